@@ -1,0 +1,1 @@
+//! (stub: filter, being written)

@@ -1,0 +1,1 @@
+//! (stub: import, being written)

@@ -1,0 +1,1 @@
+//! (stub: index, being written)

@@ -1,0 +1,19 @@
+//! ecomap-core: the pure logic of ecomap (model, import, index, filter, stats, query), no web-sys.
+//!
+//! Design decision: everything that can be computed without a browser lives here and is tested natively.
+//! Data flows one way: JSON export → [`import`] → [`model::Dataset`] + [`report::ImportReport`] →
+//! [`index::Index`] → [`filter`] (a [`query::Query`] gives a [`filter::Selection`]) → [`stats`].
+
+pub mod bitset;
+pub mod filter;
+pub mod generate;
+pub mod import;
+pub mod index;
+pub mod model;
+pub mod query;
+pub mod regions;
+pub mod report;
+pub mod stats;
+pub mod taxonomy;
+pub mod text;
+pub mod wire;

@@ -1,0 +1,1 @@
+//! (stub: query, being written)

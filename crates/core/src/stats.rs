@@ -1,0 +1,1 @@
+//! (stub: stats, being written)

@@ -1,0 +1,2 @@
+//! ecomap app entry (stub, being written).
+fn main() {}
