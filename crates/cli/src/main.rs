@@ -1,5 +1,43 @@
-//! `ecomap`: the command line for data maintainers (validate, generate, demo).
-fn main() {
-    eprintln!("usage: ecomap <validate|generate|demo> ...");
-    std::process::exit(2);
+//! `ecomap`: the command line for data maintainers.
+//!
+//! Each subcommand lives in its own module: `validate` (print an export's import report), `generate`
+//! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources).
+
+mod demo;
+mod generate;
+mod validate;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  ecomap validate FILE [--lang de|en] [--format text|json]
+      print the import report of an export; exit 1 when it has errors
+  ecomap generate --actors N [--seed S] [--out FILE]
+      write a deterministic synthetic export (about 3 links per actor)
+  ecomap demo [--sources DIR] [--out FILE]
+      build the demo export from the real institutions and networks in DIR (default data/sources)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match cmd.as_str() {
+        "validate" => validate::run(rest),
+        "generate" => generate::run(rest),
+        "demo" => demo::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("ecomap: {msg}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -7,6 +7,7 @@
 pub mod bitset;
 pub mod filter;
 pub mod generate;
+pub mod geo;
 pub mod import;
 pub mod index;
 pub mod model;

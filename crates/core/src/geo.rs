@@ -1,0 +1,1 @@
+//! (stub: geo, being written)
