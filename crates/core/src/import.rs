@@ -1,1 +1,0 @@
-//! (stub: import, being written)
