@@ -1,5 +1,122 @@
-//! cargo xtask: set-up, serve, test, bench (stub, being written).
-fn main() {
-    eprintln!("usage: cargo xtask <serve|test|bench>");
-    std::process::exit(2);
+//! `cargo xtask`: ecomap's automation (tool installs, serve, test, bench).
+//!
+//! Every task installs what it needs first, idempotently (versions are checked, not just presence).
+
+mod bench;
+mod install;
+mod serve;
+mod server;
+mod size;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+/// Errors are plain messages: this is a developer tool, the message is what matters.
+pub type Result<T> = std::result::Result<T, String>;
+
+const HELP: &str = "\
+cargo xtask <TASK>
+
+Tasks:
+  serve [--port P]   install missing tools, build the app (release) and serve dist/
+                     on http://127.0.0.1:8080 (default port) with the demo data
+  test               install missing tools, then run every check and test:
+                     fmt, clippy (native + wasm32), native tests, wasm tests in headless
+                     Chromium, release build, wasm size (brotli), end-to-end browser tests.
+                     Ends with one line `N passed, N failed`; exits non-zero on any failure.
+  bench              native core benchmarks + browser benchmarks of the release build on
+                     generated 10k/50k-actor exports; writes docs/benchmarks.md
+  install            only install the tools (rust target, trunk, wasm-bindgen-cli, wasm-opt)
+  help               this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let rest = if args.is_empty() { &[][..] } else { &args[1..] };
+    let result = match task {
+        "serve" => serve::run(rest),
+        "test" => test::run(),
+        "bench" => bench::run(),
+        "install" => install::build_tools(&project_root()).map(|_| ()),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of xtask/).
+pub fn project_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// Human-readable form of a command, for messages.
+pub fn describe(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    for a in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Runs a command with inherited stdio; Err if it cannot start or exits non-zero.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+/// Runs a command quietly and returns its stdout (and stderr appended) if it exits 0.
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.stdin(Stdio::null()).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
+    s.push_str(&String::from_utf8_lossy(&out.stderr));
+    Some(s)
+}
+
+/// Runs a command, echoing its stdout line by line while capturing it (stderr is inherited).
+/// Returns (success, captured stdout).
+pub fn run_tee(cmd: &mut Command) -> (bool, String) {
+    use std::io::{BufRead, BufReader, Write};
+    eprintln!("$ {}", describe(cmd));
+    let mut child = match cmd.stdout(Stdio::piped()).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot run `{}`: {e}", describe(cmd));
+            return (false, String::new());
+        }
+    };
+    let mut captured = String::new();
+    if let Some(out) = child.stdout.take() {
+        let stdout = std::io::stdout();
+        for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
+            let mut lock = stdout.lock();
+            let _ = writeln!(lock, "{line}");
+            captured.push_str(&line);
+            captured.push('\n');
+        }
+    }
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    (ok, captured)
 }

@@ -1,0 +1,315 @@
+//! `cargo xtask bench`: native core benchmarks, browser benchmarks of the release build on
+//! generated exports, and docs/benchmarks.md with the figures against their targets.
+//! A figure that was not measured is written as "not measured", never invented.
+
+use crate::install;
+use crate::{output, project_root, run_tee, serve, server, size, Result};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+const SIZES: [usize; 2] = [10_000, 50_000];
+
+/// One `BENCH key=value ...` line.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub fields: BTreeMap<String, String>,
+    pub ms: f64,
+}
+
+impl Figure {
+    fn get(&self, k: &str) -> &str {
+        self.fields.get(k).map(String::as_str).unwrap_or("")
+    }
+}
+
+pub fn parse_bench_lines(out: &str) -> Vec<Figure> {
+    out.lines()
+        .filter_map(|l| l.trim().strip_prefix("BENCH "))
+        .filter_map(|rest| {
+            let fields: BTreeMap<String, String> = rest
+                .split_whitespace()
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let ms = fields.get("ms")?.parse().ok()?;
+            Some(Figure { fields, ms })
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v[v.len() / 2])
+}
+
+fn fmt_ms(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1} ms")).unwrap_or_else(|| "not measured".into())
+}
+
+fn verdict(v: Option<f64>, target: f64) -> &'static str {
+    match v {
+        Some(x) if x <= target => "met",
+        Some(_) => "not met",
+        None => "not measured",
+    }
+}
+
+pub fn run() -> Result<()> {
+    let root = project_root();
+    let mut notes: Vec<String> = Vec::new();
+
+    // (a) native core benchmarks
+    let (ok, out) =
+        run_tee(
+            Command::new("cargo")
+                .current_dir(&root)
+                .args(["bench", "-p", "ecomap-core", "--bench", "core"]),
+        );
+    if !ok {
+        notes.push("`cargo bench -p ecomap-core --bench core` failed or does not exist yet.".into());
+    }
+    let native = parse_bench_lines(&out);
+
+    // (b) browser benchmarks on the release build
+    let tools = install::build_tools(&root)?;
+    install::chromium()?;
+    serve::build_release(&root, &tools)?;
+    let dist = root.join("dist");
+    let wasm = size::measure(&dist).ok();
+    let mut datasets = vec![("demo".to_string(), String::new())];
+    for n in SIZES {
+        let out_file = format!("dist/data/gen-{n}.json");
+        let r = crate::run(Command::new("cargo").current_dir(&root).args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "ecomap-cli",
+            "--",
+            "generate",
+            "--actors",
+            &n.to_string(),
+            "--seed",
+            "1",
+            "--out",
+            &out_file,
+        ]));
+        match r {
+            Ok(()) if root.join(&out_file).is_file() => {
+                datasets.push((format!("gen-{n}"), format!("data=data/gen-{n}.json")));
+            }
+            Ok(()) => notes.push(format!("`ecomap generate --actors {n}` wrote no {out_file}.")),
+            Err(e) => notes.push(format!("generating {n} actors failed: {e}")),
+        }
+    }
+    let bench_dir = root.join("bench");
+    install::npm_ci(&bench_dir)?;
+    let srv = server::start(&dist, None, 0, true)?;
+    let mut cmd = Command::new("node");
+    cmd.current_dir(&bench_dir)
+        .arg("browser.mjs")
+        .env("ECOMAP_URL", srv.url());
+    for (label, query) in &datasets {
+        cmd.arg(format!("{label}={query}"));
+    }
+    let (ok, out) = run_tee(&mut cmd);
+    if !ok {
+        notes.push("the browser benchmark script failed (see its output); figures it printed are kept.".into());
+    }
+    let browser = parse_bench_lines(&out);
+
+    let doc = render(&root, &native, &browser, wasm.as_ref(), &notes);
+    let path = root.join("docs").join("benchmarks.md");
+    std::fs::create_dir_all(root.join("docs")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+fn machine() -> (String, String, String) {
+    let nproc = std::thread::available_parallelism()
+        .map(|n| n.get().to_string())
+        .unwrap_or_else(|_| "?".into());
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let chromium = output(Command::new(install::CHROMIUM).arg("--version"))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    (nproc, cpu, chromium)
+}
+
+fn render(_root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size::Sizes>, notes: &[String]) -> String {
+    let (nproc, cpu, chromium) = machine();
+    let date = output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let b = |data: &str, name: &str| -> Vec<f64> {
+        browser
+            .iter()
+            .filter(|f| f.get("data") == data && f.get("name") == name)
+            .map(|f| f.ms)
+            .collect()
+    };
+    let first = |data: &str, name: &str| b(data, name).first().copied();
+    let big = "gen-50000";
+    let import_index = match (first(big, "ecomap:import"), first(big, "ecomap:index")) {
+        (Some(a), Some(c)) => Some(a + c),
+        _ => None,
+    };
+    let filters = b(big, "ecomap:filter");
+    let filter_max = filters.iter().copied().reduce(f64::max);
+    let native_max_actors = native
+        .iter()
+        .filter_map(|f| f.get("actors").parse::<usize>().ok())
+        .max();
+    let native_filter: Vec<f64> = native
+        .iter()
+        .filter(|f| {
+            let n = f.get("name");
+            (n.contains("filter") || n.contains("search")) && f.get("actors").parse::<usize>().ok() == native_max_actors
+        })
+        .map(|f| f.ms)
+        .collect();
+    let native_filter_max = native_filter.iter().copied().reduce(f64::max);
+    let demo_first = first("demo", "ecomap:first-results");
+    let wasm_kb = wasm.map(|s| s.brotli as f64 / 1024.0);
+
+    let mut s = String::new();
+    let _ = writeln!(s, "# Benchmarks\n");
+    let _ = writeln!(s, "Generated by `cargo xtask bench` (do not edit by hand).\n");
+    let _ = writeln!(s, "- date: {date}");
+    let _ = writeln!(s, "- machine: {nproc} cores, {cpu}");
+    let _ = writeln!(s, "- browser: {chromium}, headless, software rendering (SwiftShader)");
+    let _ = writeln!(
+        s,
+        "- command: `cargo xtask bench` (native: `cargo bench -p ecomap-core --bench core`; browser: release \
+         build served on 127.0.0.1, exports from `ecomap generate --actors N --seed 1`, driven by bench/browser.mjs)\n"
+    );
+    let _ = writeln!(s, "## Figures against targets\n");
+    let _ = writeln!(s, "| what | target | measured | |");
+    let _ = writeln!(s, "|---|---:|---:|---|");
+    let mut row = |what: &str, target: &str, v: Option<f64>, limit: f64, shown: String| {
+        let _ = writeln!(s, "| {what} | {target} | {shown} | {} |", verdict(v, limit));
+    };
+    row(
+        "parse + validate + index in browser, 50k actors (`ecomap:import` + `ecomap:index`)",
+        "<= 400 ms",
+        import_index,
+        400.0,
+        fmt_ms(import_index),
+    );
+    row(
+        &format!(
+            "filter/search update in browser, 50k actors (max of {} `ecomap:filter`)",
+            filters.len()
+        ),
+        "<= 16 ms",
+        filter_max,
+        16.0,
+        fmt_ms(filter_max),
+    );
+    row(
+        "filter/search update, native core (max of BENCH lines named *filter*/*search* at the largest size)",
+        "<= 5 ms",
+        native_filter_max,
+        5.0,
+        fmt_ms(native_filter_max),
+    );
+    row(
+        "first results with the demo data (`ecomap:first-results`, from navigation start)",
+        "<= 1000 ms",
+        demo_first,
+        1000.0,
+        fmt_ms(demo_first),
+    );
+    row(
+        "app wasm, brotli quality 11",
+        "<= 250 KB",
+        wasm_kb,
+        250.0,
+        wasm_kb
+            .map(|k| format!("{k:.1} KB"))
+            .unwrap_or_else(|| "not measured".into()),
+    );
+
+    let _ = writeln!(
+        s,
+        "\n## Browser measures (`performance.measure` names starting `ecomap:`)\n"
+    );
+    if browser.is_empty() {
+        let _ = writeln!(s, "not measured\n");
+    } else {
+        let _ = writeln!(s, "| data | measure | count | median | max |");
+        let _ = writeln!(s, "|---|---|---:|---:|---:|");
+        let mut keys: Vec<(String, String)> = browser
+            .iter()
+            .map(|f| (f.get("data").to_string(), f.get("name").to_string()))
+            .collect();
+        keys.dedup();
+        keys.sort();
+        keys.dedup();
+        for (data, name) in keys {
+            let v = b(&data, &name);
+            let max = v.iter().copied().reduce(f64::max);
+            let _ = writeln!(
+                s,
+                "| {data} | {name} | {} | {} | {} |",
+                v.len(),
+                fmt_ms(median(v.clone())),
+                fmt_ms(max)
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n## Native core (`BENCH` lines of `cargo bench -p ecomap-core --bench core`)\n"
+    );
+    if native.is_empty() {
+        let _ = writeln!(s, "not measured\n");
+    } else {
+        let _ = writeln!(s, "| step | actors | ms |");
+        let _ = writeln!(s, "|---|---:|---:|");
+        for f in native {
+            let _ = writeln!(s, "| {} | {} | {:.3} |", f.get("name"), f.get("actors"), f.ms);
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(s, "\n## Notes\n");
+        for n in notes {
+            let _ = writeln!(s, "- {n}");
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_bench_lines() {
+        let f = parse_bench_lines("x\nBENCH name=filter actors=50000 ms=1.5\nBENCH name=bad\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].get("name"), "filter");
+        assert!((f[0].ms - 1.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(verdict(Some(3.0), 5.0), "met");
+        assert_eq!(verdict(Some(6.0), 5.0), "not met");
+        assert_eq!(verdict(None, 5.0), "not measured");
+    }
+}

@@ -1,0 +1,257 @@
+//! `cargo xtask test`: every check and test, in order, continuing after a failure.
+//! Closes with one line `N passed, N failed` and exits non-zero on any failure.
+
+use crate::install::{self, Tools};
+use crate::{project_root, run_tee, serve, server, size, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+struct Step {
+    name: &'static str,
+    passed: usize,
+    failed: usize,
+    secs: f64,
+    note: String,
+}
+
+#[derive(Default)]
+struct Report {
+    steps: Vec<Step>,
+}
+
+impl Report {
+    fn record(&mut self, name: &'static str, started: Instant, passed: usize, failed: usize, note: String) {
+        let secs = started.elapsed().as_secs_f64();
+        let status = if failed == 0 { "ok" } else { "FAILED" };
+        println!("==> {name}: {status} ({passed} passed, {failed} failed, {secs:.1} s) {note}");
+        self.steps.push(Step {
+            name,
+            passed,
+            failed,
+            secs,
+            note,
+        });
+    }
+
+    /// A check that counts as one test.
+    fn check(&mut self, name: &'static str, started: Instant, result: Result<String>) {
+        match result {
+            Ok(note) => self.record(name, started, 1, 0, note),
+            Err(e) => self.record(name, started, 0, 1, e),
+        }
+    }
+}
+
+/// Sums `test result: ... N passed; M failed` lines (cargo test and wasm-bindgen-test-runner).
+pub fn count_cargo_tests(out: &str) -> (usize, usize) {
+    let (mut p, mut f) = (0, 0);
+    for line in out.lines() {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        for part in rest.split([';', '.']) {
+            let mut w = part.split_whitespace();
+            if let (Some(n), Some(kind)) = (w.next().and_then(|n| n.parse::<usize>().ok()), w.next()) {
+                match kind {
+                    "passed" => p += n,
+                    "failed" => f += n,
+                    _ => {}
+                }
+            }
+        }
+    }
+    (p, f)
+}
+
+/// `# pass N` / `# fail N` of a TAP report (node's test runner).
+pub fn count_tap(tap: &str) -> (usize, usize) {
+    let get = |key: &str| {
+        tap.lines()
+            .filter_map(|l| l.trim().strip_prefix(key))
+            .filter_map(|n| n.trim().parse::<usize>().ok())
+            .sum::<usize>()
+    };
+    (get("# pass "), get("# fail ") + get("# cancelled "))
+}
+
+/// Runs a cargo test command and records its counts; a failure with no failing test counted
+/// (e.g. a compile error) counts as one failed test.
+fn cargo_tests(report: &mut Report, name: &'static str, cmd: &mut Command) {
+    let t = Instant::now();
+    let (ok, out) = run_tee(cmd);
+    let (p, mut f) = count_cargo_tests(&out);
+    let note = if ok {
+        String::new()
+    } else {
+        "command failed".to_string()
+    };
+    if !ok && f == 0 {
+        f = 1;
+    }
+    report.record(name, t, p, f, note);
+}
+
+fn cargo(root: &Path) -> Command {
+    let mut c = Command::new("cargo");
+    c.current_dir(root);
+    c
+}
+
+fn check_cmd(cmd: &mut Command) -> Result<String> {
+    crate::run(cmd).map(|()| String::new())
+}
+
+/// The end-to-end tests: dist/ served on a free 127.0.0.1 port (fixtures under /fixtures/),
+/// `node --test` on end2end/tests/*.test.mjs with ECOMAP_URL; counts from a TAP report.
+fn e2e(report: &mut Report, root: &Path, build_ok: bool) {
+    let t = Instant::now();
+    let e2e_dir = root.join("end2end");
+    if !build_ok {
+        return report.record("end-to-end tests", t, 0, 1, "no release build".into());
+    }
+    if let Err(e) = install::npm_ci(&e2e_dir) {
+        return report.record("end-to-end tests", t, 0, 1, e);
+    }
+    let srv = match server::start(&root.join("dist"), Some(&e2e_dir.join("fixtures")), 0, true) {
+        Ok(s) => s,
+        Err(e) => return report.record("end-to-end tests", t, 0, 1, format!("server did not start: {e}")),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(e2e_dir.join("tests"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.to_string_lossy().ends_with(".test.mjs"));
+    files.sort();
+    if files.is_empty() {
+        return report.record("end-to-end tests", t, 0, 1, "no end2end/tests/*.test.mjs".into());
+    }
+    let tap = root.join("target").join("xtask").join("e2e.tap");
+    let _ = std::fs::create_dir_all(tap.parent().unwrap_or(root));
+    let _ = std::fs::remove_file(&tap);
+    let mut cmd = Command::new("node");
+    cmd.current_dir(&e2e_dir)
+        .args(["--test", "--test-reporter=spec", "--test-reporter-destination=stdout"])
+        .arg("--test-reporter=tap")
+        .arg(format!("--test-reporter-destination={}", tap.display()))
+        .args(&files)
+        .env("ECOMAP_URL", srv.url());
+    let (ok, _) = run_tee(&mut cmd);
+    let (p, mut f) = count_tap(&std::fs::read_to_string(&tap).unwrap_or_default());
+    if !ok && f == 0 {
+        f = 1;
+    }
+    report.record("end-to-end tests", t, p, f, format!("served at {}", srv.url()));
+}
+
+pub fn run() -> Result<()> {
+    let started = Instant::now();
+    let root = project_root();
+    let mut report = Report::default();
+
+    // Installs: a failure here is one failed step; the rest still runs where it can.
+    let t = Instant::now();
+    let tools = install::build_tools(&root).and_then(|tools| install::chromium().map(|()| tools));
+    let tools: Option<Tools> = match tools {
+        Ok(tools) => {
+            report.check("install tools", t, Ok(String::new()));
+            Some(tools)
+        }
+        Err(e) => {
+            report.check("install tools", t, Err(e));
+            None
+        }
+    };
+    let env = |c: &mut Command| {
+        if let Some(tools) = &tools {
+            tools.env(c);
+        }
+    };
+
+    let t = Instant::now();
+    report.check(
+        "cargo fmt --check",
+        t,
+        check_cmd(cargo(&root).args(["fmt", "--all", "--check"])),
+    );
+
+    let t = Instant::now();
+    let r = check_cmd(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
+    report.check("clippy (native)", t, r);
+
+    let t = Instant::now();
+    let mut c = cargo(&root);
+    c.args([
+        "clippy",
+        "-p",
+        "ecomap",
+        "--target",
+        install::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    report.check("clippy (wasm32 app)", t, check_cmd(&mut c));
+
+    cargo_tests(&mut report, "native tests", cargo(&root).args(["test", "--workspace"]));
+
+    let mut c = cargo(&root);
+    c.args(["test", "-p", "ecomap", "--target", install::WASM_TARGET]);
+    env(&mut c);
+    cargo_tests(&mut report, "wasm tests (Chromium)", &mut c);
+
+    let t = Instant::now();
+    let build = match &tools {
+        Some(tools) => serve::build_release(&root, tools),
+        None => Err("tools missing".into()),
+    };
+    let build_ok = build.is_ok();
+    report.check("release build (trunk)", t, build.map(|()| String::new()));
+
+    let t = Instant::now();
+    let sz = if build_ok {
+        size::check(&root.join("dist")).map(|s| format!("raw {}, brotli {}", size::kb(s.raw), size::kb(s.brotli)))
+    } else {
+        Err("no release build".into())
+    };
+    report.check("wasm size <= 250 KB brotli", t, sz);
+
+    e2e(&mut report, &root, build_ok);
+
+    // Summary.
+    let (mut passed, mut failed) = (0, 0);
+    println!();
+    println!("{:<28} {:>7} {:>7} {:>8}  note", "step", "passed", "failed", "seconds");
+    for s in &report.steps {
+        println!(
+            "{:<28} {:>7} {:>7} {:>8.1}  {}",
+            s.name, s.passed, s.failed, s.secs, s.note
+        );
+        passed += s.passed;
+        failed += s.failed;
+    }
+    println!("total time {:.0} s", started.elapsed().as_secs_f64());
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 {
+        // Exit here, so that the counts line stays the last line printed.
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cargo_and_wasm_results() {
+        let out = "test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
+                   test result: FAILED. 2 passed; 1 failed; 0 ignored\n";
+        assert_eq!(count_cargo_tests(out), (5, 1));
+    }
+
+    #[test]
+    fn counts_tap() {
+        let tap = "TAP version 13\n# tests 3\n# pass 2\n# fail 1\n# cancelled 0\n";
+        assert_eq!(count_tap(tap), (2, 1));
+    }
+}
