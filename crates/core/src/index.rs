@@ -1,1 +1,437 @@
-//! (stub: index, being written)
+//! The index built once after import: adjacency in CSR form, facet bitsets, folded search keys and name order.
+//!
+//! Everything `filter::select` and `stats` need per call is precomputed here, so a filter change costs a few
+//! bitset operations and one scan of the search buffer, with no sorting and no allocation per actor.
+
+use crate::bitset::Bitset;
+use crate::model::{ActorId, ActorKind, Dataset, Eur, LinkKind, ProjectId, RegionId, SectorId, TechnologyId};
+use crate::text::{fold_into, is_word_char};
+
+/// Separates names in the search buffer; `fold` turns every whitespace into a space, so no folded name or
+/// query contains it and no match can run across two names.
+const NAME_SEP: char = '\n';
+
+/// Precomputed lookups over one `Dataset`. Build with [`Index::build`]; valid only for that dataset.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    n_actors: usize,
+    n_projects: usize,
+    // CSR adjacency: actor -> projects (sorted by project id), project -> actors (participant order, deduped).
+    actor_project_offsets: Vec<u32>,
+    actor_project_list: Vec<ProjectId>,
+    project_actor_offsets: Vec<u32>,
+    project_actor_list: Vec<ActorId>,
+    // Explicit links, both directions: actor -> (other actor, kind).
+    link_offsets: Vec<u32>,
+    link_list: Vec<(ActorId, LinkKind)>,
+    // Facets over actors.
+    technology_actors: Vec<Bitset>,
+    sector_actors: Vec<Bitset>,
+    kind_actors: Vec<Bitset>,
+    region_actors: Vec<Bitset>,
+    no_region_actors: Bitset,
+    // Projects per technology.
+    technology_projects: Vec<Bitset>,
+    // Per-actor and per-project columns.
+    founded: Vec<Option<u16>>,
+    actor_volume: Vec<Eur>,
+    project_years: Vec<(u16, u16)>,
+    // Search: folded names concatenated in name order, each followed by NAME_SEP.
+    search_buf: String,
+    /// `search_starts[r]` = byte offset of the name of rank `r`; one extra entry = `search_buf.len()`.
+    search_starts: Vec<u32>,
+    /// Actors sorted by (folded name, id).
+    name_order: Vec<ActorId>,
+    /// Inverse of `name_order`.
+    name_rank: Vec<u32>,
+}
+
+fn csr<T: Copy>(n: usize, pairs: &[(u32, T)]) -> (Vec<u32>, Vec<T>) {
+    let mut offsets = vec![0u32; n + 1];
+    for &(k, _) in pairs {
+        offsets[k as usize + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut fill = offsets.clone();
+    let mut list: Vec<Option<T>> = vec![None; pairs.len()];
+    for &(k, v) in pairs {
+        let slot = &mut fill[k as usize];
+        list[*slot as usize] = Some(v);
+        *slot += 1;
+    }
+    (offsets, list.into_iter().flatten().collect())
+}
+
+impl Index {
+    /// Builds the index in O(actors · log actors + participations + links).
+    pub fn build(ds: &Dataset) -> Index {
+        let n = ds.actors.len();
+        let np = ds.projects.len();
+
+        // project -> actors (deduplicated, participant order), and the reverse.
+        let mut pa_pairs: Vec<(u32, ActorId)> = Vec::new();
+        let mut ap_pairs: Vec<(u32, ProjectId)> = Vec::new();
+        let mut actor_volume = vec![Eur(0); n];
+        let mut project_years = Vec::with_capacity(np);
+        let mut technology_projects = vec![Bitset::new(np); ds.technologies.len()];
+        for (pi, p) in ds.projects.iter().enumerate() {
+            project_years.push((p.start, p.end));
+            for t in &p.technologies {
+                if let Some(b) = technology_projects.get_mut(t.index()) {
+                    b.set(pi);
+                }
+            }
+            let first = pa_pairs.len();
+            for part in &p.participants {
+                let a = part.actor;
+                if a.index() >= n || pa_pairs[first..].iter().any(|&(_, x)| x == a) {
+                    continue;
+                }
+                pa_pairs.push((pi as u32, a));
+                ap_pairs.push((a.0, ProjectId(pi as u32)));
+                actor_volume[a.index()].0 += p.volume.0;
+            }
+        }
+        let (project_actor_offsets, project_actor_list) = csr(np, &pa_pairs);
+        // ap_pairs are generated in project order, so each actor's list comes out sorted by project id.
+        let (actor_project_offsets, actor_project_list) = csr(n, &ap_pairs);
+
+        let mut link_pairs: Vec<(u32, (ActorId, LinkKind))> = Vec::with_capacity(ds.links.len() * 2);
+        for l in &ds.links {
+            if l.source.index() < n && l.target.index() < n && l.source != l.target {
+                link_pairs.push((l.source.0, (l.target, l.kind)));
+                link_pairs.push((l.target.0, (l.source, l.kind)));
+            }
+        }
+        let (link_offsets, link_list) = csr(n, &link_pairs);
+
+        let mut technology_actors = vec![Bitset::new(n); ds.technologies.len()];
+        let mut sector_actors = vec![Bitset::new(n); ds.sectors.len()];
+        let mut kind_actors = vec![Bitset::new(n); ActorKind::ALL.len()];
+        let mut region_actors = vec![Bitset::new(n); ds.regions.len()];
+        let mut no_region_actors = Bitset::new(n);
+        let mut founded = Vec::with_capacity(n);
+        let mut folded = String::new();
+        let mut name_spans: Vec<(u32, u32)> = Vec::with_capacity(n);
+        for (ai, a) in ds.actors.iter().enumerate() {
+            for t in &a.technologies {
+                if let Some(b) = technology_actors.get_mut(t.index()) {
+                    b.set(ai);
+                }
+            }
+            for s in &a.sectors {
+                if let Some(b) = sector_actors.get_mut(s.index()) {
+                    b.set(ai);
+                }
+            }
+            kind_actors[a.kind.index()].set(ai);
+            match a.location.region.and_then(|r| region_actors.get_mut(r.index())) {
+                Some(b) => b.set(ai),
+                None => no_region_actors.set(ai),
+            }
+            founded.push(a.founded);
+            let start = folded.len();
+            fold_into(&a.name, &mut folded);
+            name_spans.push((start as u32, folded.len() as u32));
+        }
+
+        let mut name_order: Vec<ActorId> = (0..n as u32).map(ActorId).collect();
+        let name_of = |a: ActorId| {
+            let (s, e) = name_spans[a.index()];
+            &folded[s as usize..e as usize]
+        };
+        name_order.sort_unstable_by(|&x, &y| name_of(x).cmp(name_of(y)).then(x.cmp(&y)));
+        let mut name_rank = vec![0u32; n];
+        let mut search_buf = String::with_capacity(folded.len() + n);
+        let mut search_starts = Vec::with_capacity(n + 1);
+        for (r, &a) in name_order.iter().enumerate() {
+            name_rank[a.index()] = r as u32;
+            search_starts.push(search_buf.len() as u32);
+            search_buf.push_str(name_of(a));
+            search_buf.push(NAME_SEP);
+        }
+        search_starts.push(search_buf.len() as u32);
+
+        Index {
+            n_actors: n,
+            n_projects: np,
+            actor_project_offsets,
+            actor_project_list,
+            project_actor_offsets,
+            project_actor_list,
+            link_offsets,
+            link_list,
+            technology_actors,
+            sector_actors,
+            kind_actors,
+            region_actors,
+            no_region_actors,
+            technology_projects,
+            founded,
+            actor_volume,
+            project_years,
+            search_buf,
+            search_starts,
+            name_order,
+            name_rank,
+        }
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.n_actors
+    }
+    pub fn project_count(&self) -> usize {
+        self.n_projects
+    }
+
+    /// The projects an actor participates in, by increasing id (each once).
+    pub fn actor_projects(&self, a: ActorId) -> &[ProjectId] {
+        let i = a.index();
+        &self.actor_project_list[self.actor_project_offsets[i] as usize..self.actor_project_offsets[i + 1] as usize]
+    }
+
+    /// The participants of a project in the export's order (each actor once).
+    pub fn project_actors(&self, p: ProjectId) -> &[ActorId] {
+        let i = p.index();
+        &self.project_actor_list[self.project_actor_offsets[i] as usize..self.project_actor_offsets[i + 1] as usize]
+    }
+
+    /// The actors linked to `a` by explicit links, in either direction, with the link kind.
+    pub fn actor_links(&self, a: ActorId) -> &[(ActorId, LinkKind)] {
+        let i = a.index();
+        &self.link_list[self.link_offsets[i] as usize..self.link_offsets[i + 1] as usize]
+    }
+
+    /// Actors that list technology `t`.
+    pub fn technology_actors(&self, t: TechnologyId) -> &Bitset {
+        &self.technology_actors[t.index()]
+    }
+    /// Actors that list sector `s`.
+    pub fn sector_actors(&self, s: SectorId) -> &Bitset {
+        &self.sector_actors[s.index()]
+    }
+    /// Actors of kind `k`.
+    pub fn kind_actors(&self, k: ActorKind) -> &Bitset {
+        &self.kind_actors[k.index()]
+    }
+    /// Actors located in region `r`.
+    pub fn region_actors(&self, r: RegionId) -> &Bitset {
+        &self.region_actors[r.index()]
+    }
+    /// Actors without a region.
+    pub fn no_region_actors(&self) -> &Bitset {
+        &self.no_region_actors
+    }
+    /// Projects that list technology `t`.
+    pub fn technology_projects(&self, t: TechnologyId) -> &Bitset {
+        &self.technology_projects[t.index()]
+    }
+    pub fn technology_count(&self) -> usize {
+        self.technology_actors.len()
+    }
+    pub fn sector_count(&self) -> usize {
+        self.sector_actors.len()
+    }
+    pub fn region_count(&self) -> usize {
+        self.region_actors.len()
+    }
+
+    /// The founding year of an actor, when known.
+    pub fn founded(&self, a: ActorId) -> Option<u16> {
+        self.founded[a.index()]
+    }
+
+    /// (start, end) of a project.
+    pub fn project_years(&self, p: ProjectId) -> (u16, u16) {
+        self.project_years[p.index()]
+    }
+
+    /// Sum of the total volumes of the actor's projects (a project counts fully for each participant).
+    pub fn actor_volume(&self, a: ActorId) -> Eur {
+        self.actor_volume[a.index()]
+    }
+
+    /// All actors sorted by folded name (ties by id): the list order without search text.
+    pub fn name_order(&self) -> &[ActorId] {
+        &self.name_order
+    }
+
+    /// Position of `a` in `name_order` (for sorting subsets by name without comparing strings).
+    pub fn name_rank(&self, a: ActorId) -> u32 {
+        self.name_rank[a.index()]
+    }
+
+    /// The folded name of `a` (see `text::fold`).
+    pub fn folded_name(&self, a: ActorId) -> &str {
+        let r = self.name_rank[a.index()] as usize;
+        self.folded_name_at_rank(r)
+    }
+
+    fn folded_name_at_rank(&self, r: usize) -> &str {
+        // The stored span ends with NAME_SEP.
+        &self.search_buf[self.search_starts[r] as usize..self.search_starts[r + 1] as usize - NAME_SEP.len_utf8()]
+    }
+
+    /// Actors related to `a` through shared projects and explicit links, with the number of shared projects
+    /// (0 for a link without a shared project): most shared first, then by name.
+    pub fn related_actors(&self, a: ActorId) -> Vec<(ActorId, u32)> {
+        let mut others: Vec<ActorId> = Vec::new();
+        for &p in self.actor_projects(a) {
+            others.extend(self.project_actors(p).iter().copied().filter(|&b| b != a));
+        }
+        others.sort_unstable();
+        let mut out: Vec<(ActorId, u32)> = Vec::new();
+        for b in others {
+            match out.last_mut() {
+                Some((last, c)) if *last == b => *c += 1,
+                _ => out.push((b, 1)),
+            }
+        }
+        let shared = out.len();
+        for &(b, _) in self.actor_links(a) {
+            if b != a
+                && out[..shared].binary_search_by_key(&b, |&(x, _)| x).is_err()
+                && !out[shared..].iter().any(|&(x, _)| x == b)
+            {
+                out.push((b, 0));
+            }
+        }
+        out.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(self.name_rank(x.0).cmp(&self.name_rank(y.0))));
+        out
+    }
+
+    /// Finds actors whose folded name contains `folded_query` (already folded, non-empty).
+    /// Calls `hit(rank, word_start)` once per matching name, in name order; `word_start` is true when the name
+    /// or one of its words starts with the query.
+    pub(crate) fn search_ranks(&self, folded_query: &str, mut hit: impl FnMut(usize, bool)) {
+        let buf = self.search_buf.as_str();
+        let q = folded_query;
+        if q.is_empty() {
+            return;
+        }
+        let mut from = 0usize;
+        let mut rank = 0usize;
+        while let Some(off) = buf[from..].find(q) {
+            let p = from + off;
+            // Advance to the name that holds p (ranks only move forward).
+            while self.search_starts[rank + 1] as usize <= p {
+                rank += 1;
+            }
+            let start = self.search_starts[rank] as usize;
+            let end = self.search_starts[rank + 1] as usize - NAME_SEP.len_utf8();
+            let at_word = |i: usize| i == start || !buf[start..i].chars().next_back().is_some_and(is_word_char);
+            let word_start = at_word(p) || {
+                // A later match in the same name may start a word ("ber" in "Kober Berlin").
+                let name = &buf[start..end];
+                name.char_indices()
+                    .filter(|&(i, _)| start + i > p && at_word(start + i))
+                    .any(|(i, _)| name[i..].starts_with(q))
+            };
+            hit(rank, word_start);
+            from = self.search_starts[rank + 1] as usize;
+            if from >= buf.len() {
+                break;
+            }
+        }
+    }
+
+    /// The actor at a name rank.
+    pub(crate) fn actor_at_rank(&self, r: usize) -> ActorId {
+        self.name_order[r]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::*;
+
+    fn actor(name: &str) -> Actor {
+        Actor {
+            key: name.to_string(),
+            name: name.to_string(),
+            kind: ActorKind::Sme,
+            sectors: vec![],
+            technologies: vec![],
+            location: Location::default(),
+            website: None,
+            description: Localized::default(),
+            founded: None,
+            size: None,
+            source: None,
+            updated: None,
+            fictional: true,
+            position: None,
+        }
+    }
+
+    fn project(parts: &[u32], volume: u64) -> Project {
+        Project {
+            key: format!("p{parts:?}"),
+            title: Localized::default(),
+            start: 2020,
+            end: 2021,
+            status: None,
+            volume: Eur(volume),
+            programme: None,
+            technologies: vec![],
+            participants: parts
+                .iter()
+                .map(|&a| Participant {
+                    actor: ActorId(a),
+                    role: Role::Partner,
+                })
+                .collect(),
+            fictional: true,
+        }
+    }
+
+    fn ds() -> Dataset {
+        Dataset {
+            actors: ["Zeta", "Alpha", "Mitte Labs", "Beta"]
+                .iter()
+                .map(|n| actor(n))
+                .collect(),
+            projects: vec![project(&[0, 1, 2], 100), project(&[0, 1], 10), project(&[3, 3], 5)],
+            links: vec![Link {
+                source: ActorId(3),
+                target: ActorId(0),
+                kind: LinkKind::Customer,
+            }],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn csr_adjacency_and_volume() {
+        let idx = Index::build(&ds());
+        assert_eq!(idx.actor_projects(ActorId(0)), &[ProjectId(0), ProjectId(1)]);
+        assert_eq!(idx.project_actors(ProjectId(0)), &[ActorId(0), ActorId(1), ActorId(2)]);
+        // Duplicate participant counted once.
+        assert_eq!(idx.project_actors(ProjectId(2)), &[ActorId(3)]);
+        assert_eq!(idx.actor_volume(ActorId(0)), Eur(110));
+        assert_eq!(idx.actor_volume(ActorId(3)), Eur(5));
+        assert_eq!(idx.no_region_actors().count_ones(), 4);
+    }
+
+    #[test]
+    fn related_actors_most_shared_first_with_links() {
+        let idx = Index::build(&ds());
+        assert_eq!(
+            idx.related_actors(ActorId(0)),
+            vec![(ActorId(1), 2), (ActorId(2), 1), (ActorId(3), 0)]
+        );
+        assert_eq!(idx.related_actors(ActorId(3)), vec![(ActorId(0), 0)]);
+    }
+
+    #[test]
+    fn name_order_and_folded_names() {
+        let idx = Index::build(&ds());
+        assert_eq!(idx.name_order(), &[ActorId(1), ActorId(3), ActorId(2), ActorId(0)]);
+        assert_eq!(idx.folded_name(ActorId(2)), "mitte labs");
+        assert_eq!(idx.name_rank(ActorId(0)), 3);
+    }
+}

@@ -1,1 +1,142 @@
-//! (stub: text, being written)
+//! Search keys: `fold` turns a name or a query into lowercase text without diacritics and with single spaces.
+//!
+//! Both sides of a search are folded the same way, so "universitat" and "UNIVERSITÄT" find "Universität" and
+//! "strasse" finds "Straße". Umlauts fold to the bare vowel (ä → a), not to the German transcription ("ae").
+
+/// Lowercases, strips diacritics (ä→a, é→e, ł→l, ß→ss, æ→ae, ...), turns every run of whitespace into one
+/// space and trims the ends.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold` appending to `out` (no allocation when `out` has room).
+pub fn fold_into(s: &str, out: &mut String) {
+    // Start as if after a space so leading whitespace is dropped.
+    let mut pending_space = false;
+    let start_len = out.len();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = out.len() > start_len;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            match strip(lc) {
+                Fold::Char(b) => out.push(b),
+                Fold::Str(t) => out.push_str(t),
+                Fold::Drop => {}
+                Fold::Keep => out.push(lc),
+            }
+        }
+    }
+}
+
+enum Fold {
+    Char(char),
+    Str(&'static str),
+    Drop,
+    Keep,
+}
+
+/// The base letter of a lowercase Latin letter with a diacritic.
+fn strip(c: char) -> Fold {
+    let b = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' => {
+            'a'
+        }
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' | 'ð' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => {
+            'e'
+        }
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' | 'ỉ' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' => {
+            'o'
+        }
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ủ' | 'ư' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' | 'ỳ' | 'ỹ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ß' | 'ẞ' => return Fold::Str("ss"),
+        'æ' => return Fold::Str("ae"),
+        'œ' => return Fold::Str("oe"),
+        'þ' => return Fold::Str("th"),
+        // Combining marks (text in decomposed form, "a\u{308}"): drop them, keeping the base letter.
+        '\u{300}'..='\u{36f}' => return Fold::Drop,
+        // Typographic dashes and quotes fold to their ASCII forms, so "Brandenburg–Berlin" finds "-".
+        '\u{2010}'..='\u{2015}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201a}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' => '"',
+        _ => return Fold::Keep,
+    };
+    Fold::Char(b)
+}
+
+/// True when `c` belongs to a word (letters and digits); a search match at the start of a word ranks first.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_umlauts_sharp_s_and_accents() {
+        assert_eq!(fold("Universität"), "universitat");
+        assert_eq!(fold("UNIVERSITÄT"), "universitat");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("STRASSE"), "strasse");
+        assert_eq!(fold("Café Éclair"), "cafe eclair");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Ørsted Æble Œuvre"), "orsted aeble oeuvre");
+        assert_eq!(fold("Märkisch-Oderland"), "markisch-oderland");
+        assert_eq!(fold("Neiße"), "neisse");
+    }
+
+    #[test]
+    fn collapses_and_trims_whitespace() {
+        assert_eq!(
+            fold("  Technische \t Universität\n Berlin  "),
+            "technische universitat berlin"
+        );
+        assert_eq!(fold("   "), "");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn decomposed_marks_are_dropped() {
+        assert_eq!(fold("Universita\u{308}t"), "universitat");
+    }
+
+    #[test]
+    fn other_scripts_are_lowercased_and_kept() {
+        assert_eq!(fold("ΑΘΉΝΑ"), "αθήνα");
+        assert_eq!(fold("Москва"), "москва");
+    }
+
+    #[test]
+    fn fold_into_appends() {
+        let mut s = String::from("x\n");
+        fold_into(" Äb ", &mut s);
+        assert_eq!(s, "x\nab");
+    }
+}

@@ -1,0 +1,110 @@
+//! Search text: folded substring of the name, word-start matches first, then by name.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{names, Builder};
+use ecomap_core::filter::{select, Filter};
+use ecomap_core::index::Index;
+use ecomap_core::model::*;
+
+fn ds() -> Dataset {
+    let mut b = Builder::new();
+    for n in [
+        "Technische Universität Berlin",
+        "Universität Potsdam",
+        "Freie Universitaet Berlin",
+        "Kober Software GmbH",
+        "Berliner Bank",
+        "Überberg Labs",
+        "Straßenbahn Studio",
+        "Oberhavel Digital",
+        "Weber & Berger KG",
+    ] {
+        b.actor(n, ActorKind::Sme, &[0], &[0], Some(0), None);
+    }
+    b.ds
+}
+
+fn search(ds: &Dataset, idx: &Index, text: &str) -> Vec<String> {
+    names(
+        ds,
+        &select(
+            ds,
+            idx,
+            &Filter {
+                text: text.into(),
+                ..Filter::default()
+            },
+        )
+        .list,
+    )
+}
+
+#[test]
+fn finds_umlauts_with_and_without_them() {
+    let ds = ds();
+    let idx = Index::build(&ds);
+    // Both have a word starting with the query, so they are ordered by name.
+    let want = vec!["Technische Universität Berlin", "Universität Potsdam"];
+    assert_eq!(search(&ds, &idx, "universitat"), want);
+    assert_eq!(search(&ds, &idx, "UNIVERSITÄT"), want);
+    assert_eq!(search(&ds, &idx, "Universität"), want);
+    // "ae" is not read as "ä": the transcription only finds the name spelt that way.
+    assert_eq!(search(&ds, &idx, "universitae"), vec!["Freie Universitaet Berlin"]);
+    assert_eq!(search(&ds, &idx, "strasse"), vec!["Straßenbahn Studio"]);
+    assert_eq!(search(&ds, &idx, "uberberg"), vec!["Überberg Labs"]);
+}
+
+#[test]
+fn query_is_one_substring_after_folding() {
+    let ds = ds();
+    let idx = Index::build(&ds);
+    assert_eq!(search(&ds, &idx, "tät  ber"), vec!["Technische Universität Berlin"]);
+    assert_eq!(search(&ds, &idx, "  TÄT\tBER "), vec!["Technische Universität Berlin"]);
+    // Words are not matched independently.
+    assert!(search(&ds, &idx, "berlin universitat").is_empty());
+    assert!(search(&ds, &idx, "xyz").is_empty());
+}
+
+#[test]
+fn word_starts_rank_before_other_matches_then_by_name() {
+    let ds = ds();
+    let idx = Index::build(&ds);
+    assert_eq!(
+        search(&ds, &idx, "ber"),
+        vec![
+            // The name or one of its words starts with "ber" ("Weber & Berger": its second word), by name.
+            "Berliner Bank",
+            "Freie Universitaet Berlin",
+            "Technische Universität Berlin",
+            "Weber & Berger KG",
+            // Only inside a word.
+            "Kober Software GmbH",
+            "Oberhavel Digital",
+            "Überberg Labs",
+        ]
+    );
+}
+
+#[test]
+fn text_combines_with_facets_and_counts_follow_the_text() {
+    let mut b = Builder::new();
+    let x = b.actor("Berlin AI", ActorKind::Startup, &[0], &[0], Some(0), None);
+    b.actor("Berlin IoT", ActorKind::Sme, &[1], &[0], Some(0), None);
+    b.actor("Potsdam AI", ActorKind::Startup, &[0], &[0], Some(1), None);
+    let ds = b.ds;
+    let idx = Index::build(&ds);
+    let sel = select(
+        &ds,
+        &idx,
+        &Filter {
+            text: "berlin".into(),
+            technologies: vec![TechnologyId(0)],
+            ..Filter::default()
+        },
+    );
+    assert_eq!(sel.list, vec![x]);
+    assert_eq!(sel.counts.technology, vec![1, 1]);
+    assert_eq!(sel.counts.region, vec![1, 0]);
+}

@@ -1,0 +1,129 @@
+//! Headline figures and technology profiles on a tiny hand-made dataset.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::Builder;
+use ecomap_core::filter::{select, Filter};
+use ecomap_core::index::Index;
+use ecomap_core::model::*;
+use ecomap_core::stats::{headline, reference_year, technology_profile, Headline};
+
+/// Projects that start in, run through and end in 2024.
+fn ds() -> (Dataset, Vec<ActorId>) {
+    let mut b = Builder::new();
+    let a = b.actor("Alpha", ActorKind::Startup, &[0], &[0], Some(0), None);
+    let c = b.actor("Carbon", ActorKind::Sme, &[0, 1], &[0], Some(0), None);
+    let u = b.actor("Uni", ActorKind::University, &[1], &[1], Some(1), None);
+    let lone = b.actor("Lonely", ActorKind::Public, &[0], &[1], Some(1), None);
+    b.project(2024, 2026, 1_000, &[0], &[a, c]); // starts 2024
+    b.project(2022, 2025, 2_000, &[0, 1], &[c, u]); // runs through 2024
+    b.project(2021, 2024, 4_000, &[1], &[u]); // ends 2024
+    b.project(2020, 2023, 8_000, &[0], &[a]); // over before 2024
+    b.project(2025, 2025, 16_000, &[0], &[a, u]); // not yet started
+    (b.ds, vec![a, c, u, lone])
+}
+
+#[test]
+fn reference_year_from_meta_else_latest_start() {
+    let (mut ds, _) = ds();
+    assert_eq!(reference_year(&ds), Some(2025));
+    ds.meta.reference_year = Some(2024);
+    assert_eq!(reference_year(&ds), Some(2024));
+    assert_eq!(reference_year(&Dataset::default()), None);
+}
+
+#[test]
+fn headline_counts_active_projects_and_new_ones() {
+    let (ds, _) = ds();
+    let idx = Index::build(&ds);
+    let sel = select(&ds, &idx, &Filter::default());
+    assert_eq!(
+        headline(&ds, &sel, 2024),
+        Headline {
+            year: 2024,
+            projects: 3,
+            volume: Eur(7_000),
+            new_projects: 1,
+            actors: 4
+        }
+    );
+    assert_eq!(
+        headline(&ds, &sel, 2025),
+        Headline {
+            year: 2025,
+            projects: 3,
+            volume: Eur(19_000),
+            new_projects: 1,
+            actors: 4
+        }
+    );
+    assert_eq!(headline(&ds, &sel, 2019).projects, 0);
+}
+
+#[test]
+fn headline_follows_the_selection() {
+    let (ds, _) = ds();
+    let idx = Index::build(&ds);
+    let sel = select(
+        &ds,
+        &idx,
+        &Filter {
+            kinds: vec![ActorKind::University],
+            ..Filter::default()
+        },
+    );
+    // Uni takes part in the running and the ending project (and the one of 2025).
+    assert_eq!(
+        headline(&ds, &sel, 2024),
+        Headline {
+            year: 2024,
+            projects: 2,
+            volume: Eur(6_000),
+            new_projects: 0,
+            actors: 1
+        }
+    );
+    // A year range that excludes the year gives no projects.
+    let sel = select(
+        &ds,
+        &idx,
+        &Filter {
+            years: Some((2020, 2021)),
+            ..Filter::default()
+        },
+    );
+    assert_eq!(headline(&ds, &sel, 2024).projects, 0);
+}
+
+#[test]
+fn technology_profile_counts_each_project_under_each_technology() {
+    let (ds, ids) = ds();
+    let (a, c, u, lone) = (ids[0], ids[1], ids[2], ids[3]);
+    let idx = Index::build(&ds);
+    let sel = select(&ds, &idx, &Filter::default());
+    let p = technology_profile(&ds, &idx, TechnologyId(0), &sel);
+    assert_eq!(p.actors, 3); // Alpha, Carbon, Lonely list ai
+    assert_eq!(p.actors_by_kind[ActorKind::Public.index()], 1);
+    assert_eq!(p.projects, vec![ProjectId(0), ProjectId(1), ProjectId(3), ProjectId(4)]);
+    assert_eq!(p.volume, Eur(27_000));
+    // Alpha: 3 projects; Uni and Carbon 2 each, Uni with more volume; Lonely has none.
+    assert_eq!(
+        p.leading_actors,
+        vec![(a, 3, Eur(25_000)), (u, 2, Eur(18_000)), (c, 2, Eur(3_000))]
+    );
+    assert!(!p.leading_actors.iter().any(|x| x.0 == lone));
+
+    let sel = select(
+        &ds,
+        &idx,
+        &Filter {
+            kinds: vec![ActorKind::Sme],
+            ..Filter::default()
+        },
+    );
+    let p = technology_profile(&ds, &idx, TechnologyId(1), &sel);
+    assert_eq!(p.actors, 1);
+    assert_eq!(p.projects, vec![ProjectId(1)]);
+    assert_eq!(p.leading_actors, vec![(c, 1, Eur(2_000))]);
+}
