@@ -1,0 +1,174 @@
+//! The import context: the problem list being built, the limits, and notices that are summed up per
+//! section and field instead of repeated for every record (unknown fields, filled-in languages).
+//!
+//! Paths are formatted only when a problem is reported, so clean records cost no allocation here.
+
+use std::collections::HashMap;
+
+use super::Limits;
+use crate::report::{Problem, Severity};
+
+/// `At::index` of a section that is an object, not a list (`meta`).
+pub(super) const NOT_A_LIST: usize = usize::MAX;
+
+/// Where a record sits: `$.section[index]`, with its id once known.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct At<'a> {
+    pub section: &'static str,
+    pub index: usize,
+    pub id: Option<&'a str>,
+}
+
+impl At<'_> {
+    /// `$.actors[17]` or, with a field, `$.actors[17].location.lat`.
+    pub fn path(&self, field: &str) -> String {
+        let base = if self.index == NOT_A_LIST {
+            format!("$.{}", self.section)
+        } else {
+            format!("$.{}[{}]", self.section, self.index)
+        };
+        if field.is_empty() {
+            base
+        } else {
+            format!("{base}.{field}")
+        }
+    }
+}
+
+/// Counts one kind of repeated notice per (section, field): first occurrence and how many.
+#[derive(Default)]
+struct Tally {
+    order: Vec<(&'static str, String)>,
+    seen: HashMap<(&'static str, String), (usize, String, Option<String>)>,
+}
+
+impl Tally {
+    fn add(&mut self, at: At<'_>, field: &str) {
+        let key = (at.section, field.to_string());
+        if let Some(entry) = self.seen.get_mut(&key) {
+            entry.0 += 1;
+        } else {
+            self.order.push(key.clone());
+            self.seen.insert(key, (1, at.path(field), at.id.map(str::to_string)));
+        }
+    }
+    fn drain(&mut self, section: &'static str) -> Vec<(String, usize, String, Option<String>)> {
+        let (mine, rest): (Vec<_>, Vec<_>) = self.order.drain(..).partition(|(s, _)| *s == section);
+        self.order = rest;
+        mine.into_iter()
+            .filter_map(|key| {
+                let (n, path, id) = self.seen.remove(&key)?;
+                Some((key.1, n, path, id))
+            })
+            .collect()
+    }
+}
+
+pub(super) struct Ctx<'l> {
+    pub limits: &'l Limits,
+    pub problems: Vec<Problem>,
+    /// Upper bound of plausible founding years (the export's year + 1; import reads no clock).
+    pub latest_year: u16,
+    unknown_fields: Tally,
+    filled_languages: Tally,
+}
+
+impl<'l> Ctx<'l> {
+    pub fn new(limits: &'l Limits) -> Ctx<'l> {
+        Ctx {
+            limits,
+            problems: Vec::new(),
+            latest_year: 2027,
+            unknown_fields: Tally::default(),
+            filled_languages: Tally::default(),
+        }
+    }
+
+    /// Reports a problem of the record at `at`, field `field` (empty for the record itself).
+    pub fn report(&mut self, severity: Severity, code: &'static str, at: At<'_>, field: &str, en: String, de: String) {
+        self.problems.push(Problem {
+            severity,
+            code,
+            record: at.id.map(str::to_string),
+            path: at.path(field),
+            line_col: None,
+            message_en: en,
+            message_de: de,
+        });
+    }
+
+    /// Reports a problem at a path outside any record (`$.meta.format_version`, `$.regions`).
+    pub fn report_at(&mut self, severity: Severity, code: &'static str, path: &str, en: String, de: String) {
+        self.problems.push(Problem {
+            severity,
+            code,
+            record: None,
+            path: path.to_string(),
+            line_col: None,
+            message_en: en,
+            message_de: de,
+        });
+    }
+
+    /// Notes fields of `obj` not in `known` (one notice per field name and section, issued by `finish_section`).
+    pub fn unknown_fields(&mut self, at: At<'_>, obj: &serde_json::Map<String, serde_json::Value>, prefix: &str, known: &[&str]) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                let field = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                self.unknown_fields.add(at, &field);
+            }
+        }
+    }
+
+    /// Notes that one language of a text was missing and filled from the other.
+    pub fn language_filled(&mut self, at: At<'_>, field: &str) {
+        self.filled_languages.add(at, field);
+    }
+
+    /// Issues the summed-up notices of `section`.
+    pub fn finish_section(&mut self, section: &'static str) {
+        for (field, n, path, id) in self.unknown_fields.drain(section) {
+            let (en_times, de_times) = times(n);
+            self.problems.push(Problem {
+                severity: Severity::Notice,
+                code: "unknown-field",
+                record: id,
+                path,
+                line_col: None,
+                message_en: format!(
+                    "unknown field \"{field}\" in {section} ({en_times}, first here): ignored; newer format \
+                     versions or other tools may use it"
+                ),
+                message_de: format!(
+                    "Unbekanntes Feld „{field}“ in {section} ({de_times}, zuerst hier): wird ignoriert"
+                ),
+            });
+        }
+        for (field, n, path, id) in self.filled_languages.drain(section) {
+            let (en_times, de_times) = times(n);
+            self.problems.push(Problem {
+                severity: Severity::Notice,
+                code: "language-filled",
+                record: id,
+                path,
+                line_col: None,
+                message_en: format!(
+                    "\"{field}\" in {section} has only one language ({en_times}, first here): the other \
+                     language shows the same text"
+                ),
+                message_de: format!(
+                    "„{field}“ in {section} hat nur eine Sprache ({de_times}, zuerst hier): die andere Sprache \
+                     zeigt denselben Text"
+                ),
+            });
+        }
+    }
+}
+
+fn times(n: usize) -> (String, String) {
+    if n == 1 {
+        ("once".into(), "einmal".into())
+    } else {
+        (format!("{n} records"), format!("{n} Datensätze"))
+    }
+}

@@ -1,0 +1,111 @@
+//! `links`: typed relations between two actors (partnership, membership, spin-off, investment, customer,
+//! other). Links connect actors only, never projects.
+//!
+//! Unknown kind → kept as `other` (warning); self-links and dangling ends dropped (warning); a repeat of an
+//! existing link, or the reverse of a partnership, dropped (notice).
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::context::{At, Ctx};
+use super::ids::Ids;
+use crate::model::{ActorId, Link, LinkKind};
+use crate::report::Severity;
+
+const FIELDS: [&str; 3] = ["source", "target", "kind"];
+
+pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], actors: &Ids, projects: &Ids) -> Vec<Link> {
+    let mut out = Vec::with_capacity(records.len());
+    let mut seen: HashSet<(u32, u32, LinkKind)> = HashSet::with_capacity(records.len());
+    for (index, v) in records.iter().enumerate() {
+        let at = At { section: "links", index, id: None };
+        let Some(obj) = ctx.record_object(at, v) else { continue };
+        let Some(link) = link(ctx, at, obj, actors, projects) else { continue };
+        // Partnership is symmetric: a→b and b→a are one link.
+        let key = if link.kind == LinkKind::Partnership {
+            (link.source.0.min(link.target.0), link.source.0.max(link.target.0), link.kind)
+        } else {
+            (link.source.0, link.target.0, link.kind)
+        };
+        if !seen.insert(key) {
+            ctx.report(
+                Severity::Notice,
+                "duplicate-link",
+                at,
+                "",
+                format!("this {} link repeats an earlier one between the same actors: dropped", link.kind.key()),
+                format!("Diese Verbindung ({}) wiederholt eine frühere zwischen denselben Akteuren: entfernt", link.kind.key()),
+            );
+            continue;
+        }
+        out.push(link);
+    }
+    ctx.finish_section("links");
+    out
+}
+
+fn end(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str, actors: &Ids, projects: &Ids) -> Option<ActorId> {
+    let key = ctx.req_str(at, obj, field, "missing-field")?;
+    if let Some(dense) = actors.get(key) {
+        return Some(ActorId(dense));
+    }
+    let (en, de) = if projects.get(key).is_some() {
+        (" (a project: links connect actors only)", " (ein Projekt: Verbindungen verknüpfen nur Akteure)")
+    } else {
+        ("", "")
+    };
+    ctx.report(
+        Severity::Warning,
+        "unknown-actor",
+        at,
+        field,
+        format!("\"{field}\" names no known actor: \"{key}\"{en}; link dropped"),
+        format!("„{field}“ nennt keinen bekannten Akteur: „{key}“{de}; Verbindung entfernt"),
+    );
+    None
+}
+
+fn link(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors: &Ids, projects: &Ids) -> Option<Link> {
+    let source = end(ctx, at, obj, "source", actors, projects);
+    let target = end(ctx, at, obj, "target", actors, projects);
+    let (source, target) = (source?, target?);
+    ctx.unknown_fields(at, obj, "", &FIELDS);
+    let kind = match ctx.opt_str(at, obj, "kind") {
+        Some(k) => LinkKind::parse(k).unwrap_or_else(|| {
+            let known: Vec<&str> = LinkKind::ALL.iter().map(|k| k.key()).collect();
+            ctx.report(
+                Severity::Warning,
+                "unknown-link-kind",
+                at,
+                "kind",
+                format!("unknown link kind \"{k}\" (known: {}): kept as \"other\"", known.join(", ")),
+                format!("Unbekannte Verbindungsart „{k}“ (bekannt: {}): als „other“ übernommen", known.join(", ")),
+            );
+            LinkKind::Other
+        }),
+        None => {
+            ctx.report(
+                Severity::Warning,
+                "unknown-link-kind",
+                at,
+                "kind",
+                "the link has no \"kind\": kept as \"other\"".into(),
+                "Die Verbindung hat keine Art („kind“): als „other“ übernommen".into(),
+            );
+            LinkKind::Other
+        }
+    };
+    if source == target {
+        ctx.report(
+            Severity::Warning,
+            "self-link",
+            at,
+            "",
+            "the link connects an actor with itself: dropped".into(),
+            "Die Verbindung verknüpft einen Akteur mit sich selbst: entfernt".into(),
+        );
+        return None;
+    }
+    Some(Link { source, target, kind })
+}

@@ -1,0 +1,99 @@
+//! `technologies` and `sectors`: the export's own lists of technology fields and sectors.
+//!
+//! A section that is absent falls back to the cluster's built-in taxonomy (`crate::taxonomy`); an empty list
+//! stays empty.
+
+use serde_json::Value;
+
+use super::context::{At, Ctx};
+use super::ids::Ids;
+use crate::model::{Sector, Technology};
+use crate::report::Severity;
+
+const TECHNOLOGY_FIELDS: [&str; 3] = ["id", "name", "description"];
+const SECTOR_FIELDS: [&str; 2] = ["id", "name"];
+/// Dense ids of technologies and sectors are u16.
+const MAX_ENTRIES: usize = u16::MAX as usize;
+
+pub(super) fn technologies(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Technology> {
+    let mut out = Vec::new();
+    for (index, v) in records.iter().enumerate() {
+        let at = At { section: "technologies", index, id: None };
+        let Some(obj) = ctx.record_object(at, v) else { continue };
+        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
+        let at = At { id: Some(id), ..at };
+        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else { continue };
+        if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
+            continue;
+        }
+        ctx.unknown_fields(at, obj, "", &TECHNOLOGY_FIELDS);
+        let description = ctx.text(at, obj, "description", None).unwrap_or_default();
+        ids.insert(id, index);
+        out.push(Technology { key: id.to_string(), name, description });
+    }
+    ctx.finish_section("technologies");
+    out
+}
+
+pub(super) fn sectors(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Sector> {
+    let mut out = Vec::new();
+    for (index, v) in records.iter().enumerate() {
+        let at = At { section: "sectors", index, id: None };
+        let Some(obj) = ctx.record_object(at, v) else { continue };
+        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
+        let at = At { id: Some(id), ..at };
+        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else { continue };
+        if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
+            continue;
+        }
+        ctx.unknown_fields(at, obj, "", &SECTOR_FIELDS);
+        ids.insert(id, index);
+        out.push(Sector { key: id.to_string(), name });
+    }
+    ctx.finish_section("sectors");
+    out
+}
+
+impl Ctx<'_> {
+    /// The record as an object, or `None` after an error.
+    pub fn record_object<'v>(&mut self, at: At<'_>, v: &'v Value) -> Option<&'v serde_json::Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.report(
+                    Severity::Error,
+                    "record-not-object",
+                    at,
+                    "",
+                    format!(
+                        "each entry of \"{}\" must be an object, found {}: entry skipped",
+                        at.section,
+                        super::fields::type_en(other)
+                    ),
+                    format!(
+                        "Jeder Eintrag von „{}“ muss ein Objekt sein, gefunden: {}; Eintrag übersprungen",
+                        at.section,
+                        super::fields::type_de(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// False (and an error) when a section whose ids are u16 is full.
+    pub fn room_for(&mut self, at: At<'_>, len: usize, max: usize) -> bool {
+        if len < max {
+            return true;
+        }
+        self.report(
+            Severity::Error,
+            "too-many-records",
+            at,
+            "",
+            format!("\"{}\" may hold at most {max} entries: record skipped", at.section),
+            format!("„{}“ darf höchstens {max} Einträge haben; Datensatz übersprungen", at.section),
+        );
+        false
+    }
+}
