@@ -1,0 +1,112 @@
+//! Native timings of the data path for 1k, 10k and 50k synthetic actors: generate → JSON → import →
+//! Index::build → select (technology facet; search "ber") → headline. Run: `cargo bench -p ecomap-core --bench core`.
+//!
+//! Prints a markdown table of median milliseconds and one `BENCH name=<step> actors=<n> ms=<x>` line per figure
+//! for `cargo xtask bench`. No criterion: a plain timing loop, median of several runs.
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use ecomap_core::filter::{select, Filter};
+use ecomap_core::generate::generate;
+use ecomap_core::index::Index;
+use ecomap_core::model::{Dataset, TechnologyId};
+use ecomap_core::stats::{headline, reference_year};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+/// Median wall time of `runs` calls of `f`, in milliseconds, and the last result.
+fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let r = f();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        last = Some(black_box(r));
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    (times[times.len() / 2], last.unwrap())
+}
+
+/// The export's bytes to a `Dataset`, as the app does it.
+fn import(bytes: &[u8]) -> Dataset {
+    // `import::import` is written in parallel; until it exists, parse with serde into the wire types and
+    // convert them trustingly (the step then measures serde + conversion, without validation).
+    let export: ecomap_core::wire::Export = serde_json::from_slice(bytes).unwrap();
+    common::dataset_from_wire(&export)
+}
+const IMPORT_NOTE: &str =
+    "import = serde_json::from_slice::<wire::Export> + trusting conversion (import::import not ready)";
+
+fn main() {
+    let sizes = [1_000usize, 10_000, 50_000];
+    let steps = [
+        "generate",
+        "to_json",
+        "import",
+        "index_build",
+        "select_technology",
+        "select_text_ber",
+        "headline",
+    ];
+    let mut table: Vec<(usize, Vec<f64>)> = Vec::new();
+    for &n in &sizes {
+        let heavy = if n >= 50_000 { 5 } else { 9 };
+        let light = 31;
+        let mut row = Vec::new();
+        let (ms, export) = median_ms(heavy, || generate(n, 1));
+        row.push(ms);
+        let (ms, bytes) = median_ms(heavy, || serde_json::to_vec(&export).unwrap());
+        row.push(ms);
+        let (ms, ds) = median_ms(heavy, || import(&bytes));
+        row.push(ms);
+        let (ms, idx) = median_ms(heavy, || Index::build(&ds));
+        row.push(ms);
+        let tech = Filter {
+            technologies: vec![TechnologyId(0)],
+            ..Filter::default()
+        };
+        let (ms, sel_t) = median_ms(light, || select(&ds, &idx, &tech));
+        row.push(ms);
+        let text = Filter {
+            text: "ber".into(),
+            ..Filter::default()
+        };
+        let (ms, sel_b) = median_ms(light, || select(&ds, &idx, &text));
+        row.push(ms);
+        let year = reference_year(&ds).unwrap_or(2025);
+        let (ms, h) = median_ms(light, || headline(&ds, &sel_t, year));
+        row.push(ms);
+        eprintln!(
+            "{n} actors: {} bytes, {} projects, {} links; technology filter {} actors, \"ber\" {} actors; \
+             headline {year}: {} projects, {} EUR, {} new",
+            bytes.len(),
+            ds.projects.len(),
+            ds.links.len(),
+            sel_t.list.len(),
+            sel_b.list.len(),
+            h.projects,
+            h.volume.0,
+            h.new_projects
+        );
+        for (s, ms) in steps.iter().zip(&row) {
+            println!("BENCH name={s} actors={n} ms={ms:.3}");
+        }
+        table.push((n, row));
+    }
+    println!();
+    println!(
+        "| step (median ms) | {} |",
+        sizes.map(|n| format!("{n} actors")).join(" | ")
+    );
+    println!("|---|{}", "---:|".repeat(sizes.len()));
+    for (i, s) in steps.iter().enumerate() {
+        let cells: Vec<String> = table.iter().map(|(_, row)| format!("{:.2}", row[i])).collect();
+        println!("| {s} | {} |", cells.join(" | "));
+    }
+    println!();
+    println!("note: {IMPORT_NOTE}");
+}
