@@ -77,3 +77,91 @@ impl ImportReport {
         self.problems.is_empty()
     }
 }
+
+fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Notice, Lang::En) => "notice",
+        (Severity::Error, Lang::De) => "Fehler",
+        (Severity::Warning, Lang::De) => "Warnung",
+        (Severity::Notice, Lang::De) => "Hinweis",
+    }
+}
+
+/// Counts as words: "2 errors, 1 warning, 0 notices" / "2 Fehler, 1 Warnung, 0 Hinweise".
+pub fn summary(report: &ImportReport, lang: Lang) -> String {
+    let (e, w, n) = (report.errors(), report.warnings(), report.notices());
+    let counts = match lang {
+        Lang::En => format!(
+            "{e} error{}, {w} warning{}, {n} notice{}",
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" }
+        ),
+        Lang::De => format!(
+            "{e} Fehler, {w} Warnung{}, {n} Hinweis{}",
+            if w == 1 { "" } else { "en" },
+            if n == 1 { "" } else { "e" }
+        ),
+    };
+    let verdict = match (report.fatal, lang) {
+        (true, Lang::En) => " (the file could not be loaded)",
+        (true, Lang::De) => " (die Datei konnte nicht geladen werden)",
+        (false, _) => "",
+    };
+    format!("{}: {counts}{verdict}", report.source_name)
+}
+
+/// One line per problem (`error  $.actors[17].name  (id "a-17")  message`), then a summary line.
+pub fn render_text(report: &ImportReport, lang: Lang) -> String {
+    let width = [Severity::Error, Severity::Warning, Severity::Notice]
+        .iter()
+        .map(|s| severity_label(*s, lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for p in &report.problems {
+        let label = severity_label(p.severity, lang);
+        out.push_str(&format!("{label:<width$}  {}", p.path));
+        if let Some(id) = &p.record {
+            match lang {
+                Lang::En => out.push_str(&format!("  (id \"{id}\")")),
+                Lang::De => out.push_str(&format!("  (ID „{id}“)")),
+            }
+        }
+        out.push_str(&format!("  {}  [{}]\n", p.message(lang), p.code));
+    }
+    out.push_str(&summary(report, lang));
+    out.push('\n');
+    out
+}
+
+/// The report as JSON: `{source, fatal, counts: {error, warning, notice}, problems: [{severity, code,
+/// record, path, line, column, message, message_en, message_de}]}`; `message` is in `lang`.
+pub fn render_json(report: &ImportReport, lang: Lang) -> String {
+    let problems: Vec<serde_json::Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "severity": p.severity.key(),
+                "code": p.code,
+                "record": p.record,
+                "path": p.path,
+                "line": p.line_col.map(|(l, _)| l),
+                "column": p.line_col.map(|(_, c)| c),
+                "message": p.message(lang),
+                "message_en": p.message_en,
+                "message_de": p.message_de,
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "source": report.source_name,
+        "fatal": report.fatal,
+        "counts": { "error": report.errors(), "warning": report.warnings(), "notice": report.notices() },
+        "problems": problems,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
