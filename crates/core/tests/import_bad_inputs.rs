@@ -43,10 +43,10 @@ fn the_file_as_a_whole() {
     check("syntax_trailing_comma", "json-syntax", Error, "$", "trailing comma");
     check("empty_file", "file-empty", Error, "$", "the file is empty");
     check("whitespace_only", "file-empty", Error, "$", "the file is empty");
-    check("top_level_list", "top-level-not-object", Error, "$", "found a list");
+    check("top_level_list", "top-level-not-object", Error, "$", "holds a list at the top level");
     check("too_deep", "nesting-too-deep", Error, "$", "limit of 32 levels");
     let p = check("not_utf8", "not-utf8", Error, "$", "must be UTF-8");
-    assert_eq!(p.line_col, Some((1, 38)));
+    assert_eq!(p.line_col, Some((1, 37))); // the byte after `"M`
     check("utf16", "not-utf8", Error, "$", "UTF-16");
 }
 
