@@ -14,9 +14,6 @@ use ecomap_core::index::Index;
 use ecomap_core::model::{Dataset, TechnologyId};
 use ecomap_core::stats::{headline, reference_year};
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-
 /// Median wall time of `runs` calls of `f`, in milliseconds, and the last result.
 fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     let mut times = Vec::with_capacity(runs);
@@ -31,15 +28,12 @@ fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     (times[times.len() / 2], last.unwrap())
 }
 
-/// The export's bytes to a `Dataset`, as the app does it.
+/// The export's bytes to a `Dataset`, as the app does it (parse, validate, intern).
 fn import(bytes: &[u8]) -> Dataset {
-    // `import::import` is written in parallel; until it exists, parse with serde into the wire types and
-    // convert them trustingly (the step then measures serde + conversion, without validation).
-    let export: ecomap_core::wire::Export = serde_json::from_slice(bytes).unwrap();
-    common::dataset_from_wire(&export)
+    let (ds, report) = ecomap_core::import::import(bytes, "bench.json");
+    assert_eq!(report.errors(), 0, "the generated export should import without errors");
+    ds
 }
-const IMPORT_NOTE: &str =
-    "import = serde_json::from_slice::<wire::Export> + trusting conversion (import::import not ready)";
 
 fn main() {
     let sizes = [1_000usize, 10_000, 50_000];
@@ -107,6 +101,4 @@ fn main() {
         let cells: Vec<String> = table.iter().map(|(_, row)| format!("{:.2}", row[i])).collect();
         println!("| {s} | {} |", cells.join(" | "));
     }
-    println!();
-    println!("note: {IMPORT_NOTE}");
 }

@@ -1,6 +1,8 @@
 //! The synthetic generator: deterministic, valid references, about 3 links per actor, a plausible mix.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 
 use ecomap_core::generate::generate;
@@ -103,4 +105,27 @@ fn names_are_clearly_synthetic_and_round_trip_through_json() {
     let json = serde_json::to_string(&e).unwrap();
     let back: ecomap_core::wire::Export = serde_json::from_str(&json).unwrap();
     assert_eq!(back, e);
+}
+
+#[test]
+fn generated_export_imports_cleanly() {
+    let e = generate(400, 3);
+    let bytes = serde_json::to_vec(&e).unwrap();
+    let (ds, report) = ecomap_core::import::import(&bytes, "generated.json");
+    let text = ecomap_core::report::render_text(&report, ecomap_core::model::Lang::En);
+    assert_eq!(report.errors() + report.warnings(), 0, "{text}");
+    assert_eq!(ds.actors.len(), 400);
+    assert_eq!(ds.projects.len(), e.projects.len());
+    assert_eq!(ds.links.len(), e.links.len());
+}
+
+#[test]
+fn test_fixture_conversion_matches_import() {
+    let e = generate(300, 11);
+    let (ds, _) = ecomap_core::import::import(&serde_json::to_vec(&e).unwrap(), "generated.json");
+    let mine = common::dataset_from_wire(&e);
+    assert_eq!(mine.actors, ds.actors);
+    assert_eq!(mine.projects, ds.projects);
+    assert_eq!(mine.links, ds.links);
+    assert_eq!(mine.regions, ds.regions);
 }
