@@ -316,7 +316,10 @@ fn reports_render_as_text_and_json_in_both_languages() {
     assert!(de.contains("Fehler   $.actors[0].name  (ID „a-17“)  Pflichtfeld „name“ fehlt"), "{de}");
     let parsed: serde_json::Value = serde_json::from_str(&render_json(&report, Lang::De)).expect("json");
     assert_eq!(parsed["counts"]["error"], 1);
-    assert_eq!(parsed["problems"][0]["record"], "a-17");
-    assert_eq!(parsed["problems"][0]["code"], "missing-name");
-    assert!(parsed["problems"][0]["message"].as_str().is_some_and(|m| m.starts_with("Pflichtfeld")));
+    let problems = parsed["problems"].as_array().expect("problems");
+    let error = problems.iter().find(|p| p["severity"] == "error").expect("the error");
+    assert_eq!(error["record"], "a-17");
+    assert_eq!(error["code"], "missing-name");
+    assert_eq!(error["path"], "$.actors[0].name");
+    assert!(error["message"].as_str().is_some_and(|m| m.starts_with("Pflichtfeld")));
 }
