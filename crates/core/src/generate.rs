@@ -198,10 +198,8 @@ pub fn generate(actors: usize, seed: u64) -> wire::Export {
                 region: Some(regions[ri].id.clone()),
             }),
             website: Some(format!("https://{key}.example.org/")),
-            description: Some(Text::new(
-                "Synthetischer Akteur (erfunden).",
-                "Synthetic actor (invented).",
-            )),
+            // No description, source or updated date: `fictional` marks the record; the export stays compact.
+            description: None,
             founded,
             size,
             source: None,
