@@ -1,6 +1,1423 @@
-//! `ecomap demo` (stub, being written).
+//! `ecomap demo [--sources DIR] [--out FILE]`: builds the demo export (public/data/demo.json).
+//!
+//! Real: the research institutions and networks/partners of `DIR/institutions_sample.csv` and
+//! `DIR/networks_sample.csv` (names, kinds, topics, place coordinates, addresses where seen in public sources).
+//! Invented: every company, project and link, and every institution's part in a project. Companies are placed
+//! at random points inside their region's polygon from `DIR/bb_be_regions_10pct.geojson`.
+//!
+//! The output is deterministic: one fixed-seed SplitMix64 drives every choice, iteration orders are fixed, and
+//! only basic float arithmetic is used (no platform `libm`). The figures of the reference year are exact: 98
+//! projects active in 2025, 68,900,000 EUR in total, 42 of them started in 2025.
+
+mod sources;
+mod words;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> Result<ExitCode, String> {
-    Err("not yet implemented".into())
+use ecomap_core::regions::{region_info, wire_regions, REGIONS};
+use ecomap_core::taxonomy::{wire_sectors, wire_technologies, SECTORS, TECHNOLOGIES};
+use ecomap_core::wire::{Actor, Export, Link, Location, Meta, Participant, Project, Text, FORMAT_VERSION};
+
+use sources::{read_csv, read_regions, RegionShape};
+use words::Gender;
+
+const USAGE: &str = "usage: ecomap demo [--sources DIR] [--out FILE]
+  build the demo export from the real institutions and networks in DIR (default data/sources)
+  and write it to FILE (default public/data/demo.json)";
+
+const SEED: u64 = 0xEC0_2025_DE30;
+/// Date of the demo data (`meta.date`, every record's `updated`).
+const DATE: &str = "2026-11-01";
+/// The year whose figures match the cluster's report.
+pub const REFERENCE_YEAR: u16 = 2025;
+const TARGET_ACTIVE: usize = 98;
+const TARGET_VOLUME_EUR: u64 = 68_900_000;
+const TARGET_NEW: usize = 42;
+/// Volumes are whole multiples of this many EUR.
+const VOLUME_UNIT: u64 = 10;
+
+const N_STARTUP: usize = 112;
+const N_SME: usize = 126;
+const N_CORPORATION: usize = 42;
+
+/// Projects started per year; the reference year's count is `TARGET_NEW`.
+const STARTS_PER_YEAR: [(u16, usize); 7] = [
+    (2019, 16),
+    (2020, 22),
+    (2021, 28),
+    (2022, 30),
+    (2023, 32),
+    (2024, 38),
+    (REFERENCE_YEAR, TARGET_NEW),
+];
+
+/// Invented companies per region (70 % in Berlin); every region gets at least one.
+const COMPANIES_PER_REGION: [(&str, usize); 30] = [
+    ("11001", 36),
+    ("11002", 36),
+    ("11003", 20),
+    ("11004", 22),
+    ("11005", 5),
+    ("11006", 10),
+    ("11007", 17),
+    ("11008", 17),
+    ("11009", 15),
+    ("11010", 4),
+    ("11011", 9),
+    ("11012", 5),
+    ("12051", 3),
+    ("12052", 6),
+    ("12053", 4),
+    ("12054", 21),
+    ("12060", 5),
+    ("12061", 7),
+    ("12062", 1),
+    ("12063", 4),
+    ("12064", 3),
+    ("12065", 5),
+    ("12066", 2),
+    ("12067", 4),
+    ("12068", 2),
+    ("12069", 8),
+    ("12070", 1),
+    ("12071", 2),
+    ("12072", 5),
+    ("12073", 1),
+];
+
+/// Weights of the companies' primary sector, in the order of `taxonomy::SECTORS`.
+const SECTOR_WEIGHTS: [u32; 12] = [26, 5, 9, 10, 7, 6, 9, 8, 4, 3, 3, 10];
+
+/// Technology affinity per sector (rows in `SECTORS` order, columns in `TECHNOLOGIES` order:
+/// ai, blockchain, iot, security, vr, ar, xr, ux).
+const TECH_AFFINITY: [[u32; 8]; 12] = [
+    [10, 4, 6, 7, 1, 1, 1, 4],
+    [4, 2, 9, 8, 1, 1, 1, 1],
+    [4, 1, 1, 1, 7, 4, 6, 5],
+    [6, 1, 1, 1, 5, 3, 7, 3],
+    [6, 3, 2, 1, 3, 2, 4, 4],
+    [8, 2, 1, 3, 1, 2, 1, 6],
+    [7, 1, 2, 1, 2, 6, 3, 7],
+    [4, 1, 2, 1, 3, 5, 3, 9],
+    [3, 1, 5, 1, 6, 5, 5, 4],
+    [4, 6, 1, 1, 4, 4, 4, 3],
+    [3, 1, 2, 1, 4, 5, 6, 3],
+    [6, 2, 6, 4, 2, 2, 2, 4],
+];
+
+const MIN_ACTORS_PER_SECTOR: usize = 8;
+const MIN_ACTORS_PER_TECHNOLOGY: usize = 15;
+
+/// Sectors whose projects may be funded by the media funders.
+const MEDIA_SECTORS: [&str; 5] = ["film", "games", "music", "publishing", "performing-arts"];
+
+// ---------------------------------------------------------------------------------------------------------
+// Random numbers
+
+/// SplitMix64: tiny, fast, and the same sequence on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Uniform in 0..n (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
+    }
+    /// Uniform in lo..=hi.
+    fn range(&mut self, lo: u16, hi: u16) -> u16 {
+        lo + self.below(usize::from(hi - lo) + 1) as u16
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    /// An index chosen with probability proportional to its weight (some weight must be positive).
+    fn weighted(&mut self, weights: &[u32]) -> usize {
+        let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+        let mut r = (self.next_u64() >> 11) % total.max(1);
+        for (i, &w) in weights.iter().enumerate() {
+            if r < u64::from(w) {
+                return i;
+            }
+            r -= u64::from(w);
+        }
+        weights.len() - 1
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Command
+
+pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut sources = PathBuf::from("data/sources");
+    let mut out = PathBuf::from("public/data/demo.json");
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--sources" => sources = it.next().ok_or("--sources needs a directory")?.into(),
+            "--out" => out = it.next().ok_or("--out needs a file")?.into(),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(format!("demo: unexpected argument `{other}`\n{USAGE}")),
+        }
+    }
+    let export = build(&sources)?;
+    let json = to_json(&export)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(&out, &json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("{}", summary(&export));
+    eprintln!("wrote {} ({} bytes)", out.display(), json.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON with a 1-space indent and a final newline.
+fn to_json(export: &Export) -> Result<Vec<u8>, String> {
+    use serde::Serialize;
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b" "));
+    export
+        .serialize(&mut ser)
+        .map_err(|e| format!("cannot serialise the demo: {e}"))?;
+    buf.push(b'\n');
+    Ok(buf)
+}
+
+/// Figures per year and counts by kind, for the terminal.
+fn summary(export: &Export) -> String {
+    let mut s = String::from("year  active  volume EUR    new\n");
+    let first = export.projects.iter().map(|p| p.start).min().unwrap_or(REFERENCE_YEAR);
+    let last = export.projects.iter().map(|p| p.end).max().unwrap_or(REFERENCE_YEAR);
+    for y in first..=last {
+        let active: Vec<&Project> = export.projects.iter().filter(|p| p.start <= y && y <= p.end).collect();
+        let volume: u64 = active.iter().map(|p| p.volume).sum();
+        let new = active.iter().filter(|p| p.start == y).count();
+        s.push_str(&format!("{y}  {:>6}  {volume:>12}  {new:>4}\n", active.len()));
+    }
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &export.actors {
+        *kinds.entry(a.kind.as_str()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    s.push_str(&format!(
+        "actors {} ({}), projects {}, links {}",
+        export.actors.len(),
+        kinds.join(", "),
+        export.projects.len(),
+        export.links.len()
+    ));
+    s
+}
+
+/// Builds the whole demo export from the files in `sources`.
+pub fn build(sources: &Path) -> Result<Export, String> {
+    let regions = read_regions(&sources.join("bb_be_regions_10pct.geojson"))?;
+    for r in &REGIONS {
+        if !regions.iter().any(|s| s.key == r.key) {
+            return Err(format!(
+                "the regions file has no polygon for region {} ({})",
+                r.key, r.name
+            ));
+        }
+    }
+    let mut rng = Rng(SEED);
+    let mut actors = institutions(&sources.join("institutions_sample.csv"), &regions)?;
+    let n_institutions = actors.len();
+    actors.extend(networks(&sources.join("networks_sample.csv"), &regions)?);
+    let n_real = actors.len();
+    actors.extend(companies(&mut rng, &regions)?);
+    ensure_coverage(&mut actors[n_real..]);
+    for a in &mut actors[n_real..] {
+        a.description = Some(company_description(a));
+    }
+    let projects = projects(&mut rng, &actors)?;
+    let links = links(&mut rng, &actors);
+
+    let mut technologies = wire_technologies();
+    for (t, w) in technologies.iter_mut().zip(words::TECH_WORDS.iter()) {
+        if t.id == w.id {
+            t.description = Some(Text::new(w.description_de, w.description_en));
+        }
+    }
+    let n_networks = n_real - n_institutions;
+    Ok(Export {
+        meta: meta(n_institutions, n_networks),
+        technologies,
+        sectors: wire_sectors(),
+        regions: wire_regions(),
+        actors,
+        projects,
+        links,
+    })
+}
+
+fn meta(n_institutions: usize, n_networks: usize) -> Meta {
+    Meta {
+        format_version: FORMAT_VERSION.to_string(),
+        title: Text::new(
+            "Ökosystem IKT, Medien und Kreativwirtschaft Berlin-Brandenburg (Demo)",
+            "ICT, Media and Creative Industries ecosystem Berlin-Brandenburg (demo)",
+        ),
+        date: DATE.to_string(),
+        source: "Built by `ecomap demo` from data/sources: institutions_sample.csv, networks_sample.csv \
+                 (public sources, GeoNames place coordinates) and bb_be_regions_10pct.geojson \
+                 (© GeoBasis-DE / BKG (VG250), Daten verändert; Geoportal Berlin / Ortsteile)"
+            .to_string(),
+        licence: "Names of the research institutions, networks and partners: public sources; their place \
+                  coordinates: GeoNames (CC BY 4.0). Everything else (companies, projects, links) is invented \
+                  for the demo and released under CC0 1.0."
+            .to_string(),
+        languages: vec!["de".to_string(), "en".to_string()],
+        notes: Some(Text::new(
+            format!(
+                "Demodaten. Echt sind nur die Namen und ungefähren Standorte (Ortsteil- bzw. Ortsmittelpunkte \
+                 aus GeoNames) der {n_institutions} Hochschulen und Forschungseinrichtungen und der {n_networks} \
+                 Netzwerke und Partner, bei einigen Hochschulen auch die Anschrift. Erfunden sind alle \
+                 Unternehmen, alle Projekte, alle Verbindungen und jede Beteiligung einer Einrichtung an einem \
+                 Projekt. Die Zahlen für {REFERENCE_YEAR} (98 Projekte, 68,9 Mio. EUR, 42 neu) entsprechen der \
+                 Größenordnung, die das Cluster berichtet; die Projekte dahinter sind erfunden."
+            ),
+            format!(
+                "Demo data. Only the names and approximate locations (district or town centroids from \
+                 GeoNames) of the {n_institutions} universities and research institutions and the {n_networks} \
+                 networks and partners are real, plus the street address of some institutions. All companies, \
+                 all projects, all links and every institution's participation in a project are invented. The \
+                 figures for {REFERENCE_YEAR} (98 projects, 68.9 million EUR, 42 new) match the scale the \
+                 cluster reports; the projects behind them are invented."
+            ),
+        )),
+        reference_year: Some(REFERENCE_YEAR),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Real actors
+
+/// The region whose polygon contains the point; else the one with the nearest bounding box (with a warning).
+fn region_of(regions: &[RegionShape], lon: f64, lat: f64, what: &str) -> String {
+    if let Some(r) = regions.iter().find(|r| r.contains(lon, lat)) {
+        return r.key.clone();
+    }
+    let dist = |r: &RegionShape| {
+        let dx = (r.bbox[0] - lon).max(lon - r.bbox[2]).max(0.0);
+        let dy = (r.bbox[1] - lat).max(lat - r.bbox[3]).max(0.0);
+        dx * dx + dy * dy
+    };
+    let best = regions
+        .iter()
+        .min_by(|a, b| dist(a).total_cmp(&dist(b)))
+        .map(|r| r.key.clone())
+        .unwrap_or_default();
+    eprintln!("warning: {what} ({lon}, {lat}) lies in no region polygon; using the nearest, {best}");
+    best
+}
+
+fn topic_words(topic: &str) -> (String, String) {
+    words::TOPICS
+        .iter()
+        .find(|(t, _, _)| t.eq_ignore_ascii_case(topic))
+        .map(|(_, de, en)| (de.to_string(), en.to_string()))
+        .unwrap_or_else(|| (topic.to_string(), topic.to_string()))
+}
+
+/// Technology ids a CSV topic stands for (AI, security, IoT, blockchain, VR/AR/XR, design/usability).
+fn topic_technology(topic: &str) -> Option<&'static str> {
+    let first = topic.split([' ', '/']).next().unwrap_or_default().to_ascii_lowercase();
+    match first.as_str() {
+        "ai" => Some("ai"),
+        "security" => Some("security"),
+        "iot" => Some("iot"),
+        "blockchain" => Some("blockchain"),
+        "vr" => Some("vr"),
+        "ar" => Some("ar"),
+        "xr" => Some("xr"),
+        "design" | "usability" | "ux" => Some("ux"),
+        _ => None,
+    }
+}
+
+/// Sector ids a CSV topic clearly belongs to.
+fn topic_sector(topic: &str) -> Option<&'static str> {
+    match topic.to_ascii_lowercase().as_str() {
+        "games" => Some("games"),
+        "film" => Some("film"),
+        "design" => Some("design"),
+        "software" | "it" | "cs" => Some("software"),
+        "5g" | "wireless" => Some("telecom"),
+        _ => None,
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// "Berlin-Charlottenburg" for a Berlin Ortsteil, the place itself otherwise.
+fn place_name(state: &str, place: &str) -> String {
+    if state == "BE" && place != "Berlin" {
+        format!("Berlin-{place}")
+    } else {
+        place.to_string()
+    }
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
+}
+
+fn institutions(path: &Path, regions: &[RegionShape]) -> Result<Vec<Actor>, String> {
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or("institutions_sample.csv");
+    let mut actors = Vec::new();
+    for row in read_csv(path)? {
+        let id = row.get("id")?.to_string();
+        let name = row.get("name")?.to_string();
+        let csv_kind = row.get("kind")?;
+        let kind = if csv_kind.starts_with("university") {
+            "university"
+        } else {
+            "research"
+        };
+        let topics: Vec<&str> = row
+            .get("topics")?
+            .split(';')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut technologies = Vec::new();
+        let mut sectors = Vec::new();
+        for t in &topics {
+            if let Some(tech) = topic_technology(t) {
+                push_unique(&mut technologies, tech);
+            }
+            if let Some(sector) = topic_sector(t) {
+                push_unique(&mut sectors, sector);
+            }
+        }
+        let (lat, lon) = (row.num("lat")?, row.num("lon")?);
+        let state = row.get("state")?;
+        let place = place_name(state, row.get("place")?);
+        let (kind_de, kind_en) = words::INSTITUTION_KINDS
+            .iter()
+            .find(|(k, _, _)| *k == csv_kind)
+            .map(|(_, de, en)| (de.to_string(), en.to_string()))
+            .unwrap_or_else(|| (csv_kind.to_string(), csv_kind.to_string()));
+        let (topics_de, topics_en): (Vec<String>, Vec<String>) = topics.iter().map(|t| topic_words(t)).unzip();
+        let description = Text::new(
+            format!("{kind_de} in {place}; Schwerpunkte: {}", topics_de.join(", ")),
+            format!("{kind_en} in {place}; focus: {}", topics_en.join(", ")),
+        );
+        let address = match row.get("address_seen_in_public_source")? {
+            "yes" => Some(row.get("address")?.to_string()).filter(|a| !a.is_empty()),
+            _ => None,
+        };
+        let coord_source = row.get("coord_source")?;
+        let coord_source = coord_source.split(" via ").next().unwrap_or(coord_source);
+        actors.push(Actor {
+            website: words::WEBSITES
+                .iter()
+                .find(|(k, _)| *k == id)
+                .map(|(_, w)| w.to_string()),
+            location: Some(Location {
+                lon: Some(lon),
+                lat: Some(lat),
+                address,
+                region: Some(region_of(regions, lon, lat, &id)),
+            }),
+            id,
+            name,
+            kind: kind.to_string(),
+            sectors,
+            technologies,
+            description: Some(description),
+            source: Some(format!("{file} (name and topics from public sources; {coord_source})")),
+            updated: Some(DATE.to_string()),
+            ..Actor::default()
+        });
+    }
+    Ok(actors)
+}
+
+fn networks(path: &Path, regions: &[RegionShape]) -> Result<Vec<Actor>, String> {
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or("networks_sample.csv");
+    let mut actors = Vec::new();
+    for row in read_csv(path)? {
+        let id = row.get("id")?.to_string();
+        let kind = match row.get("kind")? {
+            "public" => "public",
+            _ => "network",
+        };
+        let role = row.get("role")?;
+        let role_de = words::ROLES
+            .iter()
+            .find(|(en, _)| *en == role)
+            .map(|(_, de)| *de)
+            .unwrap_or(role);
+        let place = place_name(row.get("state")?, row.get("place")?);
+        let mut sectors = Vec::new();
+        let lower = role.to_ascii_lowercase();
+        for (word, sector) in [("film", "film"), ("music", "music"), ("digital economy", "software")] {
+            if lower.contains(word) {
+                push_unique(&mut sectors, sector);
+            }
+        }
+        let (lat, lon) = (row.num("lat")?, row.num("lon")?);
+        let mut role_en = role.to_string();
+        if let Some(first) = role_en.get(..1) {
+            role_en = format!("{}{}", first.to_uppercase(), &role_en[1..]);
+        }
+        actors.push(Actor {
+            website: words::WEBSITES
+                .iter()
+                .find(|(k, _)| *k == id)
+                .map(|(_, w)| w.to_string()),
+            location: Some(Location {
+                lon: Some(lon),
+                lat: Some(lat),
+                address: None,
+                region: Some(region_of(regions, lon, lat, &id)),
+            }),
+            id,
+            name: row.get("name")?.to_string(),
+            kind: kind.to_string(),
+            sectors,
+            description: Some(Text::new(
+                format!("{role_de} ({place})"),
+                format!("{role_en} ({place})"),
+            )),
+            source: Some(format!(
+                "{file} (name and role from public sources; {})",
+                row.get("coord_source")?
+            )),
+            updated: Some(DATE.to_string()),
+            ..Actor::default()
+        });
+    }
+    Ok(actors)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Invented companies
+
+/// A lower-case ASCII slug: umlauts transliterated, everything else non-alphanumeric becomes one `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn sector_index(id: &str) -> usize {
+    SECTORS
+        .iter()
+        .position(|(s, _, _)| *s == id)
+        .unwrap_or(SECTORS.len() - 1)
+}
+
+/// A random point strictly inside the region's polygon (rejection sampling in its bounding box).
+fn point_in(rng: &mut Rng, region: &RegionShape) -> Result<(f64, f64), String> {
+    let [x0, y0, x1, y1] = region.bbox;
+    for _ in 0..100_000 {
+        let lon = round5(x0 + (x1 - x0) * rng.unit());
+        let lat = round5(y0 + (y1 - y0) * rng.unit());
+        if region.contains(lon, lat) {
+            return Ok((lon, lat));
+        }
+    }
+    Err(format!("could not place a point inside region {}", region.key))
+}
+
+fn companies(rng: &mut Rng, regions: &[RegionShape]) -> Result<Vec<Actor>, String> {
+    let mut kinds: Vec<&str> = std::iter::repeat_n("startup", N_STARTUP)
+        .chain(std::iter::repeat_n("sme", N_SME))
+        .chain(std::iter::repeat_n("corporation", N_CORPORATION))
+        .collect();
+    rng.shuffle(&mut kinds);
+    let mut slots: Vec<&str> = COMPANIES_PER_REGION
+        .iter()
+        .flat_map(|(k, n)| std::iter::repeat_n(*k, *n))
+        .collect();
+    if slots.len() != kinds.len() {
+        return Err(format!("{} region slots for {} companies", slots.len(), kinds.len()));
+    }
+    rng.shuffle(&mut slots);
+
+    let mut used_stems = HashSet::new();
+    let mut out = Vec::new();
+    for (kind, region_key) in kinds.into_iter().zip(slots) {
+        let region = regions
+            .iter()
+            .find(|r| r.key == region_key)
+            .ok_or_else(|| format!("no region {region_key}"))?;
+        // Sectors: a primary one, sometimes a second.
+        let primary = rng.weighted(&SECTOR_WEIGHTS);
+        let mut sectors = vec![SECTORS[primary].0.to_string()];
+        if rng.chance(0.45) {
+            let mut w = SECTOR_WEIGHTS;
+            w[primary] = 0;
+            sectors.push(SECTORS[rng.weighted(&w)].0.to_string());
+        }
+        // Technologies by the primary sector's affinity, 1-3 of them.
+        let n_tech = 1 + rng.weighted(&[4, 4, 2]);
+        let mut w = TECH_AFFINITY[primary];
+        let mut technologies = Vec::new();
+        for _ in 0..n_tech {
+            let t = rng.weighted(&w);
+            w[t] = 0;
+            technologies.push(TECHNOLOGIES[t].0.to_string());
+        }
+        // A fictional name.
+        let stem = loop {
+            let a = rng.pick(words::STEM_A);
+            let b = rng.pick(words::STEM_B);
+            let stem = format!("{a}{b}");
+            if !a.to_lowercase().ends_with(b) && used_stems.insert(stem.clone()) {
+                break stem;
+            }
+        };
+        let descriptors = words::DESCRIPTORS
+            .iter()
+            .find(|(s, _)| *s == SECTORS[primary].0)
+            .map_or(&["Digital"][..], |d| d.1);
+        let descriptor = rng.pick(descriptors);
+        let legal = match kind {
+            "startup" => rng.pick(words::LEGAL_STARTUP),
+            "sme" => rng.pick(words::LEGAL_SME),
+            _ => rng.pick(words::LEGAL_CORPORATION),
+        };
+        let base = format!("{stem} {descriptor}");
+        let name = if legal.is_empty() {
+            base.clone()
+        } else {
+            format!("{base} {legal}")
+        };
+        let id = slug(&base);
+        let (founded, size) = match kind {
+            "startup" => (
+                rng.range(2015, 2025),
+                ["1-9", "10-49", "50-249"][rng.weighted(&[12, 7, 1])],
+            ),
+            "sme" => (
+                rng.range(1990, 2022),
+                ["1-9", "10-49", "50-249"][rng.weighted(&[2, 5, 3])],
+            ),
+            _ => (rng.range(1990, 2015), ["50-249", "250+"][rng.weighted(&[1, 4])]),
+        };
+        let (lon, lat) = point_in(rng, region)?;
+        out.push(Actor {
+            website: Some(format!("https://{id}.example")),
+            id,
+            name,
+            kind: kind.to_string(),
+            sectors,
+            technologies,
+            location: Some(Location {
+                lon: Some(lon),
+                lat: Some(lat),
+                address: None,
+                region: Some(region.key.clone()),
+            }),
+            description: None,
+            founded: Some(founded),
+            size: Some(size.to_string()),
+            source: Some("invented for the ecomap demo".to_string()),
+            updated: Some(DATE.to_string()),
+            fictional: true,
+            position: None,
+        });
+    }
+    Ok(out)
+}
+
+/// Makes sure every sector and technology is used by enough companies (adds them where there is room).
+fn ensure_coverage(companies: &mut [Actor]) {
+    for (sector, _, _) in SECTORS {
+        let mut count = companies
+            .iter()
+            .filter(|a| a.sectors.iter().any(|s| s == sector))
+            .count();
+        for a in companies.iter_mut() {
+            if count >= MIN_ACTORS_PER_SECTOR {
+                break;
+            }
+            if a.sectors.len() < 2 && !a.sectors.iter().any(|s| s == sector) {
+                a.sectors.push(sector.to_string());
+                count += 1;
+            }
+        }
+    }
+    for (tech, _, _) in TECHNOLOGIES {
+        let mut count = companies
+            .iter()
+            .filter(|a| a.technologies.iter().any(|t| t == tech))
+            .count();
+        for a in companies.iter_mut() {
+            if count >= MIN_ACTORS_PER_TECHNOLOGY {
+                break;
+            }
+            if a.technologies.len() < 3 && !a.technologies.iter().any(|t| t == tech) {
+                a.technologies.push(tech.to_string());
+                count += 1;
+            }
+        }
+    }
+}
+
+/// "a", "a und b", "a, b und c".
+fn join_and(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+fn tech_words(id: &str) -> &'static words::TechWords {
+    words::TECH_WORDS
+        .iter()
+        .find(|w| w.id == id)
+        .unwrap_or(&words::TECH_WORDS[0])
+}
+
+fn company_description(a: &Actor) -> Text {
+    let (kind_de, kind_en) = match a.kind.as_str() {
+        "startup" => ("Fiktives Start-up", "Fictional start-up"),
+        "sme" => (
+            "Fiktives mittelständisches Unternehmen",
+            "Fictional small or medium-sized company",
+        ),
+        _ => ("Fiktiver Konzern", "Fictional corporation"),
+    };
+    let products_de: Vec<&str> = a.technologies.iter().map(|t| tech_words(t).products_de).collect();
+    let products_en: Vec<&str> = a.technologies.iter().map(|t| tech_words(t).products_en).collect();
+    let sectors_de: Vec<&str> = a.sectors.iter().map(|s| SECTORS[sector_index(s)].1).collect();
+    let sectors_en: Vec<String> = a
+        .sectors
+        .iter()
+        .map(|s| lower_first(SECTORS[sector_index(s)].2))
+        .collect();
+    let sectors_en: Vec<&str> = sectors_en.iter().map(String::as_str).collect();
+    let (bereich, sector_word) = if a.sectors.len() > 1 {
+        ("die Bereiche", "sectors")
+    } else {
+        ("den Bereich", "sector")
+    };
+    let region = a
+        .location
+        .as_ref()
+        .and_then(|l| l.region.as_deref())
+        .and_then(region_info)
+        .map_or("", |r| r.name);
+    Text::new(
+        format!(
+            "{kind_de} für die Demo: entwickelt {} für {bereich} {}. Sitz: {region}.",
+            join_and(&products_de, "und"),
+            join_and(&sectors_de, "und")
+        ),
+        format!(
+            "{kind_en} for the demo: develops {} for the {} {sector_word}. Based in {region}.",
+            join_and(&products_en, "and"),
+            join_and(&sectors_en, "and")
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Invented projects
+
+#[derive(Clone, Copy, PartialEq)]
+enum LeadKind {
+    Company,
+    Research,
+    Any,
+}
+
+struct Programme {
+    name: &'static str,
+    /// Volume range in EUR.
+    volume: (u64, u64),
+    /// Participant count range.
+    n: (usize, usize),
+    lead: LeadKind,
+    /// "BE", "BB" or "" for both.
+    state: &'static str,
+    media_only: bool,
+    weight: u32,
+}
+
+/// Funding programmes of the region, the federal government and the EU (generic names where unsure).
+const PROGRAMMES: [Programme; 14] = [
+    Programme {
+        name: "Pro FIT (Investitionsbank Berlin)",
+        volume: (300_000, 2_500_000),
+        n: (2, 4),
+        lead: LeadKind::Company,
+        state: "BE",
+        media_only: false,
+        weight: 4,
+    },
+    Programme {
+        name: "ProFIT Brandenburg (ILB)",
+        volume: (250_000, 2_000_000),
+        n: (2, 4),
+        lead: LeadKind::Company,
+        state: "BB",
+        media_only: false,
+        weight: 4,
+    },
+    Programme {
+        name: "EFRE Berlin",
+        volume: (200_000, 1_800_000),
+        n: (2, 5),
+        lead: LeadKind::Any,
+        state: "BE",
+        media_only: false,
+        weight: 2,
+    },
+    Programme {
+        name: "EFRE Brandenburg",
+        volume: (200_000, 1_800_000),
+        n: (2, 5),
+        lead: LeadKind::Any,
+        state: "BB",
+        media_only: false,
+        weight: 3,
+    },
+    Programme {
+        name: "ZIM – Zentrales Innovationsprogramm Mittelstand",
+        volume: (150_000, 800_000),
+        n: (2, 3),
+        lead: LeadKind::Company,
+        state: "",
+        media_only: false,
+        weight: 4,
+    },
+    Programme {
+        name: "KMU-innovativ",
+        volume: (400_000, 1_800_000),
+        n: (2, 4),
+        lead: LeadKind::Company,
+        state: "",
+        media_only: false,
+        weight: 3,
+    },
+    Programme {
+        name: "EXIST-Forschungstransfer",
+        volume: (250_000, 900_000),
+        n: (2, 3),
+        lead: LeadKind::Research,
+        state: "",
+        media_only: false,
+        weight: 2,
+    },
+    Programme {
+        name: "Verbundforschung (Bund)",
+        volume: (500_000, 3_000_000),
+        n: (3, 6),
+        lead: LeadKind::Research,
+        state: "",
+        media_only: false,
+        weight: 4,
+    },
+    Programme {
+        name: "Horizon Europe",
+        volume: (1_500_000, 6_000_000),
+        n: (4, 6),
+        lead: LeadKind::Any,
+        state: "",
+        media_only: false,
+        weight: 1,
+    },
+    Programme {
+        name: "Digital Europe Programme",
+        volume: (1_000_000, 4_000_000),
+        n: (3, 6),
+        lead: LeadKind::Any,
+        state: "",
+        media_only: false,
+        weight: 1,
+    },
+    Programme {
+        name: "Medienboard Berlin-Brandenburg",
+        volume: (80_000, 1_000_000),
+        n: (2, 4),
+        lead: LeadKind::Any,
+        state: "",
+        media_only: true,
+        weight: 6,
+    },
+    Programme {
+        name: "MIZ Babelsberg",
+        volume: (50_000, 300_000),
+        n: (2, 3),
+        lead: LeadKind::Company,
+        state: "",
+        media_only: true,
+        weight: 3,
+    },
+    Programme {
+        name: "Landesförderung Berlin",
+        volume: (100_000, 700_000),
+        n: (2, 4),
+        lead: LeadKind::Any,
+        state: "BE",
+        media_only: false,
+        weight: 2,
+    },
+    Programme {
+        name: "Landesförderung Brandenburg",
+        volume: (100_000, 700_000),
+        n: (2, 4),
+        lead: LeadKind::Any,
+        state: "BB",
+        media_only: false,
+        weight: 2,
+    },
+];
+
+fn is_company(a: &Actor) -> bool {
+    matches!(a.kind.as_str(), "startup" | "sme" | "corporation")
+}
+fn is_research(a: &Actor) -> bool {
+    matches!(a.kind.as_str(), "university" | "research")
+}
+fn is_network(a: &Actor) -> bool {
+    matches!(a.kind.as_str(), "network" | "public")
+}
+fn state_of(a: &Actor) -> &'static str {
+    match a.location.as_ref().and_then(|l| l.region.as_deref()) {
+        Some(k) if k.starts_with("11") => "BE",
+        _ => "BB",
+    }
+}
+fn has_tech(a: &Actor, tech: &str) -> bool {
+    a.technologies.iter().any(|t| t == tech)
+}
+
+/// Chooses among `candidates` (indices into `actors`) by a tournament of `rounds`: the least used wins, so
+/// participation spreads out; with `tech`, prefers actors working on it.
+fn choose(
+    rng: &mut Rng,
+    actors: &[Actor],
+    candidates: &[usize],
+    uses: &[u32],
+    tech: Option<&str>,
+    rounds: usize,
+) -> Option<usize> {
+    let preferred: Vec<usize> = match tech {
+        Some(t) if rng.chance(0.75) => candidates
+            .iter()
+            .copied()
+            .filter(|&i| has_tech(&actors[i], t))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let pool = if preferred.is_empty() { candidates } else { &preferred };
+    if pool.is_empty() {
+        return None;
+    }
+    let mut best = *rng.pick(pool);
+    for _ in 1..rounds {
+        let c = *rng.pick(pool);
+        if uses[c] < uses[best] {
+            best = c;
+        }
+    }
+    Some(best)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A title composed from technology × purpose × sector context (sometimes with an acronym).
+fn project_title(rng: &mut Rng, technologies: &[String], context_sector: &str, used: &mut HashSet<String>) -> Text {
+    let contexts: Vec<&(&str, &str, &str)> = words::CONTEXTS
+        .iter()
+        .filter(|(s, _, _)| *s == context_sector)
+        .collect();
+    for attempt in 0..100 {
+        let (_, ctx_de, ctx_en) = if contexts.is_empty() {
+            *rng.pick(words::CONTEXTS)
+        } else {
+            **rng.pick(&contexts)
+        };
+        let t1 = tech_words(&technologies[0]);
+        let purposes: Vec<&(&str, Gender, &str, &str)> = words::PURPOSES
+            .iter()
+            .filter(|p| p.3.split(' ').any(|t| t == t1.id))
+            .collect();
+        let (purpose_de, gender, purpose_en, _) = if purposes.is_empty() {
+            *rng.pick(words::PURPOSES)
+        } else {
+            **rng.pick(&purposes)
+        };
+        let (mut de, mut en) = if technologies.len() >= 2 && rng.chance(0.4) {
+            let t2 = tech_words(&technologies[1]);
+            (
+                format!("{purpose_de} {ctx_de} mit {} und {}", t1.noun_de, t2.noun_de),
+                capitalize(&format!("{purpose_en} {ctx_en} with {} and {}", t1.noun_en, t2.noun_en)),
+            )
+        } else {
+            let ending = gender.ending();
+            (
+                capitalize(&format!("{}{ending} {purpose_de} {ctx_de}", t1.adj_de)),
+                capitalize(&format!("{} {purpose_en} {ctx_en}", t1.adj_en)),
+            )
+        };
+        if rng.chance(0.5) || attempt > 50 {
+            let acronym = format!("{}{}", rng.pick(words::ACRO_A), rng.pick(words::ACRO_B));
+            de = format!("{acronym} – {de}");
+            en = format!("{acronym} – {en}");
+        }
+        if used.insert(de.clone()) {
+            return Text::new(de, en);
+        }
+    }
+    Text::new("Demo-Projekt", "Demo project")
+}
+
+/// (start, end) of every project: `STARTS_PER_YEAR` starts with 1-4 year durations, adjusted so that exactly
+/// `TARGET_ACTIVE - TARGET_NEW` projects started before the reference year still run in it.
+fn project_spans(rng: &mut Rng) -> Vec<(u16, u16)> {
+    let mut spans = Vec::new();
+    for (year, n) in STARTS_PER_YEAR {
+        for _ in 0..n {
+            let years = if year == REFERENCE_YEAR {
+                1 + rng.weighted(&[3, 4, 3])
+            } else {
+                1 + rng.weighted(&[10, 35, 40, 15])
+            };
+            spans.push((year, year + years as u16 - 1));
+        }
+    }
+    let carried = |s: &[(u16, u16)]| {
+        s.iter()
+            .filter(|(a, b)| *a < REFERENCE_YEAR && *b >= REFERENCE_YEAR)
+            .count()
+    };
+    let want = TARGET_ACTIVE - TARGET_NEW;
+    while carried(&spans) > want {
+        let running: Vec<usize> = (0..spans.len())
+            .filter(|&i| spans[i].0 < REFERENCE_YEAR && spans[i].1 >= REFERENCE_YEAR)
+            .collect();
+        let i = *rng.pick(&running);
+        spans[i].1 = REFERENCE_YEAR - 1;
+    }
+    while carried(&spans) < want {
+        let ending: Vec<usize> = (0..spans.len())
+            .filter(|&i| {
+                spans[i].0 < REFERENCE_YEAR && spans[i].0 + 3 >= REFERENCE_YEAR && spans[i].1 == REFERENCE_YEAR - 1
+            })
+            .collect();
+        if ending.is_empty() {
+            break;
+        }
+        let i = *rng.pick(&ending);
+        spans[i].1 = REFERENCE_YEAR + rng.range(0, 1);
+    }
+    spans
+}
+
+fn projects(rng: &mut Rng, actors: &[Actor]) -> Result<Vec<Project>, String> {
+    let research: Vec<usize> = (0..actors.len()).filter(|&i| is_research(&actors[i])).collect();
+    let networks: Vec<usize> = (0..actors.len()).filter(|&i| is_network(&actors[i])).collect();
+    let companies: Vec<usize> = (0..actors.len()).filter(|&i| is_company(&actors[i])).collect();
+    if research.is_empty() || companies.is_empty() {
+        return Err("the demo needs research institutions and companies".into());
+    }
+    let mut uses = vec![0u32; actors.len()];
+    let mut titles = HashSet::new();
+    let mut projects = Vec::new();
+    let mut raw_volumes = Vec::new();
+    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    let all_tech_weights: Vec<u32> = TECHNOLOGIES
+        .iter()
+        .map(|(id, _, _)| if *id == "ai" { 4 } else { 2 })
+        .collect();
+
+    for (start, end) in project_spans(rng) {
+        let founded_by = |i: &usize| actors[*i].founded.is_none_or(|f| f <= start);
+        let companies_then: Vec<usize> = companies.iter().copied().filter(founded_by).collect();
+        // Lead, and the technology the project is about.
+        let lead_is_company = rng.chance(0.55);
+        let lead_pool = if lead_is_company { &companies_then } else { &research };
+        let lead = choose(rng, actors, lead_pool, &uses, None, if lead_is_company { 3 } else { 2 })
+            .ok_or("no lead candidate")?;
+        let lead_actor = &actors[lead];
+        let primary = if lead_actor.technologies.is_empty() {
+            TECHNOLOGIES[rng.weighted(&all_tech_weights)].0.to_string()
+        } else {
+            rng.pick(&lead_actor.technologies).clone()
+        };
+        // Programme by the lead's kind, state and sectors.
+        let media = lead_actor.sectors.iter().any(|s| MEDIA_SECTORS.contains(&s.as_str()));
+        let eligible: Vec<&Programme> = PROGRAMMES
+            .iter()
+            .filter(|p| match p.lead {
+                LeadKind::Company => lead_is_company,
+                LeadKind::Research => !lead_is_company,
+                LeadKind::Any => true,
+            })
+            .filter(|p| p.state.is_empty() || p.state == state_of(lead_actor))
+            .filter(|p| !p.media_only || media)
+            .collect();
+        let weights: Vec<u32> = eligible.iter().map(|p| p.weight).collect();
+        let prog = eligible[rng.weighted(&weights)];
+        let n = prog.n.0 + rng.below(prog.n.1 - prog.n.0 + 1);
+        // Partners: at least one of the other kind (research with companies), sometimes a network.
+        let mut members = vec![lead];
+        let add = |rng: &mut Rng, pool: &[usize], members: &mut Vec<usize>, rounds: usize| {
+            let pool: Vec<usize> = pool.iter().copied().filter(|i| !members.contains(i)).collect();
+            if let Some(c) = choose(rng, actors, &pool, &uses, Some(&primary), rounds) {
+                members.push(c);
+            }
+        };
+        add(
+            rng,
+            if lead_is_company { &research } else { &companies_then },
+            &mut members,
+            2,
+        );
+        if n >= 3 && rng.chance(0.2) {
+            add(rng, &networks, &mut members, 2);
+        }
+        while members.len() < n {
+            let before = members.len();
+            if rng.chance(0.6) {
+                add(rng, &companies_then, &mut members, 3);
+            } else {
+                add(rng, &research, &mut members, 2);
+            }
+            if members.len() == before {
+                break;
+            }
+        }
+        for &m in &members {
+            uses[m] += 1;
+        }
+        // Technologies: the primary, sometimes one or two shared with partners.
+        let mut technologies = vec![primary.clone()];
+        let extra = rng.weighted(&[5, 4, 1]);
+        for _ in 0..extra {
+            let from = &actors[*rng.pick(&members)];
+            let options: Vec<&String> = from.technologies.iter().filter(|t| !technologies.contains(t)).collect();
+            if !options.is_empty() {
+                technologies.push((*rng.pick(&options)).clone());
+            }
+        }
+        let context = members
+            .iter()
+            .find_map(|&m| actors[m].sectors.first())
+            .cloned()
+            .unwrap_or_else(|| SECTORS[rng.weighted(&SECTOR_WEIGHTS)].0.to_string());
+        let title = project_title(rng, &technologies, &context, &mut titles);
+        let u = rng.unit();
+        // Funding grows over the years: later projects are somewhat larger.
+        let growth = 0.7 + 0.06 * f64::from(start.saturating_sub(STARTS_PER_YEAR[0].0));
+        let (lo, hi) = prog.volume;
+        let raw = (lo as f64 + (hi - lo) as f64 * u * u) * growth;
+        raw_volumes.push(((raw / VOLUME_UNIT as f64).round() as u64).max(1));
+        let seq = per_year.entry(start).or_default();
+        *seq += 1;
+        projects.push(Project {
+            id: format!("p{start}-{seq:03}"),
+            title,
+            start,
+            end,
+            status: Some(
+                if start == REFERENCE_YEAR {
+                    "new"
+                } else if end >= REFERENCE_YEAR {
+                    "ongoing"
+                } else {
+                    "completed"
+                }
+                .to_string(),
+            ),
+            volume: 0,
+            programme: Some(prog.name.to_string()),
+            technologies,
+            participants: members
+                .iter()
+                .enumerate()
+                .map(|(k, &m)| Participant {
+                    actor: actors[m].id.clone(),
+                    role: if k == 0 { "lead" } else { "partner" }.to_string(),
+                })
+                .collect(),
+            fictional: true,
+        });
+    }
+
+    // Every real institution takes part somewhere (as a partner where there is room).
+    for &r in &research {
+        if uses[r] == 0 {
+            let open: Vec<usize> = (0..projects.len())
+                .filter(|&p| projects[p].participants.len() < 6)
+                .collect();
+            if let Some(&p) = open.get(rng.below(open.len().max(1))) {
+                projects[p].participants.push(Participant {
+                    actor: actors[r].id.clone(),
+                    role: "partner".into(),
+                });
+                uses[r] += 1;
+            }
+        }
+    }
+
+    // Scale the volumes so the projects active in the reference year sum to exactly the target.
+    let active = |p: &Project| p.start <= REFERENCE_YEAR && REFERENCE_YEAR <= p.end;
+    let target_units = u128::from(TARGET_VOLUME_EUR / VOLUME_UNIT);
+    let raw_sum: u128 = projects
+        .iter()
+        .zip(&raw_volumes)
+        .filter(|(p, _)| active(p))
+        .map(|(_, &v)| u128::from(v))
+        .sum();
+    if raw_sum == 0 {
+        return Err("no project is active in the reference year".into());
+    }
+    let mut active_sum = 0u128;
+    let mut largest: Option<usize> = None;
+    for (i, (p, &raw)) in projects.iter_mut().zip(&raw_volumes).enumerate() {
+        let units = (u128::from(raw) * target_units / raw_sum).max(1);
+        p.volume = units as u64 * VOLUME_UNIT;
+        if active(p) {
+            active_sum += units;
+            if largest.is_none_or(|l: usize| raw > raw_volumes[l]) {
+                largest = Some(i);
+            }
+        }
+    }
+    if let Some(l) = largest {
+        projects[l].volume += (target_units - active_sum) as u64 * VOLUME_UNIT;
+    }
+    Ok(projects)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Invented links
+
+struct Links {
+    list: Vec<Link>,
+    pairs: HashSet<(String, String)>,
+}
+
+impl Links {
+    /// Adds a link unless it is a self link or the two actors are linked already (in either direction).
+    fn add(&mut self, source: &str, target: &str, kind: &str) -> bool {
+        if source == target {
+            return false;
+        }
+        let key = if source < target {
+            (source, target)
+        } else {
+            (target, source)
+        };
+        if !self.pairs.insert((key.0.to_string(), key.1.to_string())) {
+            return false;
+        }
+        self.list.push(Link {
+            source: source.to_string(),
+            target: target.to_string(),
+            kind: kind.to_string(),
+        });
+        true
+    }
+}
+
+/// Regions of western Brandenburg (IHK Potsdam's district).
+const WEST_BRANDENBURG: [&str; 8] = ["12051", "12054", "12063", "12065", "12068", "12069", "12070", "12072"];
+
+/// Memberships (company → network), spin-offs (institution → startup), investments (corporation → startup),
+/// customer relations (supplier → customer) and partnerships; about 1.5 links per actor, all invented.
+fn links(rng: &mut Rng, actors: &[Actor]) -> Vec<Link> {
+    let mut links = Links {
+        list: Vec::new(),
+        pairs: HashSet::new(),
+    };
+    let id_exists = |id: &str| actors.iter().any(|a| a.id == id);
+    let companies: Vec<&Actor> = actors.iter().filter(|a| is_company(a)).collect();
+    let research: Vec<&Actor> = actors.iter().filter(|a| is_research(a)).collect();
+    let startups: Vec<&Actor> = companies.iter().copied().filter(|a| a.kind == "startup").collect();
+    let smes_and_startups: Vec<&Actor> = companies.iter().copied().filter(|a| a.kind != "corporation").collect();
+    let has_sector = |a: &Actor, list: &[&str]| a.sectors.iter().any(|s| list.contains(&s.as_str()));
+
+    // Memberships in the real networks (at most two per company).
+    for a in &companies {
+        let region = a
+            .location
+            .as_ref()
+            .and_then(|l| l.region.as_deref())
+            .unwrap_or_default();
+        let big = matches!(a.size.as_deref(), Some("50-249" | "250+"));
+        let digital = has_sector(a, &["software", "telecom", "other"]);
+        let candidates = [
+            ("sibb", if digital { 0.35 } else { 0.05 }),
+            ("bitkom", if digital && big { 0.4 } else { 0.04 }),
+            (
+                "medianet",
+                if has_sector(a, &["film", "publishing", "advertising", "games", "music", "design"]) {
+                    0.35
+                } else {
+                    0.03
+                },
+            ),
+            (
+                "berlin-music-commission",
+                if has_sector(a, &["music"]) && state_of(a) == "BE" {
+                    0.6
+                } else {
+                    0.0
+                },
+            ),
+            ("ihk-berlin", if state_of(a) == "BE" { 0.08 } else { 0.0 }),
+            (
+                "ihk-potsdam",
+                if WEST_BRANDENBURG.contains(&region) { 0.15 } else { 0.0 },
+            ),
+        ];
+        let mut n = 0;
+        for (network, p) in candidates {
+            if n < 2 && rng.chance(p) && id_exists(network) && links.add(&a.id, network, "membership") {
+                n += 1;
+            }
+        }
+        if region == "11009" && id_exists("wista") && rng.chance(0.3) {
+            links.add(&a.id, "wista", "other");
+        }
+    }
+    // Spin-offs from universities and research institutes (same state preferred, shared technology preferred).
+    for s in &startups {
+        if !rng.chance(0.3) {
+            continue;
+        }
+        let near: Vec<&Actor> = research
+            .iter()
+            .copied()
+            .filter(|r| state_of(r) == state_of(s) && s.technologies.iter().any(|t| has_tech(r, t)))
+            .collect();
+        let pool = if near.is_empty() { &research } else { &near };
+        if !pool.is_empty() {
+            let parent = rng.pick(pool);
+            links.add(&parent.id, &s.id, "spin-off");
+        }
+    }
+    // Investments of corporations in startups, customer relations of corporations.
+    for c in companies.iter().filter(|a| a.kind == "corporation") {
+        if rng.chance(0.5) && !startups.is_empty() {
+            let s = rng.pick(&startups);
+            links.add(&c.id, &s.id, "investment");
+        }
+        for _ in 0..rng.below(3) {
+            let supplier = rng.pick(&smes_and_startups);
+            links.add(&supplier.id, &c.id, "customer");
+        }
+    }
+    // Partnerships up to about 1.5 links per actor.
+    let target = actors.len() * 3 / 2;
+    let mut guard = 0;
+    while links.list.len() < target && guard < 100_000 {
+        guard += 1;
+        let a = rng.pick(&companies);
+        let b = if rng.chance(0.6) {
+            let same: Vec<&Actor> = companies
+                .iter()
+                .copied()
+                .filter(|b| state_of(b) == state_of(a))
+                .collect();
+            *rng.pick(&same)
+        } else {
+            *rng.pick(&research)
+        };
+        links.add(&a.id, &b.id, "partnership");
+    }
+    links.list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Müggelpixel Studios"), "mueggelpixel-studios");
+        assert_eq!(slug("Fläming & Co."), "flaeming-co");
+    }
+
+    #[test]
+    fn rng_is_stable() {
+        let mut r = Rng(1);
+        let a: Vec<u64> = (0..3).map(|_| r.next_u64()).collect();
+        let mut r = Rng(1);
+        let b: Vec<u64> = (0..3).map(|_| r.next_u64()).collect();
+        assert_eq!(a, b);
+        assert!((0..1000).all(|_| r.below(7) < 7));
+    }
+
+    #[test]
+    fn titles_agree_in_gender() {
+        let mut rng = Rng(7);
+        let mut used = HashSet::new();
+        for _ in 0..50 {
+            let t = project_title(&mut rng, &["ai".to_string()], "film", &mut used);
+            assert!(!t.de.contains("KI-gestütztee"));
+            assert!(!t.en.is_empty());
+        }
+    }
 }
