@@ -287,7 +287,7 @@ fn meta(n_institutions: usize, n_networks: usize) -> Meta {
                  (© GeoBasis-DE / BKG (VG250), Daten verändert; Geoportal Berlin / Ortsteile)"
             .to_string(),
         licence: "Names of the research institutions, networks and partners: public sources; their place \
-                  coordinates: GeoNames (CC BY 4.0). Everything else (companies, projects, links) is invented \
+                  coordinates: GeoNames (CC BY 4.0) or approximate place centroids. Everything else (companies, projects, links) is invented \
                   for the demo and released under CC0 1.0."
             .to_string(),
         languages: vec!["de".to_string(), "en".to_string()],
@@ -295,18 +295,20 @@ fn meta(n_institutions: usize, n_networks: usize) -> Meta {
             format!(
                 "Demodaten. Echt sind nur die Namen und ungefähren Standorte (Ortsteil- bzw. Ortsmittelpunkte \
                  aus GeoNames) der {n_institutions} Hochschulen und Forschungseinrichtungen und der {n_networks} \
-                 Netzwerke und Partner, bei einigen Hochschulen auch die Anschrift. Erfunden sind alle \
-                 Unternehmen, alle Projekte, alle Verbindungen und jede Beteiligung einer Einrichtung an einem \
-                 Projekt. Die Zahlen für {REFERENCE_YEAR} (98 Projekte, 68,9 Mio. EUR, 42 neu) entsprechen der \
-                 Größenordnung, die das Cluster berichtet; die Projekte dahinter sind erfunden."
+                 Netzwerke und Partner, bei einigen auch Anschrift und Website. Erfunden sind alle Unternehmen \
+                 (ihre Websites liegen unter der reservierten Domain .example), alle Projekte, alle Verbindungen \
+                 und jede Beteiligung einer Einrichtung an einem Projekt. Die Zahlen für {REFERENCE_YEAR} \
+                 (98 laufende Projekte, 68,9 Mio. EUR, 42 neu) entsprechen den Jahreszahlen, die das Cluster \
+                 berichtet; die Projekte dahinter sind erfunden."
             ),
             format!(
                 "Demo data. Only the names and approximate locations (district or town centroids from \
                  GeoNames) of the {n_institutions} universities and research institutions and the {n_networks} \
-                 networks and partners are real, plus the street address of some institutions. All companies, \
-                 all projects, all links and every institution's participation in a project are invented. The \
-                 figures for {REFERENCE_YEAR} (98 projects, 68.9 million EUR, 42 new) match the scale the \
-                 cluster reports; the projects behind them are invented."
+                 networks and partners are real, for some also the street address and website. All companies \
+                 (their websites use the reserved .example domain), all projects, all links and every \
+                 institution's participation in a project are invented. The figures for {REFERENCE_YEAR} \
+                 (98 running projects, 68.9 million EUR, 42 new) match the yearly figures the cluster reports; \
+                 the projects behind them are invented."
             ),
         )),
         reference_year: Some(REFERENCE_YEAR),
