@@ -1,2 +1,5 @@
-//! ecomap app entry (stub, being written).
-fn main() {}
+//! Entry point of the app binary that Trunk builds.
+
+fn main() {
+    ecomap::start();
+}

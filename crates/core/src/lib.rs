@@ -6,6 +6,7 @@
 
 pub mod bitset;
 pub mod filter;
+pub mod format;
 pub mod generate;
 pub mod geo;
 pub mod import;

@@ -1,0 +1,97 @@
+//! The header: title, headline figures of the current selection, data note, language switch, report badge.
+
+use ecomap_core::format;
+use ecomap_core::model::Lang;
+use ecomap_core::stats;
+use leptos::prelude::*;
+
+use crate::components::loader::FilePicker;
+use crate::i18n::texts;
+use crate::state::use_app;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move || texts(lang.get());
+
+    // The year the figures describe: the end of the chosen year range, else the data's reference year.
+    let headline = Memo::new(move |_| {
+        let d = state.data.get()?;
+        let sel = state.selection.get()?;
+        let year = state.query.with(|q| q.years.map(|y| y.1)).or_else(|| stats::reference_year(&d.0.ds))?;
+        Some(stats::headline(&d.0.ds, &sel.0, year))
+    });
+    let title = move || {
+        state.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.0.ds.meta.title.get(lang.get()).to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| t().app_title.to_string())
+        })
+    };
+    let notes = move || state.data.with(|d| d.as_ref().map(|d| d.0.ds.meta.notes.get(lang.get()).to_string()).unwrap_or_default());
+
+    let set_lang = move |l: Lang| state.query.update(|q| q.lang = Some(l));
+
+    view! {
+        <header class="app-header">
+            <div class="title-row">
+                <h1 class="app-title" data-testid="title">{title}</h1>
+                <div class="header-tools">
+                    <ReportBadge/>
+                    <FilePicker/>
+                    <div class="lang-switch" role="group" aria-label=move || t().language>
+                        <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>
+                        <button type="button" data-testid="lang-en" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang(Lang::En) lang="en">"English"</button>
+                    </div>
+                </div>
+            </div>
+            <Show when=move || headline.get().is_some()>
+                <dl class="headline" data-testid="headline" aria-live="polite">
+                    {move || headline.get().map(|h| {
+                        let l = lang.get();
+                        view! {
+                            <div class="tile" data-testid="headline-projects"><dt>{t().headline_projects}" "{t().headline_year}" "{h.year}</dt><dd>{format::int(h.projects as u64, l)}</dd></div>
+                            <div class="tile" data-testid="headline-volume"><dt>{t().headline_volume}</dt><dd>{format::eur_compact(h.volume, l)}</dd></div>
+                            <div class="tile" data-testid="headline-new"><dt>{t().headline_new}</dt><dd>{format::int(h.new_projects as u64, l)}</dd></div>
+                            <div class="tile" data-testid="headline-actors"><dt>{t().headline_actors}</dt><dd>{format::int(h.actors as u64, l)}</dd></div>
+                        }
+                    })}
+                </dl>
+            </Show>
+            <Show when=move || !notes().is_empty()>
+                <p class="data-note" data-testid="data-note">{notes}</p>
+            </Show>
+        </header>
+    }
+}
+
+/// Counts of problems in the import report; opens the report panel.
+#[component]
+fn ReportBadge() -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let counts = Memo::new(move |_| {
+        state.data.with(|d| d.as_ref().map(|d| (d.0.report.errors(), d.0.report.warnings(), d.0.report.notices())))
+    });
+    view! {
+        <Show when=move || counts.get().is_some_and(|(e, w, n)| e + w + n > 0)>
+            <button type="button" class="report-badge" data-testid="report-badge"
+                class:has-errors=move || counts.get().is_some_and(|c| c.0 > 0)
+                aria-expanded=move || state.report_open.get().to_string()
+                aria-controls="report-panel"
+                on:click=move |_| state.report_open.update(|o| *o = !*o)>
+                {move || {
+                    let (e, w, n) = counts.get().unwrap_or_default();
+                    let l = state.lang.get();
+                    let mut parts = Vec::new();
+                    if e > 0 { parts.push(format!("{} {}", format::int(e as u64, l), t().errors)); }
+                    if w > 0 { parts.push(format!("{} {}", format::int(w as u64, l), t().warnings)); }
+                    if n > 0 { parts.push(format!("{} {}", format::int(n as u64, l), t().notices)); }
+                    format!("{}: {}", t().report, parts.join(" · "))
+                }}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,11 @@
+//! The app's components, one file each; they read `AppState` from context and write only the Query.
+
+pub mod detail;
+pub mod facets;
+pub mod header;
+pub mod loader;
+pub mod notices;
+pub mod report;
+pub mod results;
+pub mod search;
+pub mod views;

@@ -1,0 +1,147 @@
+//! Loading an export: download with progress (or read a local file), then import and index it.
+//!
+//! A dropped or picked file is read in the browser only; nothing is uploaded. Import never fails as a whole
+//! unless the file is unreadable: its report is shown beside whatever was valid.
+
+use std::sync::Arc;
+
+use ecomap_core::index::Index;
+use ecomap_core::model::Lang;
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::perf;
+use crate::state::{AppState, DataRef, LoadState, Loaded};
+
+/// The export loaded when the URL names none (relative, so the app works under any path prefix).
+pub const DEFAULT_DATA: &str = "data/demo.json";
+
+/// Why loading failed, in the visitor's words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete: offline, blocked, or a cross-origin server without CORS.
+    Network,
+    Http(u16),
+    Read(String),
+}
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Network, Lang::En) => "The request failed: the address is unreachable, or the server does not allow other sites to read it (CORS).".into(),
+            (LoadError::Network, Lang::De) => "Die Anfrage ist gescheitert: Die Adresse ist nicht erreichbar, oder der Server erlaubt anderen Seiten das Lesen nicht (CORS).".into(),
+            (LoadError::Http(code), Lang::En) => format!("The server answered with HTTP status {code}."),
+            (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit HTTP-Status {code}."),
+            (LoadError::Read(e), Lang::En) => format!("The download broke off: {e}"),
+            (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
+        }
+    }
+}
+
+fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+}
+
+/// Downloads `url`, reporting (bytes loaded, total bytes when known).
+async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<u8>, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::Network)?;
+    if !resp.ok() {
+        return Err(LoadError::Http(resp.status()));
+    }
+    let total = resp.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<f64>().ok());
+    let Some(body) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|e| LoadError::Read(js_error_text(&e)))?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0.0) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadError::Read(js_error_text(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|v| v.as_bool()).unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let arr = Uint8Array::new(&value);
+            let start = bytes.len();
+            bytes.resize(start + arr.length() as usize, 0);
+            arr.copy_to(&mut bytes[start..]);
+        }
+        progress(bytes.len() as f64, total);
+    }
+    Ok(bytes)
+}
+
+/// Lets the browser paint (the progress state) before a long synchronous step.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Imports and indexes `bytes`, then makes them the app's data.
+async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
+    state.load.set(LoadState::Preparing { source: source.clone() });
+    next_frame().await;
+    let (ds, report) = perf::timed("ecomap:import", || ecomap_core::import::import(&bytes, &source));
+    drop(bytes);
+    let idx = perf::timed("ecomap:index", || Index::build(&ds));
+    if report.fatal {
+        state.report_open.set(true);
+    }
+    state.data.set(Some(DataRef(Arc::new(Loaded { ds, idx, report, source }))));
+    state.load.set(LoadState::Ready);
+}
+
+/// Downloads and prepares the export at `url`.
+pub fn load_url(state: AppState, url: String) {
+    leptos::task::spawn_local(async move {
+        state.load.set(LoadState::Downloading { source: url.clone(), loaded: 0.0, total: None });
+        let start = perf::now();
+        let result = download(&url, |loaded, total| {
+            state.load.set(LoadState::Downloading { source: url.clone(), loaded, total });
+        })
+        .await;
+        perf::measure_between("ecomap:download", start, perf::now());
+        match result {
+            Ok(bytes) => prepare(state, bytes, url).await,
+            Err(e) => {
+                let message = e.message(state.lang.get_untracked());
+                set_ready_marker("error");
+                state.load.set(LoadState::Failed { source: url, message });
+            }
+        }
+    });
+}
+
+/// Reads a file the visitor dropped or picked, locally, and prepares it.
+pub fn load_file(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        state.load.set(LoadState::Downloading { source: name.clone(), loaded: 0.0, total: Some(file.size()) });
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => {
+                let bytes = Uint8Array::new(&buf).to_vec();
+                prepare(state, bytes, name).await;
+            }
+            Err(e) => {
+                let message = LoadError::Read(js_error_text(&e)).message(state.lang.get_untracked());
+                state.load.set(LoadState::Failed { source: name, message });
+            }
+        }
+    });
+}
+
+/// Sets `<html data-ready="...">`, the marker tests and benchmarks wait for.
+pub fn set_ready_marker(value: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-ready", value);
+    }
+}

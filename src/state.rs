@@ -1,0 +1,120 @@
+//! The app's reactive state: the Query (the one source of truth), the loaded data, and what derives from them.
+//!
+//! Views read the Query and the Selection and write only the Query. Everything derived is a memo, never an
+//! effect that writes a signal.
+
+use std::sync::Arc;
+
+use ecomap_core::filter::{self, Filter, Selection};
+use ecomap_core::index::Index;
+use ecomap_core::model::{ActorId, Dataset, Lang};
+use ecomap_core::query::{Query, QueryNotice, ResolvedFocus};
+use ecomap_core::report::ImportReport;
+use leptos::prelude::*;
+
+use crate::perf;
+
+/// An imported export with its index, ready for every view.
+pub struct Loaded {
+    pub ds: Dataset,
+    pub idx: Index,
+    pub report: ImportReport,
+    /// File name or URL the data came from.
+    pub source: String,
+}
+
+/// Where loading stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Downloading { source: String, loaded: f64, total: Option<f64> },
+    Preparing { source: String },
+    Ready,
+    Failed { source: String, message: String },
+}
+
+/// A selection shared by reference; equal only to itself, so a memo notifies on every recomputation.
+#[derive(Clone)]
+pub struct SelectionRef(pub Arc<Selection>);
+
+impl PartialEq for SelectionRef {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The loaded data, compared by identity.
+#[derive(Clone)]
+pub struct DataRef(pub Arc<Loaded>);
+
+impl PartialEq for DataRef {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Everything the components share, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub query: RwSignal<Query>,
+    pub data: RwSignal<Option<DataRef>>,
+    pub load: RwSignal<LoadState>,
+    /// Notices about the URL's own syntax (unknown parameters, invalid values).
+    pub url_notices: RwSignal<Vec<QueryNotice>>,
+    pub lang: Memo<Lang>,
+    pub filter: Memo<Option<Filter>>,
+    pub focus: Memo<Option<ResolvedFocus>>,
+    /// Notices about keys the loaded data does not have.
+    pub data_notices: Memo<Vec<QueryNotice>>,
+    pub selection: Memo<Option<SelectionRef>>,
+    pub hovered: RwSignal<Option<ActorId>>,
+    pub report_open: RwSignal<bool>,
+}
+
+impl AppState {
+    pub fn new(query: Query, url_notices: Vec<QueryNotice>, browser_lang: Lang) -> AppState {
+        let query = RwSignal::new(query);
+        let data: RwSignal<Option<DataRef>> = RwSignal::new(None);
+        let lang = Memo::new(move |_| query.with(|q| q.lang).unwrap_or(browser_lang));
+        let filter = Memo::new(move |_| {
+            data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).0)))
+        });
+        let focus = Memo::new(move |_| {
+            data.with(|d| d.as_ref().and_then(|d| query.with(|q| q.resolve(&d.0.ds).1)))
+        });
+        let data_notices = Memo::new(move |_| {
+            data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).2)).unwrap_or_default())
+        });
+        let selection = Memo::new(move |_| {
+            let d = data.get()?;
+            filter.with(|f| {
+                let f = f.as_ref()?;
+                let sel = perf::timed("ecomap:select", || filter::select(&d.0.ds, &d.0.idx, f));
+                Some(SelectionRef(Arc::new(sel)))
+            })
+        });
+        AppState {
+            query,
+            data,
+            load: RwSignal::new(LoadState::Preparing { source: String::new() }),
+            url_notices: RwSignal::new(url_notices),
+            lang,
+            filter,
+            focus,
+            data_notices,
+            selection,
+            hovered: RwSignal::new(None),
+            report_open: RwSignal::new(false),
+        }
+    }
+
+    /// Changes the query as a result of a visitor's action (marks the start of a filter update for timing).
+    pub fn update_query(&self, f: impl FnOnce(&mut Query)) {
+        perf::mark("ecomap:filter-start");
+        self.query.update(f);
+    }
+}
+
+/// The shared state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
