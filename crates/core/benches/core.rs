@@ -11,7 +11,7 @@ use std::time::Instant;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
-use ecomap_core::model::{Dataset, TechnologyId};
+use ecomap_core::model::{ActorKind, Dataset, RegionId, SectorId, TechnologyId};
 use ecomap_core::stats::{headline, reference_year};
 
 /// Median wall time of `runs` calls of `f`, in milliseconds, and the last result.
@@ -44,6 +44,8 @@ fn main() {
         "index_build",
         "select_technology",
         "select_text_ber",
+        "select_text_0_all_match",
+        "select_all_facets_years",
         "headline",
     ];
     let mut table: Vec<(usize, Vec<f64>)> = Vec::new();
@@ -71,6 +73,23 @@ fn main() {
         };
         let (ms, sel_b) = median_ms(light, || select(&ds, &idx, &text));
         row.push(ms);
+        // Worst case for search: "0" occurs in every synthetic name (they carry a zero-padded number).
+        let zero = Filter {
+            text: "0".into(),
+            ..Filter::default()
+        };
+        let (ms, _) = median_ms(light, || select(&ds, &idx, &zero));
+        row.push(ms);
+        let all = Filter {
+            technologies: vec![TechnologyId(0), TechnologyId(3)],
+            sectors: vec![SectorId(0), SectorId(6)],
+            kinds: vec![ActorKind::Startup, ActorKind::Sme],
+            regions: (0..12).map(RegionId).collect(),
+            years: Some((2021, 2023)),
+            text: "a".into(),
+        };
+        let (ms, _) = median_ms(light, || select(&ds, &idx, &all));
+        row.push(ms);
         let year = reference_year(&ds).unwrap_or(2025);
         let (ms, h) = median_ms(light, || headline(&ds, &sel_t, year));
         row.push(ms);
@@ -86,6 +105,7 @@ fn main() {
             h.volume.0,
             h.new_projects
         );
+        assert_eq!(row.len(), steps.len());
         for (s, ms) in steps.iter().zip(&row) {
             println!("BENCH name={s} actors={n} ms={ms:.3}");
         }

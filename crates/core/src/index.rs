@@ -306,34 +306,51 @@ impl Index {
     /// Calls `hit(rank, word_start)` once per matching name, in name order; `word_start` is true when the name
     /// or one of its words starts with the query.
     pub(crate) fn search_ranks(&self, folded_query: &str, mut hit: impl FnMut(usize, bool)) {
-        let buf = self.search_buf.as_str();
         let q = folded_query;
         if q.is_empty() {
             return;
         }
-        let mut from = 0usize;
+        let buf = self.search_buf.as_str();
+        let starts = &self.search_starts;
+        // NAME_SEP is not a word character, so a match at the start of a name is at a word start too.
+        let at_word = |i: usize| !buf[..i].chars().next_back().is_some_and(is_word_char);
+        // One searcher over the whole buffer (not one per name: that costs more than the scan). Its matches do
+        // not overlap; when the query is all word characters, a match overlapping an earlier one cannot start
+        // a word, so no word start is missed. Otherwise the rest of the name is checked explicitly.
+        let explicit = !q.chars().all(is_word_char);
         let mut rank = 0usize;
-        while let Some(off) = buf[from..].find(q) {
-            let p = from + off;
-            // Advance to the name that holds p (ranks only move forward).
-            while self.search_starts[rank + 1] as usize <= p {
+        // A name matched so far only inside words.
+        let mut pending: Option<usize> = None;
+        // Matches before this offset are in names already reported.
+        let mut skip_until = 0usize;
+        for (p, _) in buf.match_indices(q) {
+            if p < skip_until {
+                continue;
+            }
+            while starts[rank + 1] as usize <= p {
                 rank += 1;
             }
-            let start = self.search_starts[rank] as usize;
-            let end = self.search_starts[rank + 1] as usize - NAME_SEP.len_utf8();
-            let at_word = |i: usize| i == start || !buf[start..i].chars().next_back().is_some_and(is_word_char);
-            let word_start = at_word(p) || {
-                // A later match in the same name may start a word ("ber" in "Kober Berlin").
-                let name = &buf[start..end];
-                name.char_indices()
-                    .filter(|&(i, _)| start + i > p && at_word(start + i))
-                    .any(|(i, _)| name[i..].starts_with(q))
-            };
-            hit(rank, word_start);
-            from = self.search_starts[rank + 1] as usize;
-            if from >= buf.len() {
-                break;
+            if let Some(r) = pending.filter(|&r| r != rank) {
+                hit(r, false);
+                pending = None;
             }
+            let end = starts[rank + 1] as usize - NAME_SEP.len_utf8();
+            let word_start = at_word(p)
+                || (explicit
+                    && buf[p..end]
+                        .char_indices()
+                        .skip(1)
+                        .any(|(i, _)| at_word(p + i) && buf[p + i..end].starts_with(q)));
+            if word_start || explicit {
+                pending = None;
+                hit(rank, word_start);
+                skip_until = end;
+            } else {
+                pending = Some(rank);
+            }
+        }
+        if let Some(r) = pending {
+            hit(r, false);
         }
     }
 

@@ -5,8 +5,10 @@ mod common;
 
 use common::{names, Builder};
 use ecomap_core::filter::{select, Filter};
+use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
 use ecomap_core::model::*;
+use ecomap_core::text::fold;
 
 fn ds() -> Dataset {
     let mut b = Builder::new();
@@ -107,4 +109,83 @@ fn text_combines_with_facets_and_counts_follow_the_text() {
     assert_eq!(sel.list, vec![x]);
     assert_eq!(sel.counts.technology, vec![1, 1]);
     assert_eq!(sel.counts.region, vec![1, 0]);
+}
+
+/// The ranking rule written out naively: word-start matches first, then inner matches; by (folded name, id).
+fn brute_force(ds: &Dataset, text: &str) -> Vec<ActorId> {
+    let q = fold(text);
+    let mut rows: Vec<(bool, String, ActorId)> = Vec::new();
+    for (i, a) in ds.actors.iter().enumerate() {
+        let name = fold(&a.name);
+        if q.is_empty() || !name.contains(&q) {
+            continue;
+        }
+        let word_start = name.char_indices().any(|(j, _)| {
+            name[j..].starts_with(&q) && !name[..j].chars().next_back().is_some_and(char::is_alphanumeric)
+        });
+        rows.push((!word_start, name, ActorId(i as u32)));
+    }
+    rows.sort();
+    rows.into_iter().map(|r| r.2).collect()
+}
+
+#[test]
+fn ranking_equals_brute_force_on_generated_and_tricky_names() {
+    let mut ds = common::dataset_from_wire(&generate(3000, 5));
+    let mut b = Builder::new();
+    for n in [
+        "ba a a",
+        "xa a ab",
+        "Aa-Aa",
+        "aaa aa",
+        "a",
+        "Ä",
+        "Weber & Berger",
+        "-ber",
+        "ber-",
+        "abab ab",
+    ] {
+        b.actor(n, ActorKind::Sme, &[0], &[0], Some(0), None);
+    }
+    let base = ds.actors.len() as u32;
+    for mut a in b.ds.actors {
+        a.key = format!("x{}", a.key);
+        ds.actors.push(a);
+    }
+    assert!(ds.actors.len() as u32 > base);
+    let idx = Index::build(&ds);
+    for q in [
+        "a",
+        "ä",
+        "a a",
+        "a ab",
+        "aa",
+        "ab",
+        "-",
+        "- a",
+        "ber",
+        "BER",
+        "0",
+        "00 ",
+        " 1 ",
+        "& b",
+        "gmbh & co",
+        "labs",
+        "universität",
+        "ka",
+        "e",
+        "zz",
+        "r-",
+    ] {
+        let got = select(
+            &ds,
+            &idx,
+            &Filter {
+                text: q.into(),
+                ..Filter::default()
+            },
+        )
+        .list;
+        assert_eq!(got, brute_force(&ds, q), "query {q:?}");
+    }
 }
