@@ -616,7 +616,7 @@ fn companies(rng: &mut Rng, regions: &[RegionShape]) -> Result<Vec<Actor>, Strin
             let a = rng.pick(words::STEM_A);
             let b = rng.pick(words::STEM_B);
             let stem = format!("{a}{b}");
-            if !a.to_lowercase().ends_with(b) && used_stems.insert(stem.clone()) {
+            if !a.to_lowercase().contains(b) && used_stems.insert(stem.clone()) {
                 break stem;
             }
         };
