@@ -50,6 +50,88 @@ pub fn headline(ds: &Dataset, sel: &Selection, year: u16) -> Headline {
     h
 }
 
+/// Figures of one year, in both readings decisions.md asks charts to offer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct YearFigures {
+    pub year: u16,
+    /// Projects running (active) in the year: matches the headline; not additive across years.
+    pub running_projects: u32,
+    pub running_volume: Eur,
+    /// Projects started in the year: additive across years.
+    pub started_projects: u32,
+    pub started_volume: Eur,
+}
+
+/// The years `from..=to` (inclusive; swapped when reversed) for the selected projects that pass `keep`.
+fn year_rows(
+    ds: &Dataset,
+    sel: &Selection,
+    from: u16,
+    to: u16,
+    mut keep: impl FnMut(usize) -> bool,
+) -> Vec<YearFigures> {
+    let (from, to) = if from <= to { (from, to) } else { (to, from) };
+    let mut rows: Vec<YearFigures> = (from..=to)
+        .map(|year| YearFigures {
+            year,
+            ..YearFigures::default()
+        })
+        .collect();
+    for p in sel.projects.iter_ones() {
+        let Some(pr) = ds.projects.get(p) else { continue };
+        if pr.end < from || pr.start > to || !keep(p) {
+            continue;
+        }
+        for y in pr.start.max(from)..=pr.end.min(to) {
+            let row = &mut rows[(y - from) as usize];
+            row.running_projects += 1;
+            row.running_volume.0 += pr.volume.0;
+        }
+        if (from..=to).contains(&pr.start) {
+            let row = &mut rows[(pr.start - from) as usize];
+            row.started_projects += 1;
+            row.started_volume.0 += pr.volume.0;
+        }
+    }
+    rows
+}
+
+/// Per-year figures of the selected projects for `from..=to`.
+pub fn years(ds: &Dataset, sel: &Selection, from: u16, to: u16) -> Vec<YearFigures> {
+    year_rows(ds, sel, from, to, |_| true)
+}
+
+/// Per-year figures per technology (indexed by `TechnologyId`). With `primary_only`, a project counts only
+/// under its first listed technology, so the stacks add up to `years`; otherwise under each of its
+/// technologies (say so on the chart: "a project counts under each of its technologies").
+pub fn years_by_technology(
+    ds: &Dataset,
+    idx: &Index,
+    sel: &Selection,
+    from: u16,
+    to: u16,
+    primary_only: bool,
+) -> Vec<Vec<YearFigures>> {
+    (0..idx.technology_count())
+        .map(|t| {
+            let tid = TechnologyId(t as u16);
+            if primary_only {
+                year_rows(ds, sel, from, to, |p| ds.projects[p].technologies.first() == Some(&tid))
+            } else {
+                let tp = idx.technology_projects(tid);
+                year_rows(ds, sel, from, to, |p| tp.get(p))
+            }
+        })
+        .collect()
+}
+
+/// The years the dataset's projects span, (earliest start, latest end); `None` without projects.
+pub fn project_year_span(ds: &Dataset) -> Option<(u16, u16)> {
+    let from = ds.projects.iter().map(|p| p.start).min()?;
+    let to = ds.projects.iter().map(|p| p.end).max()?;
+    Some((from, to))
+}
+
 /// What the selection holds for one technology.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TechnologyProfile {

@@ -7,7 +7,9 @@ use common::Builder;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::index::Index;
 use ecomap_core::model::*;
-use ecomap_core::stats::{headline, reference_year, technology_profile, Headline};
+use ecomap_core::stats::{
+    headline, project_year_span, reference_year, technology_profile, years, years_by_technology, Headline,
+};
 
 /// Projects that start in, run through and end in 2024.
 fn ds() -> (Dataset, Vec<ActorId>) {
@@ -84,14 +86,24 @@ fn headline_follows_the_selection() {
             actors: 1
         }
     );
-    // A year range that excludes the year gives no projects.
+    // Only projects of the year range count: in 2019-2020 just the one over before 2024 runs.
     let sel = select(
         &ds,
         &idx,
         &Filter {
-            years: Some((2020, 2021)),
+            years: Some((2019, 2020)),
             ..Filter::default()
         },
+    );
+    assert_eq!(
+        headline(&ds, &sel, 2020),
+        Headline {
+            year: 2020,
+            projects: 1,
+            volume: Eur(8_000),
+            new_projects: 1,
+            actors: 4
+        }
     );
     assert_eq!(headline(&ds, &sel, 2024).projects, 0);
 }
@@ -126,4 +138,34 @@ fn technology_profile_counts_each_project_under_each_technology() {
     assert_eq!(p.actors, 1);
     assert_eq!(p.projects, vec![ProjectId(1)]);
     assert_eq!(p.leading_actors, vec![(c, 1, Eur(2_000))]);
+}
+
+#[test]
+fn years_in_both_readings() {
+    let (ds, _) = ds();
+    let idx = Index::build(&ds);
+    let sel = select(&ds, &idx, &Filter::default());
+    assert_eq!(project_year_span(&ds), Some((2020, 2026)));
+    let rows = years(&ds, &sel, 2023, 2025);
+    assert_eq!(rows.iter().map(|r| r.year).collect::<Vec<_>>(), vec![2023, 2024, 2025]);
+    // Running in a year matches the headline.
+    let h = headline(&ds, &sel, 2024);
+    assert_eq!(
+        (rows[1].running_projects, rows[1].running_volume),
+        (h.projects, h.volume)
+    );
+    assert_eq!((rows[0].running_projects, rows[0].running_volume), (3, Eur(14_000)));
+    assert_eq!((rows[2].started_projects, rows[2].started_volume), (1, Eur(16_000)));
+    assert_eq!(rows[0].started_projects, 0);
+    // Started is additive: the whole span adds up to every project.
+    let all = years(&ds, &sel, 2026, 2019);
+    assert_eq!(all.iter().map(|r| r.started_volume.0).sum::<u64>(), 31_000);
+
+    let each = years_by_technology(&ds, &idx, &sel, 2019, 2026, false);
+    let primary = years_by_technology(&ds, &idx, &sel, 2019, 2026, true);
+    let started =
+        |v: &Vec<Vec<ecomap_core::stats::YearFigures>>, t: usize| v[t].iter().map(|r| r.started_projects).sum::<u32>();
+    // Project 1 lists ai and iot: counted under both, or only under ai (its first) as primary.
+    assert_eq!((started(&each, 0), started(&each, 1)), (4, 2));
+    assert_eq!((started(&primary, 0), started(&primary, 1)), (4, 1));
 }
