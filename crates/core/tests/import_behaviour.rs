@@ -286,6 +286,20 @@ fn limits_refuse_the_file_or_drop_the_field() {
     assert!(report.fatal && dataset.actors.is_empty());
     assert!(report.problems.iter().any(|p| p.code == "too-many-records" && p.path == "$.technologies"));
 
+    // Streamed (sections in the usual order) or buffered (actors before meta): refused either way.
+    let in_order = br#"{"meta": {"format_version": "1.0"}, "technologies": [], "sectors": [], "regions": [],
+        "actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"},
+                   {"id": "c", "name": "C", "kind": "sme"}]}"#;
+    let actors_first = br#"{"actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"},
+        {"id": "c", "name": "C", "kind": "sme"}], "meta": {"format_version": "1.0"}}"#;
+    for bytes in [&in_order[..], &actors_first[..]] {
+        let (dataset, report) = import_with(bytes, "three.json", &few);
+        assert!(report.fatal && dataset.actors.is_empty());
+        assert!(report.problems.iter().any(|p| p.code == "too-many-records" && p.path == "$.actors"));
+        let (dataset, report) = import(bytes, "three.json");
+        assert!(!report.fatal && dataset.actors.len() == 3);
+    }
+
     let short = Limits { max_string_chars: 12, ..Limits::default() };
     let (dataset, report) = import_with(&json, "long.json", &short);
     let tu = dataset.find_actor("tu-berlin").map(|id| dataset.actor(id)).expect("kept");

@@ -39,20 +39,16 @@ pub(super) struct Refs<'a> {
     pub regions: &'a Ids,
 }
 
-pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], refs: &Refs<'_>, ids: &mut Ids) -> Vec<Actor> {
-    let mut out = Vec::with_capacity(records.len());
-    for (index, v) in records.iter().enumerate() {
-        let at = At { section: "actors", index, id: None };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
-        let at = At { id: Some(id), ..at };
-        if let Some(actor) = actor(ctx, at, obj, refs) {
-            ids.insert(id, index);
-            out.push(actor);
-        }
+/// Reads the actor at `index` into `out` (or reports why not). Call `ctx.finish_section("actors")` after the last.
+pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Actor>) {
+    let at = At { section: "actors", index, id: None };
+    let Some(obj) = ctx.record_object(at, v) else { return };
+    let Some(id) = ctx.record_id(at, obj, ids) else { return };
+    let at = At { id: Some(id), ..at };
+    if let Some(actor) = actor(ctx, at, obj, refs) {
+        ids.insert(id, index);
+        out.push(actor);
     }
-    ctx.finish_section("actors");
-    out
 }
 
 fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_>) -> Option<Actor> {

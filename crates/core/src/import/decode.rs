@@ -14,8 +14,9 @@ fn fatal(code: &'static str, line_col: Option<(usize, usize)>, en: String, de: S
     Problem { severity: Severity::Error, code, record: None, path: "$".into(), line_col, message_en: en, message_de: de }
 }
 
-/// Decodes and parses the file, or returns the one problem that refuses it.
-pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Result<serde_json::Map<String, Value>, Problem> {
+/// Checks size, encoding, emptiness and nesting depth; gives the text without BOM, or the one problem that
+/// refuses the file. The JSON itself is parsed while reading (`super::stream`).
+pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Problem> {
     if bytes.len() > limits.max_bytes {
         return Err(fatal(
             "file-too-large",
@@ -79,10 +80,14 @@ pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Result<serde_json::Map<Str
             ),
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))?;
-    match value {
-        Value::Object(map) => Ok(map),
-        other => Err(fatal(
+    Ok(text)
+}
+
+/// The problem of a text whose top level is not an object: its syntax error, or what it holds instead.
+pub(super) fn not_an_object(text: &str) -> Problem {
+    match serde_json::from_str::<Value>(text) {
+        Err(e) => syntax_problem(text, &e),
+        Ok(other) => fatal(
             "top-level-not-object",
             Some((1, 1)),
             format!(
@@ -94,7 +99,7 @@ pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Result<serde_json::Map<Str
                  `projects`, ...",
                 super::fields::type_de(&other)
             ),
-        )),
+        ),
     }
 }
 
@@ -144,7 +149,7 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
     upto.iter().filter(|&&b| b & 0xC0 != 0x80).count().max(1)
 }
 
-fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+pub(super) fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let line = e.line().max(1);
     let col = char_column(text, line, e.column());
     let full = e.to_string();

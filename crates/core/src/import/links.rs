@@ -15,34 +15,40 @@ use crate::report::Severity;
 
 const FIELDS: [&str; 3] = ["source", "target", "kind"];
 
-pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], actors: &Ids, projects: &Ids) -> Vec<Link> {
-    let mut out = Vec::with_capacity(records.len());
-    let mut seen: HashSet<(u32, u32, LinkKind)> = HashSet::with_capacity(records.len());
-    for (index, v) in records.iter().enumerate() {
+/// Links read so far, with the keys that find repeats. Call `ctx.finish_section("links")` after the last.
+#[derive(Default)]
+pub(super) struct Links {
+    pub links: Vec<Link>,
+    seen: HashSet<(u32, u32, LinkKind)>,
+}
+
+impl Links {
+    pub fn one(&mut self, ctx: &mut Ctx<'_>, index: usize, v: &Value, actors: &Ids, projects: &Ids) {
         let at = At { section: "links", index, id: None };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(link) = link(ctx, at, obj, actors, projects) else { continue };
+        let Some(obj) = ctx.record_object(at, v) else { return };
+        let Some(link) = link(ctx, at, obj, actors, projects) else { return };
         // Partnership is symmetric: a→b and b→a are one link.
         let key = if link.kind == LinkKind::Partnership {
             (link.source.0.min(link.target.0), link.source.0.max(link.target.0), link.kind)
         } else {
             (link.source.0, link.target.0, link.kind)
         };
-        if !seen.insert(key) {
+        if !self.seen.insert(key) {
             ctx.report(
                 Severity::Notice,
                 "duplicate-link",
                 at,
                 "",
                 format!("this {} link repeats an earlier one between the same actors: dropped", link.kind.key()),
-                format!("Diese Verbindung ({}) wiederholt eine frühere zwischen denselben Akteuren: entfernt", link.kind.key()),
+                format!(
+                    "Diese Verbindung ({}) wiederholt eine frühere zwischen denselben Akteuren: entfernt",
+                    link.kind.key()
+                ),
             );
-            continue;
+            return;
         }
-        out.push(link);
+        self.links.push(link);
     }
-    ctx.finish_section("links");
-    out
 }
 
 fn end(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str, actors: &Ids, projects: &Ids) -> Option<ActorId> {

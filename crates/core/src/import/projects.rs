@@ -23,20 +23,16 @@ pub(super) struct Refs<'a> {
     pub actors: &'a Ids,
 }
 
-pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], refs: &Refs<'_>, ids: &mut Ids) -> Vec<Project> {
-    let mut out = Vec::with_capacity(records.len());
-    for (index, v) in records.iter().enumerate() {
-        let at = At { section: "projects", index, id: None };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
-        let at = At { id: Some(id), ..at };
-        if let Some(project) = project(ctx, at, obj, refs) {
-            ids.insert(id, index);
-            out.push(project);
-        }
+/// Reads the project at `index` into `out`. Call `ctx.finish_section("projects")` after the last.
+pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Project>) {
+    let at = At { section: "projects", index, id: None };
+    let Some(obj) = ctx.record_object(at, v) else { return };
+    let Some(id) = ctx.record_id(at, obj, ids) else { return };
+    let at = At { id: Some(id), ..at };
+    if let Some(project) = project(ctx, at, obj, refs) {
+        ids.insert(id, index);
+        out.push(project);
     }
-    ctx.finish_section("projects");
-    out
 }
 
 fn year(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str) -> Option<u16> {
