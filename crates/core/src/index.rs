@@ -330,9 +330,9 @@ impl Index {
             while starts[rank + 1] as usize <= p {
                 rank += 1;
             }
+            // Reported below in both branches, so `pending` is overwritten there.
             if let Some(r) = pending.filter(|&r| r != rank) {
                 hit(r, false);
-                pending = None;
             }
             let end = starts[rank + 1] as usize - NAME_SEP.len_utf8();
             let word_start = at_word(p)
