@@ -47,6 +47,7 @@ fn main() {
         "select_text_0_all_match",
         "select_all_facets_years",
         "headline",
+        "collaborations",
     ];
     let mut table: Vec<(usize, Vec<f64>)> = Vec::new();
     for &n in &sizes {
@@ -93,12 +94,15 @@ fn main() {
         let year = reference_year(&ds).unwrap_or(2025);
         let (ms, h) = median_ms(light, || headline(&ds, &sel_t, year));
         row.push(ms);
+        let (ms, edges) = median_ms(heavy, || idx.collaborations());
+        row.push(ms);
         eprintln!(
-            "{n} actors: {} bytes, {} projects, {} links; technology filter {} actors, \"ber\" {} actors; \
+            "{n} actors: {} bytes, {} projects, {} links, {} collaboration edges; technology filter {} actors, \"ber\" {} actors; \
              headline {year}: {} projects, {} EUR, {} new",
             bytes.len(),
             ds.projects.len(),
             ds.links.len(),
+            edges.len(),
             sel_t.list.len(),
             sel_b.list.len(),
             h.projects,

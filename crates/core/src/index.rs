@@ -11,6 +11,17 @@ use crate::text::{fold_into, is_word_char};
 /// query contains it and no match can run across two names.
 const NAME_SEP: char = '\n';
 
+/// One edge of the collaboration graph: two actors (`a < b`) that share at least one project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Collaboration {
+    pub a: ActorId,
+    pub b: ActorId,
+    /// Number of shared projects.
+    pub projects: u32,
+    /// Sum of the total volumes of the shared projects.
+    pub volume: Eur,
+}
+
 /// Precomputed lookups over one `Dataset`. Build with [`Index::build`]; valid only for that dataset.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -36,6 +47,7 @@ pub struct Index {
     founded: Vec<Option<u16>>,
     actor_volume: Vec<Eur>,
     project_years: Vec<(u16, u16)>,
+    project_volume: Vec<Eur>,
     // Search: folded names concatenated in name order, each followed by NAME_SEP.
     search_buf: String,
     /// `search_starts[r]` = byte offset of the name of rank `r`; one extra entry = `search_buf.len()`.
@@ -75,9 +87,11 @@ impl Index {
         let mut ap_pairs: Vec<(u32, ProjectId)> = Vec::new();
         let mut actor_volume = vec![Eur(0); n];
         let mut project_years = Vec::with_capacity(np);
+        let mut project_volume = Vec::with_capacity(np);
         let mut technology_projects = vec![Bitset::new(np); ds.technologies.len()];
         for (pi, p) in ds.projects.iter().enumerate() {
             project_years.push((p.start, p.end));
+            project_volume.push(p.volume);
             for t in &p.technologies {
                 if let Some(b) = technology_projects.get_mut(t.index()) {
                     b.set(pi);
@@ -172,6 +186,7 @@ impl Index {
             founded,
             actor_volume,
             project_years,
+            project_volume,
             search_buf,
             search_starts,
             name_order,
@@ -246,6 +261,45 @@ impl Index {
     /// (start, end) of a project.
     pub fn project_years(&self, p: ProjectId) -> (u16, u16) {
         self.project_years[p.index()]
+    }
+
+    /// The total volume of a project.
+    pub fn project_volume(&self, p: ProjectId) -> Eur {
+        self.project_volume[p.index()]
+    }
+
+    /// The collaboration graph: every pair of actors sharing projects, weighted by count and volume, sorted
+    /// by (a, b). Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the
+    /// network and the charts read this one (filter it by `Selection::actors` for a view).
+    pub fn collaborations(&self) -> Vec<Collaboration> {
+        let mut pairs: Vec<(ActorId, ActorId, Eur)> = Vec::new();
+        for p in 0..self.n_projects {
+            let pid = ProjectId(p as u32);
+            let vol = self.project_volume[p];
+            let parts = self.project_actors(pid);
+            for (i, &x) in parts.iter().enumerate() {
+                for &y in &parts[i + 1..] {
+                    pairs.push((x.min(y), x.max(y), vol));
+                }
+            }
+        }
+        pairs.sort_unstable_by_key(|&(a, b, _)| (a, b));
+        let mut out: Vec<Collaboration> = Vec::new();
+        for (a, b, v) in pairs {
+            match out.last_mut() {
+                Some(e) if e.a == a && e.b == b => {
+                    e.projects += 1;
+                    e.volume.0 += v.0;
+                }
+                _ => out.push(Collaboration {
+                    a,
+                    b,
+                    projects: 1,
+                    volume: v,
+                }),
+            }
+        }
+        out
     }
 
     /// Sum of the total volumes of the actor's projects (a project counts fully for each participant).
@@ -442,6 +496,21 @@ mod tests {
             vec![(ActorId(1), 2), (ActorId(2), 1), (ActorId(3), 0)]
         );
         assert_eq!(idx.related_actors(ActorId(3)), vec![(ActorId(0), 0)]);
+    }
+
+    #[test]
+    fn collaborations_are_weighted_pairs() {
+        let idx = Index::build(&ds());
+        let c = |a, b, projects, volume| Collaboration {
+            a: ActorId(a),
+            b: ActorId(b),
+            projects,
+            volume: Eur(volume),
+        };
+        assert_eq!(
+            idx.collaborations(),
+            vec![c(0, 1, 2, 110), c(0, 2, 1, 100), c(1, 2, 1, 100)]
+        );
     }
 
     #[test]
