@@ -22,6 +22,10 @@ pub struct Collaboration {
     pub volume: Eur,
 }
 
+/// Projects with more participants add no edges to the collaboration graph: they are programmes rather than
+/// consortia, and their participants² pairs would swamp the graph (and memory).
+pub const MAX_COLLABORATION_PARTICIPANTS: usize = 100;
+
 /// Precomputed lookups over one `Dataset`. Build with [`Index::build`]; valid only for that dataset.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -89,6 +93,7 @@ impl Index {
         let mut project_years = Vec::with_capacity(np);
         let mut project_volume = Vec::with_capacity(np);
         let mut technology_projects = vec![Bitset::new(np); ds.technologies.len()];
+        let mut last_project = vec![0u32; n];
         for (pi, p) in ds.projects.iter().enumerate() {
             project_years.push((p.start, p.end));
             project_volume.push(p.volume);
@@ -97,12 +102,13 @@ impl Index {
                     b.set(pi);
                 }
             }
-            let first = pa_pairs.len();
             for part in &p.participants {
                 let a = part.actor;
-                if a.index() >= n || pa_pairs[first..].iter().any(|&(_, x)| x == a) {
+                // `last_project[a]` = 1 + the last project that listed `a`: drops repeated participants in O(1).
+                if a.index() >= n || last_project[a.index()] == pi as u32 + 1 {
                     continue;
                 }
+                last_project[a.index()] = pi as u32 + 1;
                 pa_pairs.push((pi as u32, a));
                 ap_pairs.push((a.0, ProjectId(pi as u32)));
                 actor_volume[a.index()].0 += p.volume.0;
@@ -269,7 +275,7 @@ impl Index {
     }
 
     /// The collaboration graph: every pair of actors sharing projects, weighted by count and volume, sorted
-    /// by (a, b). Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the
+    /// by (a, b); projects with more than [`MAX_COLLABORATION_PARTICIPANTS`] are left out. Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the
     /// network and the charts read this one (filter it by `Selection::actors` for a view).
     pub fn collaborations(&self) -> Vec<Collaboration> {
         let mut pairs: Vec<(ActorId, ActorId, Eur)> = Vec::new();
@@ -277,6 +283,9 @@ impl Index {
             let pid = ProjectId(p as u32);
             let vol = self.project_volume[p];
             let parts = self.project_actors(pid);
+            if parts.len() > MAX_COLLABORATION_PARTICIPANTS {
+                continue;
+            }
             for (i, &x) in parts.iter().enumerate() {
                 for &y in &parts[i + 1..] {
                     pairs.push((x.min(y), x.max(y), vol));
