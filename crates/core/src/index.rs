@@ -275,8 +275,9 @@ impl Index {
     }
 
     /// The collaboration graph: every pair of actors sharing projects, weighted by count and volume, sorted
-    /// by (a, b); projects with more than [`MAX_COLLABORATION_PARTICIPANTS`] are left out. Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the
-    /// network and the charts read this one (filter it by `Selection::actors` for a view).
+    /// by (a, b); projects with more than [`MAX_COLLABORATION_PARTICIPANTS`] participants are left out.
+    /// Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the network and the
+    /// charts read this one (filter it by `Selection::actors` for a view).
     pub fn collaborations(&self) -> Vec<Collaboration> {
         let mut pairs: Vec<(ActorId, ActorId, Eur)> = Vec::new();
         for p in 0..self.n_projects {
