@@ -1,0 +1,73 @@
+// Other exports: a broken one shows its report beside the valid rest; text from data is never markup;
+// malformed JSON, a missing file and a locally picked file.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, openApp, waitReady } from "../helpers.mjs";
+import { resultsCount, rowNames } from "./ui.mjs";
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("a broken export shows the report with the valid rest", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en&data=fixtures/broken.json");
+  const names = await rowNames(page);
+  for (const n of ["Valid Alpha GmbH", "Valid Beta UG", "Far Away Ltd", "Ghost Tech AG"]) {
+    assert.ok(names.includes(n), `${n} kept: ${names.join(" | ")}`);
+  }
+  assert.ok(!names.includes("Duplicate of Alpha"), "the duplicate is skipped");
+  const badge = await page.textContent("[data-testid=report-badge]");
+  assert.match(badge, /errors?/);
+  assert.match(badge, /warnings?/);
+  await page.click("[data-testid=report-badge]");
+  const panel = await page.textContent("[data-testid=report-panel]");
+  assert.match(panel, /\$\.actors\[3\]/, "duplicate reported with its JSON path");
+  assert.match(panel, /ok-1/, "with its record id");
+  assert.match(panel, /quantum/, "unknown technology named");
+});
+
+test("an actor named <img src=x onerror=alert(1)> renders as text and runs nothing", async () => {
+  const { page } = browser;
+  let dialogs = 0;
+  page.on("dialog", async (d) => { dialogs += 1; await d.dismiss(); });
+  await openApp(page, "lang=en&data=fixtures/broken.json&actor=xss");
+  assert.ok((await rowNames(page)).includes("<img src=x onerror=alert(1)>"));
+  assert.equal((await page.textContent("[data-testid=detail-title]")).trim(), "<img src=x onerror=alert(1)>");
+  assert.equal(await page.$$eval("img", (imgs) => imgs.length), 0, "no <img> element was created");
+  assert.equal(dialogs, 0);
+});
+
+test("malformed JSON: one clear error with line and column, and the page stays usable", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en&data=fixtures/malformed.json");
+  const panel = await page.textContent("[data-testid=report-panel]");
+  assert.match(panel, /line 3/i);
+  assert.match(panel, /column/i);
+  assert.equal(await resultsCount(page), 0);
+  assert.ok(await page.isVisible("[data-testid=title]"));
+});
+
+test("a missing export says so, with the address", async () => {
+  const { page } = browser;
+  await page.goto(`${process.env.ECOMAP_URL}/?lang=en&data=fixtures/nope.json`);
+  await page.waitForSelector("[data-testid=load-error]");
+  const text = await page.textContent("[data-testid=load-error]");
+  assert.match(text, /404/);
+  assert.match(text, /nope\.json/);
+});
+
+test("a picked file is read locally and replaces the data", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en");
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.setInputFiles("[data-testid=file-input]", join(fixtures, "broken.json"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=title]")?.textContent.includes("Broken test export"));
+  await waitReady(page);
+  assert.ok((await rowNames(page)).includes("Valid Alpha GmbH"));
+  assert.deepEqual(requests.filter((u) => u.includes("broken.json")), [], "nothing was fetched or uploaded");
+});
