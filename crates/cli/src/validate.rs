@@ -60,7 +60,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         Format::Text => print!("{}", render_text(&report, args.lang)),
         Format::Json => println!("{}", render_json(&report, args.lang)),
     }
-    Ok(if report.fatal || report.errors() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.fatal || report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[cfg(test)]

@@ -14,7 +14,11 @@ fn temp_file(test: &str, content: &[u8]) -> PathBuf {
 }
 
 fn validate(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ecomap")).arg("validate").args(args).output().expect("run ecomap")
+    Command::new(env!("CARGO_BIN_EXE_ecomap"))
+        .arg("validate")
+        .args(args)
+        .output()
+        .expect("run ecomap")
 }
 
 fn stdout(o: &Output) -> String {
@@ -35,7 +39,11 @@ fn a_clean_file_exits_zero_with_a_summary() {
     let path = temp_file("clean", CLEAN.as_bytes());
     let out = validate(&[path.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 errors, 0 warnings, 0 notices"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("0 errors, 0 warnings, 0 notices"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -44,7 +52,10 @@ fn errors_exit_one_and_are_listed_with_path_and_id() {
     let out = validate(&[path.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("error    $.actors[0].name  (id \"a-17\")  required field \"name\" is missing"), "{text}");
+    assert!(
+        text.contains("error    $.actors[0].name  (id \"a-17\")  required field \"name\" is missing"),
+        "{text}"
+    );
     assert!(text.contains("warning  $.actors[1].founded"), "{text}");
     assert!(text.contains("1 error, "), "{text}");
 }
@@ -62,7 +73,9 @@ fn german_text_and_json_output() {
     assert_eq!(report["counts"]["error"], 1);
     assert_eq!(report["fatal"], false);
     let problems = report["problems"].as_array().expect("problems");
-    assert!(problems.iter().any(|p| p["code"] == "missing-name" && p["record"] == "a-17"));
+    assert!(problems
+        .iter()
+        .any(|p| p["code"] == "missing-name" && p["record"] == "a-17"));
 }
 
 #[test]
@@ -70,7 +83,11 @@ fn a_broken_file_exits_one_with_line_and_column() {
     let path = temp_file("broken", b"{\n  \"meta\": {}\n  \"actors\": []\n}");
     let out = validate(&[path.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("line 3, column 3: expected `,` or `}`"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("line 3, column 3: expected `,` or `}`"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).contains("could not be loaded"), "{}", stdout(&out));
 }
 

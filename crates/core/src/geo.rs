@@ -31,8 +31,12 @@ pub struct BBox {
 }
 
 impl BBox {
-    const EMPTY: BBox =
-        BBox { min_lon: f64::INFINITY, min_lat: f64::INFINITY, max_lon: f64::NEG_INFINITY, max_lat: f64::NEG_INFINITY };
+    const EMPTY: BBox = BBox {
+        min_lon: f64::INFINITY,
+        min_lat: f64::INFINITY,
+        max_lon: f64::NEG_INFINITY,
+        max_lat: f64::NEG_INFINITY,
+    };
 
     fn extend(&mut self, p: [f64; 2]) {
         self.min_lon = self.min_lon.min(p[0]);
@@ -88,7 +92,12 @@ impl Ring {
                 band.push(i as u32);
             }
         }
-        Ring { pts, bbox, band_height, bands }
+        Ring {
+            pts,
+            bbox,
+            band_height,
+            bands,
+        }
     }
 
     /// Crossings of a ray from `p` towards +lon (even-odd rule).
@@ -121,7 +130,11 @@ impl Ring {
             let (bx, by) = ((w[1][0] - p.lon) * kx, (w[1][1] - p.lat) * ky);
             let (dx, dy) = (bx - ax, by - ay);
             let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 { (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let t = if len2 > 0.0 {
+                (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             let (cx, cy) = (ax + t * dx, ay + t * dy);
             best = best.min((cx * cx + cy * cy).sqrt());
         }
@@ -161,12 +174,21 @@ fn parse_basemap(text: &str) -> Basemap {
     let mut shapes = Vec::new();
     let mut bbox = BBox::EMPTY;
     let root: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-    let features = root.get("features").and_then(|f| f.as_array()).map(Vec::as_slice).unwrap_or_default();
+    let features = root
+        .get("features")
+        .and_then(|f| f.as_array())
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     for f in features {
         let ags = f.pointer("/properties/ags").and_then(|a| a.as_str()).unwrap_or("");
-        let Some(info) = regions::region_info(ags) else { continue };
+        let Some(info) = regions::region_info(ags) else {
+            continue;
+        };
         let geometry = f.get("geometry");
-        let kind = geometry.and_then(|g| g.get("type")).and_then(|t| t.as_str()).unwrap_or("");
+        let kind = geometry
+            .and_then(|g| g.get("type"))
+            .and_then(|t| t.as_str())
+            .unwrap_or("");
         let coords = geometry.and_then(|g| g.get("coordinates"));
         let polygons: Vec<&serde_json::Value> = match (kind, coords.and_then(|c| c.as_array())) {
             ("Polygon", Some(_)) => coords.into_iter().collect(),
@@ -191,7 +213,11 @@ fn parse_basemap(text: &str) -> Basemap {
         let mut shape_box = BBox::EMPTY;
         rings.iter().for_each(|r| shape_box.union(&r.bbox));
         bbox.union(&shape_box);
-        shapes.push(Shape { key: info.key, bbox: shape_box, rings });
+        shapes.push(Shape {
+            key: info.key,
+            bbox: shape_box,
+            rings,
+        });
     }
     Basemap { shapes, bbox }
 }

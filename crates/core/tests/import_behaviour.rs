@@ -29,7 +29,13 @@ fn export() -> wire::Export {
         }),
         ..wire::Actor::default()
     };
-    let mut tu = actor("tu-berlin", "TU Berlin", "university", Some((13.3265, 52.5125)), Some("11004"));
+    let mut tu = actor(
+        "tu-berlin",
+        "TU Berlin",
+        "university",
+        Some((13.3265, 52.5125)),
+        Some("11004"),
+    );
     tu.founded = Some(1879);
     tu.technologies = vec!["ai".into(), "security".into()];
     tu.sectors = vec!["software".into()];
@@ -68,20 +74,37 @@ fn export() -> wire::Export {
             programme: Some("ProFIT".into()),
             technologies: vec!["ai".into()],
             participants: vec![
-                wire::Participant { actor: "tu-berlin".into(), role: "lead".into() },
-                wire::Participant { actor: "s-1".into(), role: "partner".into() },
+                wire::Participant {
+                    actor: "tu-berlin".into(),
+                    role: "lead".into(),
+                },
+                wire::Participant {
+                    actor: "s-1".into(),
+                    role: "partner".into(),
+                },
             ],
             fictional: true,
         }],
         links: vec![
-            wire::Link { source: "s-1".into(), target: "tu-berlin".into(), kind: "spin-off".into() },
-            wire::Link { source: "s-1".into(), target: "n-1".into(), kind: "membership".into() },
+            wire::Link {
+                source: "s-1".into(),
+                target: "tu-berlin".into(),
+                kind: "spin-off".into(),
+            },
+            wire::Link {
+                source: "s-1".into(),
+                target: "n-1".into(),
+                kind: "membership".into(),
+            },
         ],
     }
 }
 
 fn expected() -> Dataset {
-    let localized = |de: &str, en: &str| Localized { de: de.into(), en: en.into() };
+    let localized = |de: &str, en: &str| Localized {
+        de: de.into(),
+        en: en.into(),
+    };
     let region = |key: &str| Some(RegionId(REGIONS.iter().position(|r| r.key == key).expect("key") as u16));
     let tech = |key: &str| TechnologyId(TECHNOLOGIES.iter().position(|t| t.0 == key).expect("tech") as u16);
     Dataset {
@@ -97,12 +120,26 @@ fn expected() -> Dataset {
         },
         technologies: TECHNOLOGIES
             .iter()
-            .map(|(k, de, en)| Technology { key: k.to_string(), name: localized(de, en), description: Localized::default() })
+            .map(|(k, de, en)| Technology {
+                key: k.to_string(),
+                name: localized(de, en),
+                description: Localized::default(),
+            })
             .collect(),
-        sectors: SECTORS.iter().map(|(k, de, en)| Sector { key: k.to_string(), name: localized(de, en) }).collect(),
+        sectors: SECTORS
+            .iter()
+            .map(|(k, de, en)| Sector {
+                key: k.to_string(),
+                name: localized(de, en),
+            })
+            .collect(),
         regions: REGIONS
             .iter()
-            .map(|r| Region { key: r.key.into(), name: r.name.into(), state: r.state })
+            .map(|r| Region {
+                key: r.key.into(),
+                name: r.name.into(),
+                state: r.state,
+            })
             .collect(),
         actors: vec![
             Actor {
@@ -112,7 +149,10 @@ fn expected() -> Dataset {
                 sectors: vec![SectorId(0)],
                 technologies: vec![tech("ai"), tech("security")],
                 location: Location {
-                    point: Some(LonLat { lon: 13.3265, lat: 52.5125 }),
+                    point: Some(LonLat {
+                        lon: 13.3265,
+                        lat: 52.5125,
+                    }),
                     address: None,
                     region: region("11004"),
                 },
@@ -133,7 +173,10 @@ fn expected() -> Dataset {
                 technologies: vec![],
                 // The region is derived from the point.
                 location: Location {
-                    point: Some(LonLat { lon: 13.06566, lat: 52.39886 }),
+                    point: Some(LonLat {
+                        lon: 13.06566,
+                        lat: 52.39886,
+                    }),
                     address: None,
                     region: region("12054"),
                 },
@@ -173,14 +216,28 @@ fn expected() -> Dataset {
             programme: Some("ProFIT".into()),
             technologies: vec![tech("ai")],
             participants: vec![
-                Participant { actor: ActorId(0), role: Role::Lead },
-                Participant { actor: ActorId(1), role: Role::Partner },
+                Participant {
+                    actor: ActorId(0),
+                    role: Role::Lead,
+                },
+                Participant {
+                    actor: ActorId(1),
+                    role: Role::Partner,
+                },
             ],
             fictional: true,
         }],
         links: vec![
-            Link { source: ActorId(1), target: ActorId(0), kind: LinkKind::SpinOff },
-            Link { source: ActorId(1), target: ActorId(2), kind: LinkKind::Membership },
+            Link {
+                source: ActorId(1),
+                target: ActorId(0),
+                kind: LinkKind::SpinOff,
+            },
+            Link {
+                source: ActorId(1),
+                target: ActorId(2),
+                kind: LinkKind::Membership,
+            },
         ],
     }
 }
@@ -208,17 +265,27 @@ fn every_valid_record_next_to_a_bad_one_survives() {
     let mut value = serde_json::to_value(export()).expect("to value");
     let actors = value["actors"].as_array_mut().expect("actors");
     actors.insert(1, serde_json::json!({"id": "bad-1", "name": 7, "kind": "sme"}));
-    actors.insert(0, serde_json::json!({"id": "tu-berlin", "name": "Duplicate", "kind": "sme"}));
+    actors.insert(
+        0,
+        serde_json::json!({"id": "tu-berlin", "name": "Duplicate", "kind": "sme"}),
+    );
     actors.push(serde_json::json!("not an object"));
     actors.push(serde_json::json!({"id": "bad-2", "name": "No kind"}));
     let projects = value["projects"].as_array_mut().expect("projects");
-    projects.push(serde_json::json!({"id": "p-2", "title": {"en": "Backwards"}, "start": 2026, "end": 2020, "volume": 1}));
+    projects
+        .push(serde_json::json!({"id": "p-2", "title": {"en": "Backwards"}, "start": 2026, "end": 2020, "volume": 1}));
     let links = value["links"].as_array_mut().expect("links");
-    links.insert(0, serde_json::json!({"source": "s-1", "target": "ghost", "kind": "partnership"}));
+    links.insert(
+        0,
+        serde_json::json!({"source": "s-1", "target": "ghost", "kind": "partnership"}),
+    );
     let bytes = serde_json::to_vec(&value).expect("serialise");
     let (dataset, report) = import(&bytes, "mixed.json");
     // The duplicate came first in the file, so it wins; everything else valid is kept.
-    assert_eq!(dataset.actors.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(), ["tu-berlin", "s-1", "n-1"]);
+    assert_eq!(
+        dataset.actors.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(),
+        ["tu-berlin", "s-1", "n-1"]
+    );
     assert_eq!(dataset.actors[0].name, "Duplicate");
     assert_eq!(dataset.projects.len(), 1);
     assert_eq!(dataset.projects[0].participants.len(), 2);
@@ -237,8 +304,19 @@ fn missing_sections_fall_back_to_the_built_in_lists() {
     assert_eq!(dataset.regions.len(), 30);
     assert_eq!(dataset.technologies.len(), 8);
     assert_eq!(dataset.actors[0].technologies.len(), 1);
-    assert_eq!(dataset.actors[0].location.region.map(|r| dataset.region(r).key.as_str()), Some("11001"));
-    let missing: Vec<&str> = report.problems.iter().filter(|p| p.code == "section-missing").map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        dataset.actors[0]
+            .location
+            .region
+            .map(|r| dataset.region(r).key.as_str()),
+        Some("11001")
+    );
+    let missing: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "section-missing")
+        .map(|p| p.path.as_str())
+        .collect();
     assert_eq!(missing, ["$.technologies", "$.sectors", "$.regions", "$.projects"]);
 }
 
@@ -266,7 +344,12 @@ fn unknown_fields_give_one_notice_per_field_name_and_section() {
     let json = serde_json::json!({"meta": {"format_version": "1.1"}, "actors": actors, "projects": [], "extra": 1});
     let (dataset, report) = import(json.to_string().as_bytes(), "fields.json");
     assert_eq!(dataset.actors.len(), 50);
-    let notices: Vec<&str> = report.problems.iter().filter(|p| p.code == "unknown-field").map(|p| p.path.as_str()).collect();
+    let notices: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "unknown-field")
+        .map(|p| p.path.as_str())
+        .collect();
     assert_eq!(notices, ["$.extra", "$.actors[0].colour", "$.actors[0].crm_id"]);
     assert!(report.problems.iter().any(|p| p.message_en.contains("50 records")));
     assert!(codes(&report).contains(&"version-newer-minor"));
@@ -275,38 +358,58 @@ fn unknown_fields_give_one_notice_per_field_name_and_section() {
 #[test]
 fn limits_refuse_the_file_or_drop_the_field() {
     let json = serde_json::to_vec(&export()).expect("serialise");
-    let small = Limits { max_bytes: 100, ..Limits::default() };
+    let small = Limits {
+        max_bytes: 100,
+        ..Limits::default()
+    };
     let (dataset, report) = import_with(&json, "big.json", &small);
     assert!(report.fatal && dataset.actors.is_empty());
     assert_eq!(codes(&report), ["file-too-large"]);
     assert!(report.problems[0].message_en.contains("the limit is 100 bytes"));
 
-    let few = Limits { max_records: 2, ..Limits::default() };
+    let few = Limits {
+        max_records: 2,
+        ..Limits::default()
+    };
     let (dataset, report) = import_with(&json, "many.json", &few);
     assert!(report.fatal && dataset.actors.is_empty());
-    assert!(report.problems.iter().any(|p| p.code == "too-many-records" && p.path == "$.technologies"));
+    assert!(report
+        .problems
+        .iter()
+        .any(|p| p.code == "too-many-records" && p.path == "$.technologies"));
 
     // Streamed (sections in the usual order) or buffered (actors before meta): refused either way.
     let in_order = br#"{"meta": {"format_version": "1.0"}, "technologies": [], "sectors": [], "regions": [],
         "actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"},
                    {"id": "c", "name": "C", "kind": "sme"}]}"#;
-    let actors_first = br#"{"actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"},
+    let actors_first =
+        br#"{"actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"},
         {"id": "c", "name": "C", "kind": "sme"}], "meta": {"format_version": "1.0"}}"#;
     for bytes in [&in_order[..], &actors_first[..]] {
         let (dataset, report) = import_with(bytes, "three.json", &few);
         assert!(report.fatal && dataset.actors.is_empty());
-        assert!(report.problems.iter().any(|p| p.code == "too-many-records" && p.path == "$.actors"));
+        assert!(report
+            .problems
+            .iter()
+            .any(|p| p.code == "too-many-records" && p.path == "$.actors"));
         let (dataset, report) = import(bytes, "three.json");
         assert!(!report.fatal && dataset.actors.len() == 3);
     }
 
-    let short = Limits { max_string_chars: 12, ..Limits::default() };
+    let short = Limits {
+        max_string_chars: 12,
+        ..Limits::default()
+    };
     let (dataset, report) = import_with(&json, "long.json", &short);
-    let tu = dataset.find_actor("tu-berlin").map(|id| dataset.actor(id)).expect("kept");
+    let tu = dataset
+        .find_actor("tu-berlin")
+        .map(|id| dataset.actor(id))
+        .expect("kept");
     assert_eq!(tu.website, None, "an over-long optional field is dropped");
-    assert!(report.problems.iter().any(|p| p.code == "string-too-long"
-        && p.severity == Severity::Warning
-        && p.path == "$.actors[0].website"));
+    assert!(report
+        .problems
+        .iter()
+        .any(|p| p.code == "string-too-long" && p.severity == Severity::Warning && p.path == "$.actors[0].website"));
 }
 
 #[test]
@@ -324,10 +427,19 @@ fn reports_render_as_text_and_json_in_both_languages() {
     let json = br#"{"meta": {"format_version": "1.0"}, "actors": [{"id": "a-17", "name": "", "kind": "sme"}], "projects": []}"#;
     let (_, report) = import(json, "r.json");
     let en = render_text(&report, Lang::En);
-    assert!(en.contains("error    $.actors[0].name  (id \"a-17\")  required field \"name\" is missing or empty"), "{en}");
-    assert!(en.trim_end().ends_with("r.json: 1 error, 5 warnings, 3 notices"), "{en}");
+    assert!(
+        en.contains("error    $.actors[0].name  (id \"a-17\")  required field \"name\" is missing or empty"),
+        "{en}"
+    );
+    assert!(
+        en.trim_end().ends_with("r.json: 1 error, 5 warnings, 3 notices"),
+        "{en}"
+    );
     let de = render_text(&report, Lang::De);
-    assert!(de.contains("Fehler   $.actors[0].name  (ID „a-17“)  Pflichtfeld „name“ fehlt"), "{de}");
+    assert!(
+        de.contains("Fehler   $.actors[0].name  (ID „a-17“)  Pflichtfeld „name“ fehlt"),
+        "{de}"
+    );
     let parsed: serde_json::Value = serde_json::from_str(&render_json(&report, Lang::De)).expect("json");
     assert_eq!(parsed["counts"]["error"], 1);
     let problems = parsed["problems"].as_array().expect("problems");

@@ -16,7 +16,10 @@ use ecomap_core::wire;
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -27,9 +30,15 @@ fn points(n: usize) -> Vec<LonLat> {
     (0..n)
         .map(|i| {
             if i % 3 < 2 {
-                LonLat { lon: 13.1 + rng.next() * 0.6, lat: 52.35 + rng.next() * 0.3 }
+                LonLat {
+                    lon: 13.1 + rng.next() * 0.6,
+                    lat: 52.35 + rng.next() * 0.3,
+                }
             } else {
-                LonLat { lon: 11.3 + rng.next() * 3.4, lat: 51.4 + rng.next() * 2.1 }
+                LonLat {
+                    lon: 11.3 + rng.next() * 3.4,
+                    lat: 51.4 + rng.next() * 2.1,
+                }
             }
         })
         .collect()
@@ -37,7 +46,15 @@ fn points(n: usize) -> Vec<LonLat> {
 
 fn big_export(actors: usize) -> wire::Export {
     let mut rng = Lcg(42);
-    let kinds = ["startup", "sme", "corporation", "research", "university", "network", "public"];
+    let kinds = [
+        "startup",
+        "sme",
+        "corporation",
+        "research",
+        "university",
+        "network",
+        "public",
+    ];
     let pts = points(actors);
     let actor_list: Vec<wire::Actor> = (0..actors)
         .map(|i| wire::Actor {
@@ -87,7 +104,11 @@ fn big_export(actors: usize) -> wire::Export {
         })
         .collect();
     wire::Export {
-        meta: wire::Meta { format_version: "1.0".into(), date: "2026-01-01".into(), ..wire::Meta::default() },
+        meta: wire::Meta {
+            format_version: "1.0".into(),
+            date: "2026-01-01".into(),
+            ..wire::Meta::default()
+        },
         technologies: wire_technologies(),
         sectors: wire_sectors(),
         regions: wire_regions(),
@@ -110,7 +131,10 @@ fn fifty_thousand_points_in_regions() {
     let tolerance_ms = t.elapsed().as_secs_f64() * 1e3;
     println!("region_at: {region_ms:.1} ms ({inside} inside); in_berlin_brandenburg: {tolerance_ms:.1} ms ({near})");
     assert!(inside > 40_000 && near >= inside);
-    assert!(region_ms < 500.0 && tolerance_ms < 500.0, "far too slow even for a debug build");
+    assert!(
+        region_ms < 500.0 && tolerance_ms < 500.0,
+        "far too slow even for a debug build"
+    );
 }
 
 #[test]

@@ -19,13 +19,19 @@ fn keys(v: &Value) -> BTreeSet<String> {
 }
 
 fn strings(v: &Value) -> BTreeSet<String> {
-    v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 /// Compares one schema object definition with a fully populated wire value of type `T`.
 fn check<T: Serialize + DeserializeOwned>(def: &Value, full: &T, what: &str) {
     let full = serde_json::to_value(full).expect("serialise");
-    assert_eq!(keys(&def["properties"]), keys(&full), "{what}: schema properties vs wire fields");
+    assert_eq!(
+        keys(&def["properties"]),
+        keys(&full),
+        "{what}: schema properties vs wire fields"
+    );
     let needed: BTreeSet<String> = keys(&full)
         .into_iter()
         .filter(|field| {
@@ -34,7 +40,11 @@ fn check<T: Serialize + DeserializeOwned>(def: &Value, full: &T, what: &str) {
             serde_json::from_value::<T>(without).is_err()
         })
         .collect();
-    assert_eq!(strings(&def["required"]), needed, "{what}: schema `required` vs fields serde cannot do without");
+    assert_eq!(
+        strings(&def["required"]),
+        needed,
+        "{what}: schema `required` vs fields serde cannot do without"
+    );
 }
 
 fn text() -> wire::Text {
@@ -57,10 +67,38 @@ fn schema_and_wire_types_describe_the_same_format() {
         reference_year: Some(2026),
     };
     check(&defs["meta"], &meta, "meta");
-    check(&defs["technology"], &wire::Technology { id: "ai".into(), name: text(), description: Some(text()) }, "technology");
-    check(&defs["sector"], &wire::Sector { id: "software".into(), name: text() }, "sector");
-    check(&defs["region"], &wire::Region { id: "11001".into(), name: "Mitte".into(), state: "BE".into() }, "region");
-    let location = wire::Location { lon: Some(13.4), lat: Some(52.5), address: Some("a".into()), region: Some("11001".into()) };
+    check(
+        &defs["technology"],
+        &wire::Technology {
+            id: "ai".into(),
+            name: text(),
+            description: Some(text()),
+        },
+        "technology",
+    );
+    check(
+        &defs["sector"],
+        &wire::Sector {
+            id: "software".into(),
+            name: text(),
+        },
+        "sector",
+    );
+    check(
+        &defs["region"],
+        &wire::Region {
+            id: "11001".into(),
+            name: "Mitte".into(),
+            state: "BE".into(),
+        },
+        "region",
+    );
+    let location = wire::Location {
+        lon: Some(13.4),
+        lat: Some(52.5),
+        address: Some("a".into()),
+        region: Some("11001".into()),
+    };
     check(&defs["location"], &location, "location");
     check(&defs["position"], &wire::Position { x: 1.0, y: 2.0 }, "position");
     let actor = wire::Actor {
@@ -80,7 +118,10 @@ fn schema_and_wire_types_describe_the_same_format() {
         position: Some(wire::Position { x: 1.0, y: 2.0 }),
     };
     check(&defs["actor"], &actor, "actor");
-    let participant = wire::Participant { actor: "a".into(), role: "lead".into() };
+    let participant = wire::Participant {
+        actor: "a".into(),
+        role: "lead".into(),
+    };
     check(&defs["participant"], &participant, "participant");
     let project = wire::Project {
         id: "p".into(),
@@ -95,11 +136,29 @@ fn schema_and_wire_types_describe_the_same_format() {
         fictional: true,
     };
     check(&defs["project"], &project, "project");
-    check(&defs["link"], &wire::Link { source: "a".into(), target: "b".into(), kind: "other".into() }, "link");
-    let export = wire::Export { meta, links: vec![wire::Link::default()], ..wire::Export::default() };
+    check(
+        &defs["link"],
+        &wire::Link {
+            source: "a".into(),
+            target: "b".into(),
+            kind: "other".into(),
+        },
+        "link",
+    );
+    let export = wire::Export {
+        meta,
+        links: vec![wire::Link::default()],
+        ..wire::Export::default()
+    };
     check(&s, &export, "top level");
-    assert_eq!(keys(&s["properties"]), ecomap_core::import::SECTIONS.iter().map(|s| s.to_string()).collect());
-    assert_eq!(keys(&defs["text"]["properties"]), keys(&serde_json::to_value(text()).expect("text")));
+    assert_eq!(
+        keys(&s["properties"]),
+        ecomap_core::import::SECTIONS.iter().map(|s| s.to_string()).collect()
+    );
+    assert_eq!(
+        keys(&defs["text"]["properties"]),
+        keys(&serde_json::to_value(text()).expect("text"))
+    );
 }
 
 #[test]
@@ -108,9 +167,18 @@ fn schema_lists_the_same_closed_lists_as_the_model() {
     let defs = &schema()["$defs"];
     let list = |v: &Value| strings(v);
     let set = |keys: Vec<&str>| keys.into_iter().map(str::to_string).collect::<BTreeSet<_>>();
-    assert_eq!(list(&defs["actor"]["properties"]["kind"]["enum"]), set(ActorKind::ALL.iter().map(|k| k.key()).collect()));
-    assert_eq!(list(&defs["actor"]["properties"]["size"]["enum"]), set(SizeBand::ALL.iter().map(|k| k.key()).collect()));
-    assert_eq!(list(&defs["link"]["properties"]["kind"]["enum"]), set(LinkKind::ALL.iter().map(|k| k.key()).collect()));
+    assert_eq!(
+        list(&defs["actor"]["properties"]["kind"]["enum"]),
+        set(ActorKind::ALL.iter().map(|k| k.key()).collect())
+    );
+    assert_eq!(
+        list(&defs["actor"]["properties"]["size"]["enum"]),
+        set(SizeBand::ALL.iter().map(|k| k.key()).collect())
+    );
+    assert_eq!(
+        list(&defs["link"]["properties"]["kind"]["enum"]),
+        set(LinkKind::ALL.iter().map(|k| k.key()).collect())
+    );
     assert_eq!(
         list(&defs["project"]["properties"]["status"]["enum"]),
         set(ProjectStatus::ALL.iter().map(|k| k.key()).collect())

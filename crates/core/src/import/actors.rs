@@ -41,7 +41,11 @@ pub(super) struct Refs<'a> {
 
 /// Reads the actor at `index` into `out` (or reports why not). Call `ctx.finish_section("actors")` after the last.
 pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Actor>) {
-    let at = At { section: "actors", index, id: None };
+    let at = At {
+        section: "actors",
+        index,
+        id: None,
+    };
     let Some(obj) = ctx.record_object(at, v) else { return };
     let Some(id) = ctx.record_id(at, obj, ids) else { return };
     let at = At { id: Some(id), ..at };
@@ -62,15 +66,34 @@ fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_
             "unknown-kind",
             at,
             "kind",
-            format!("unknown actor kind \"{kind_key}\" (expected one of {}): record skipped", known.join(", ")),
-            format!("Unbekannte Akteursart „{kind_key}“ (erwartet: {}); Datensatz übersprungen", known.join(", ")),
+            format!(
+                "unknown actor kind \"{kind_key}\" (expected one of {}): record skipped",
+                known.join(", ")
+            ),
+            format!(
+                "Unbekannte Akteursart „{kind_key}“ (erwartet: {}); Datensatz übersprungen",
+                known.join(", ")
+            ),
         );
         return None;
     };
     ctx.unknown_fields(at, obj, "", &FIELDS);
-    let sectors = ctx.refs(at, obj, "sectors", refs.sectors, "unknown-sector", ("sector", "Branche"));
-    let technologies =
-        ctx.refs(at, obj, "technologies", refs.technologies, "unknown-technology", ("technology", "Technologie"));
+    let sectors = ctx.refs(
+        at,
+        obj,
+        "sectors",
+        refs.sectors,
+        "unknown-sector",
+        ("sector", "Branche"),
+    );
+    let technologies = ctx.refs(
+        at,
+        obj,
+        "technologies",
+        refs.technologies,
+        "unknown-technology",
+        ("technology", "Technologie"),
+    );
     let location = location::read(ctx, at, obj, refs.regions);
     let website = ctx.opt_str(at, obj, "website").and_then(|url| website(ctx, at, url));
     let description = ctx.text(at, obj, "description", None).unwrap_or_default();
@@ -194,7 +217,10 @@ impl Ctx<'_> {
             "unknown-value",
             at,
             field,
-            format!("\"{field}\" is \"{found}\", expected one of {}: ignored", known.join(", ")),
+            format!(
+                "\"{field}\" is \"{found}\", expected one of {}: ignored",
+                known.join(", ")
+            ),
             format!("„{field}“ ist „{found}“, erwartet: {}; ignoriert", known.join(", ")),
         );
     }

@@ -111,10 +111,20 @@ impl<'l> Ctx<'l> {
     }
 
     /// Notes fields of `obj` not in `known` (one notice per field name and section, issued by `finish_section`).
-    pub fn unknown_fields(&mut self, at: At<'_>, obj: &serde_json::Map<String, serde_json::Value>, prefix: &str, known: &[&str]) {
+    pub fn unknown_fields(
+        &mut self,
+        at: At<'_>,
+        obj: &serde_json::Map<String, serde_json::Value>,
+        prefix: &str,
+        known: &[&str],
+    ) {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
-                let field = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                let field = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
                 self.unknown_fields.add(at, &field);
             }
         }

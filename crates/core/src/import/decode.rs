@@ -11,36 +11,54 @@ use crate::report::{Problem, Severity};
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn fatal(code: &'static str, line_col: Option<(usize, usize)>, en: String, de: String) -> Problem {
-    Problem { severity: Severity::Error, code, record: None, path: "$".into(), line_col, message_en: en, message_de: de }
+    Problem {
+        severity: Severity::Error,
+        code,
+        record: None,
+        path: "$".into(),
+        line_col,
+        message_en: en,
+        message_de: de,
+    }
 }
 
 /// Checks size, encoding, emptiness and nesting depth; gives the text without BOM, or the one problem that
 /// refuses the file. The JSON itself is parsed while reading (`super::stream`).
-pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Problem> {
+pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Box<Problem>> {
     if bytes.len() > limits.max_bytes {
-        return Err(fatal(
+        return Err(Box::new(fatal(
             "file-too-large",
             None,
-            format!("the file has {} bytes; the limit is {} bytes", bytes.len(), limits.max_bytes),
-            format!("Die Datei hat {} Bytes; die Grenze liegt bei {} Bytes", bytes.len(), limits.max_bytes),
-        ));
+            format!(
+                "the file has {} bytes; the limit is {} bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+            format!(
+                "Die Datei hat {} Bytes; die Grenze liegt bei {} Bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        )));
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(fatal(
+        return Err(Box::new(fatal(
             "not-utf8",
             None,
             "the file is UTF-16; exports must be UTF-8 (with or without BOM)".into(),
             "Die Datei ist UTF-16-kodiert; Exporte müssen UTF-8 sein (mit oder ohne BOM)".into(),
-        ));
+        )));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8, so its position is well defined.
-            let (line, col) = std::str::from_utf8(valid).map(|v| line_col_at(v, v.len())).unwrap_or((1, 1));
-            return Err(fatal(
+            let (line, col) = std::str::from_utf8(valid)
+                .map(|v| line_col_at(v, v.len()))
+                .unwrap_or((1, 1));
+            return Err(Box::new(fatal(
                 "not-utf8",
                 Some((line, col)),
                 format!(
@@ -53,20 +71,20 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Pr
                      UTF-8 sein (mit oder ohne BOM): bitte als UTF-8 speichern",
                     e.valid_up_to()
                 ),
-            ));
+            )));
         }
     };
     if text.trim().is_empty() {
-        return Err(fatal(
+        return Err(Box::new(fatal(
             "file-empty",
             None,
             "the file is empty; expected a JSON object with `meta`, `actors`, `projects`, ...".into(),
             "Die Datei ist leer; erwartet wird ein JSON-Objekt mit `meta`, `actors`, `projects`, ...".into(),
-        ));
+        )));
     }
     if let Some(offset) = too_deep_at(text.as_bytes(), limits.max_depth) {
         let (line, col) = line_col_at(text, offset);
-        return Err(fatal(
+        return Err(Box::new(fatal(
             "nesting-too-deep",
             Some((line, col)),
             format!(
@@ -78,7 +96,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Pr
                  Ebenen",
                 limits.max_depth
             ),
-        ));
+        )));
     }
     Ok(text)
 }
@@ -144,7 +162,9 @@ pub(super) fn line_col_at(text: &str, offset: usize) -> (usize, usize) {
 
 /// serde_json counts columns in bytes; convert to characters (the column of the offending character).
 fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_col.max(1) };
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_col.max(1);
+    };
     let upto = &line_text.as_bytes()[..byte_col.min(line_text.len())];
     upto.iter().filter(|&&b| b & 0xC0 != 0x80).count().max(1)
 }
@@ -172,10 +192,22 @@ fn german_syntax(what: &str) -> String {
         ("expected value", "Wert erwartet"),
         ("expected ident", "true, false oder null erwartet"),
         ("EOF while parsing a value", "Datei endet mitten in einem Wert"),
-        ("EOF while parsing an object", "Datei endet mitten in einem Objekt (fehlt `}`?)"),
-        ("EOF while parsing a list", "Datei endet mitten in einer Liste (fehlt `]`?)"),
-        ("EOF while parsing a string", "Datei endet mitten in einem Text (fehlt `\"`?)"),
-        ("key must be a string", "Schlüssel müssen Texte in Anführungszeichen sein"),
+        (
+            "EOF while parsing an object",
+            "Datei endet mitten in einem Objekt (fehlt `}`?)",
+        ),
+        (
+            "EOF while parsing a list",
+            "Datei endet mitten in einer Liste (fehlt `]`?)",
+        ),
+        (
+            "EOF while parsing a string",
+            "Datei endet mitten in einem Text (fehlt `\"`?)",
+        ),
+        (
+            "key must be a string",
+            "Schlüssel müssen Texte in Anführungszeichen sein",
+        ),
         ("trailing comma", "überzähliges Komma"),
         ("trailing characters", "Zeichen nach dem Ende des JSON-Dokuments"),
         ("invalid escape", "ungültige Escape-Sequenz"),
@@ -183,7 +215,10 @@ fn german_syntax(what: &str) -> String {
         ("number out of range", "Zahl außerhalb des darstellbaren Bereichs"),
         ("invalid unicode code point", "ungültiger Unicode-Codepunkt"),
         ("recursion limit exceeded", "zu tief verschachtelt"),
-        ("lone leading surrogate in hex escape", "einzelnes Surrogat in \\u-Escape"),
+        (
+            "lone leading surrogate in hex escape",
+            "einzelnes Surrogat in \\u-Escape",
+        ),
     ];
     if what.starts_with("control character") {
         return "Steuerzeichen in einem Text (muss als \\u-Escape geschrieben werden)".into();
@@ -201,7 +236,9 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let text = "{\n  \"name\": \"Müller äöü\" \"x\"\n}";
-        let e = serde_json::from_str::<Value>(text).err().map(|e| syntax_problem(text, &e));
+        let e = serde_json::from_str::<Value>(text)
+            .err()
+            .map(|e| syntax_problem(text, &e));
         // The stray `"` is the 24th character of line 2 (the 28th byte: ü, ä, ö, ü take two bytes each).
         assert_eq!(e.and_then(|p| p.line_col), Some((2, 24)));
     }

@@ -16,14 +16,34 @@ pub(super) struct Expected {
     pub de: &'static str,
 }
 
-pub(super) const STRING: Expected = Expected { en: "a string", de: "ein Text" };
-pub(super) const INTEGER: Expected = Expected { en: "a whole number", de: "eine ganze Zahl" };
-pub(super) const NUMBER: Expected = Expected { en: "a number", de: "eine Zahl" };
-pub(super) const BOOL: Expected = Expected { en: "true or false", de: "true oder false" };
-pub(super) const LIST: Expected = Expected { en: "a list", de: "eine Liste" };
-pub(super) const OBJECT: Expected = Expected { en: "an object", de: "ein Objekt" };
-pub(super) const TEXT: Expected =
-    Expected { en: "an object with \"de\" and/or \"en\"", de: "ein Objekt mit „de“ und/oder „en“" };
+pub(super) const STRING: Expected = Expected {
+    en: "a string",
+    de: "ein Text",
+};
+pub(super) const INTEGER: Expected = Expected {
+    en: "a whole number",
+    de: "eine ganze Zahl",
+};
+pub(super) const NUMBER: Expected = Expected {
+    en: "a number",
+    de: "eine Zahl",
+};
+pub(super) const BOOL: Expected = Expected {
+    en: "true or false",
+    de: "true oder false",
+};
+pub(super) const LIST: Expected = Expected {
+    en: "a list",
+    de: "eine Liste",
+};
+pub(super) const OBJECT: Expected = Expected {
+    en: "an object",
+    de: "ein Objekt",
+};
+pub(super) const TEXT: Expected = Expected {
+    en: "an object with \"de\" and/or \"en\"",
+    de: "ein Objekt mit „de“ und/oder „en“",
+};
 
 pub(super) fn type_en(v: &Value) -> &'static str {
     match v {
@@ -70,7 +90,11 @@ impl Ctx<'_> {
             at,
             field,
             format!("\"{field}\" must be {}, found {}: {en}", expected.en, type_en(found)),
-            format!("„{field}“ muss {} sein, gefunden: {}; {de}", expected.de, type_de(found)),
+            format!(
+                "„{field}“ muss {} sein, gefunden: {}; {de}",
+                expected.de,
+                type_de(found)
+            ),
         );
     }
 
@@ -215,13 +239,21 @@ impl Ctx<'_> {
         field: &str,
         required: Option<&'static str>,
     ) -> Result<Localized, ()> {
-        let severity = if required.is_some() { Severity::Error } else { Severity::Warning };
+        let severity = if required.is_some() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let map = match present(obj, field) {
             None => None,
             Some(Value::Object(m)) => Some(m),
             Some(other) => {
                 self.wrong_type(severity, at, field, TEXT, other);
-                return if required.is_some() { Err(()) } else { Ok(Localized::default()) };
+                return if required.is_some() {
+                    Err(())
+                } else {
+                    Ok(Localized::default())
+                };
             }
         };
         let mut text = Localized::default();
@@ -266,7 +298,9 @@ impl Ctx<'_> {
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => {
                 // The path is formatted only for an over-long text: clean records allocate nothing here.
-                if s.len() <= self.limits.max_string_chars || self.length_ok(severity, at, &format!("{field}.{lang}"), s) {
+                if s.len() <= self.limits.max_string_chars
+                    || self.length_ok(severity, at, &format!("{field}.{lang}"), s)
+                {
                     Ok(Some(s.trim()))
                 } else {
                     Err(())

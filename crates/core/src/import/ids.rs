@@ -60,13 +60,22 @@ impl Ctx<'_> {
                 "string-too-long",
                 at,
                 "id",
-                format!("the id is longer than {} characters: record skipped", self.limits.max_string_chars.min(1_000)),
-                format!("Die ID ist länger als {} Zeichen; Datensatz übersprungen", self.limits.max_string_chars.min(1_000)),
+                format!(
+                    "the id is longer than {} characters: record skipped",
+                    self.limits.max_string_chars.min(1_000)
+                ),
+                format!(
+                    "Die ID ist länger als {} Zeichen; Datensatz übersprungen",
+                    self.limits.max_string_chars.min(1_000)
+                ),
             );
             return None;
         }
         if let Some(first) = ids.get(id) {
-            let first_at = At { index: ids.file_index[first as usize], ..at };
+            let first_at = At {
+                index: ids.file_index[first as usize],
+                ..at
+            };
             self.report(
                 Severity::Error,
                 "duplicate-id",

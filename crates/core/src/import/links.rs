@@ -24,12 +24,22 @@ pub(super) struct Links {
 
 impl Links {
     pub fn one(&mut self, ctx: &mut Ctx<'_>, index: usize, v: &Value, actors: &Ids, projects: &Ids) {
-        let at = At { section: "links", index, id: None };
+        let at = At {
+            section: "links",
+            index,
+            id: None,
+        };
         let Some(obj) = ctx.record_object(at, v) else { return };
-        let Some(link) = link(ctx, at, obj, actors, projects) else { return };
+        let Some(link) = link(ctx, at, obj, actors, projects) else {
+            return;
+        };
         // Partnership is symmetric: a→b and b→a are one link.
         let key = if link.kind == LinkKind::Partnership {
-            (link.source.0.min(link.target.0), link.source.0.max(link.target.0), link.kind)
+            (
+                link.source.0.min(link.target.0),
+                link.source.0.max(link.target.0),
+                link.kind,
+            )
         } else {
             (link.source.0, link.target.0, link.kind)
         };
@@ -39,7 +49,10 @@ impl Links {
                 "duplicate-link",
                 at,
                 "",
-                format!("this {} link repeats an earlier one between the same actors: dropped", link.kind.key()),
+                format!(
+                    "this {} link repeats an earlier one between the same actors: dropped",
+                    link.kind.key()
+                ),
                 format!(
                     "Diese Verbindung ({}) wiederholt eine frühere zwischen denselben Akteuren: entfernt",
                     link.kind.key()
@@ -51,13 +64,23 @@ impl Links {
     }
 }
 
-fn end(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str, actors: &Ids, projects: &Ids) -> Option<ActorId> {
+fn end(
+    ctx: &mut Ctx<'_>,
+    at: At<'_>,
+    obj: &Map<String, Value>,
+    field: &str,
+    actors: &Ids,
+    projects: &Ids,
+) -> Option<ActorId> {
     let key = ctx.req_str(at, obj, field, "missing-field")?;
     if let Some(dense) = actors.get(key) {
         return Some(ActorId(dense));
     }
     let (en, de) = if projects.get(key).is_some() {
-        (" (a project: links connect actors only)", " (ein Projekt: Verbindungen verknüpfen nur Akteure)")
+        (
+            " (a project: links connect actors only)",
+            " (ein Projekt: Verbindungen verknüpfen nur Akteure)",
+        )
     } else {
         ("", "")
     };
@@ -85,8 +108,14 @@ fn link(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors: &Ids, p
                 "unknown-link-kind",
                 at,
                 "kind",
-                format!("unknown link kind \"{k}\" (known: {}): kept as \"other\"", known.join(", ")),
-                format!("Unbekannte Verbindungsart „{k}“ (bekannt: {}): als „other“ übernommen", known.join(", ")),
+                format!(
+                    "unknown link kind \"{k}\" (known: {}): kept as \"other\"",
+                    known.join(", ")
+                ),
+                format!(
+                    "Unbekannte Verbindungsart „{k}“ (bekannt: {}): als „other“ übernommen",
+                    known.join(", ")
+                ),
             );
             LinkKind::Other
         }),

@@ -9,20 +9,24 @@ use super::context::{At, Ctx};
 use super::fields::{present, NUMBER};
 use super::ids::Ids;
 use crate::geo;
-use crate::model::{LonLat, Location, RegionId};
+use crate::model::{Location, LonLat, RegionId};
 use crate::report::Severity;
 
 const FIELDS: [&str; 4] = ["lon", "lat", "address", "region"];
 
 pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, regions: &Ids) -> Location {
     let mut out = Location::default();
-    let Some(obj) = ctx.opt_object(at, actor, "location") else { return out };
+    let Some(obj) = ctx.opt_object(at, actor, "location") else {
+        return out;
+    };
     ctx.unknown_fields(at, obj, "location", &FIELDS);
     out.address = ctx.opt_str(at, obj, "location.address").map(str::to_string);
-    let given = ctx.opt_str(at, obj, "location.region").and_then(|key| match regions.get(key) {
-        Some(dense) => Some((key, RegionId(dense as u16))),
-        None => {
-            ctx.report(
+    let given =
+        ctx.opt_str(at, obj, "location.region")
+            .and_then(|key| match regions.get(key) {
+                Some(dense) => Some((key, RegionId(dense as u16))),
+                None => {
+                    ctx.report(
                 Severity::Warning,
                 "unknown-region",
                 at,
@@ -30,9 +34,9 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
                 format!("unknown region key \"{key}\": region dropped (expected one of 11001-11012, 12051-12073)"),
                 format!("Unbekannter Regionsschlüssel „{key}“: Region entfernt (erwartet: 11001-11012, 12051-12073)"),
             );
-            None
-        }
-    });
+                    None
+                }
+            });
     out.region = given.map(|(_, id)| id);
     let Some(point) = point(ctx, at, obj) else { return out };
     match geo::region_at(point) {
@@ -59,7 +63,10 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
         }
         None if geo::in_berlin_brandenburg(point) => out.point = Some(point),
         None => {
-            let swapped = LonLat { lon: point.lat, lat: point.lon };
+            let swapped = LonLat {
+                lon: point.lat,
+                lat: point.lon,
+            };
             if geo::in_berlin_brandenburg(swapped) {
                 ctx.report(
                     Severity::Warning,
@@ -118,8 +125,12 @@ fn point(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<LonL
                 "coordinates-invalid",
                 at,
                 &format!("location.{missing}"),
-                format!("location has only one coordinate (\"{missing}\" is missing): the actor is not shown on the map"),
-                format!("location hat nur eine Koordinate („{missing}“ fehlt): der Akteur erscheint nicht auf der Karte"),
+                format!(
+                    "location has only one coordinate (\"{missing}\" is missing): the actor is not shown on the map"
+                ),
+                format!(
+                    "location hat nur eine Koordinate („{missing}“ fehlt): der Akteur erscheint nicht auf der Karte"
+                ),
             );
             return None;
         }

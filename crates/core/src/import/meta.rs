@@ -10,8 +10,21 @@ use crate::model::Meta;
 use crate::report::Severity;
 use crate::wire::FORMAT_VERSION;
 
-const AT: At<'static> = At { section: "meta", index: NOT_A_LIST, id: None };
-const KNOWN: [&str; 8] = ["format_version", "title", "date", "source", "licence", "languages", "notes", "reference_year"];
+const AT: At<'static> = At {
+    section: "meta",
+    index: NOT_A_LIST,
+    id: None,
+};
+const KNOWN: [&str; 8] = [
+    "format_version",
+    "title",
+    "date",
+    "source",
+    "licence",
+    "languages",
+    "notes",
+    "reference_year",
+];
 
 /// Checks `meta.format_version`; `Err` means the file is refused (the problem is already reported).
 pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>) -> Result<String, ()> {
@@ -47,7 +60,9 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
             return Ok(FORMAT_VERSION.to_string());
         }
     };
-    let parsed = found.split_once('.').and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
+    let parsed = found
+        .split_once('.')
+        .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
     match parsed {
         Some((1, 0)) => Ok(found.to_string()),
         Some((1, _)) => {
@@ -101,14 +116,19 @@ pub(super) fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
         && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
 }
 
 /// Reads the rest of `meta`. Missing fields that ecomap writes are warnings: nothing is skipped.
 pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_version: String) -> Meta {
-    let mut out = Meta { format_version, ..Meta::default() };
+    let mut out = Meta {
+        format_version,
+        ..Meta::default()
+    };
     let Some(m) = meta else {
         ctx.report_at(
             Severity::Warning,
@@ -154,7 +174,11 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
     out.licence = ctx.meta_str(m, "licence").unwrap_or_default();
     match present(m, "languages") {
         Some(Value::Array(items)) => {
-            out.languages = items.iter().filter_map(|v| v.as_str()).map(|s| s.trim().to_string()).collect();
+            out.languages = items
+                .iter()
+                .filter_map(|v| v.as_str())
+                .map(|s| s.trim().to_string())
+                .collect();
             if out.languages.len() != items.len() {
                 ctx.report_at(
                     Severity::Warning,

@@ -41,7 +41,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_bytes: 200 * 1024 * 1024, max_depth: 32, max_string_chars: 10_000, max_records: 1_000_000 }
+        Limits {
+            max_bytes: 200 * 1024 * 1024,
+            max_depth: 32,
+            max_string_chars: 10_000,
+            max_records: 1_000_000,
+        }
     }
 }
 
@@ -55,7 +60,10 @@ pub fn import(bytes: &[u8], source_name: &str) -> (Dataset, ImportReport) {
 /// Imports an export. Never panics; `report.fatal` is set (and the dataset empty) only when the file as a
 /// whole cannot be read.
 pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset, ImportReport) {
-    let mut report = ImportReport { source_name: source_name.to_string(), ..ImportReport::default() };
+    let mut report = ImportReport {
+        source_name: source_name.to_string(),
+        ..ImportReport::default()
+    };
     let fatal = |mut report: ImportReport, problem| {
         report.problems = vec![problem];
         report.fatal = true;
@@ -63,7 +71,7 @@ pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset
     };
     let text = match decode::decode(bytes, limits) {
         Ok(text) => text,
-        Err(problem) => return fatal(report, problem),
+        Err(problem) => return fatal(report, *problem),
     };
     if !text.trim_start().starts_with('{') {
         return fatal(report, decode::not_an_object(text));
@@ -72,11 +80,22 @@ pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset
     match stream::Reader::new(&mut ctx).read(text) {
         // A syntax error anywhere voids what was read before it: the file is refused as a whole.
         Err(e) => fatal(report, decode::syntax_problem(text, &e)),
-        Ok(dataset) => {
+        Ok(Some(dataset)) => {
             report.problems = ctx.problems;
-            report.fatal = dataset.is_none();
-            (dataset.unwrap_or_default(), report)
+            (dataset, report)
         }
+        // Refused (unsupported version, too many records): only the reason counts, not what was read before.
+        Ok(None) => match ctx
+            .problems
+            .into_iter()
+            .rev()
+            .find(|p| p.severity == crate::report::Severity::Error)
+        {
+            Some(problem) => fatal(report, problem),
+            None => {
+                report.fatal = true;
+                (Dataset::default(), report)
+            }
+        },
     }
 }
-

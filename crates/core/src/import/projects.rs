@@ -11,8 +11,18 @@ use super::ids::Ids;
 use crate::model::{ActorId, Eur, Participant, Project, ProjectStatus, Role, TechnologyId};
 use crate::report::Severity;
 
-const FIELDS: [&str; 10] =
-    ["id", "title", "start", "end", "status", "volume", "programme", "technologies", "participants", "fictional"];
+const FIELDS: [&str; 10] = [
+    "id",
+    "title",
+    "start",
+    "end",
+    "status",
+    "volume",
+    "programme",
+    "technologies",
+    "participants",
+    "fictional",
+];
 /// Project years must lie in this range (the cluster's data begins long after 1900).
 pub const PROJECT_YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 /// A volume above this (in EUR) is taken as a typing error.
@@ -25,7 +35,11 @@ pub(super) struct Refs<'a> {
 
 /// Reads the project at `index` into `out`. Call `ctx.finish_section("projects")` after the last.
 pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Project>) {
-    let at = At { section: "projects", index, id: None };
+    let at = At {
+        section: "projects",
+        index,
+        id: None,
+    };
     let Some(obj) = ctx.record_object(at, v) else { return };
     let Some(id) = ctx.record_id(at, obj, ids) else { return };
     let at = At { id: Some(id), ..at };
@@ -50,7 +64,11 @@ fn year(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str) ->
         "year-out-of-range",
         at,
         field,
-        format!("\"{field}\" is {y}, outside {}..{}: record skipped", PROJECT_YEARS.start(), PROJECT_YEARS.end()),
+        format!(
+            "\"{field}\" is {y}, outside {}..{}: record skipped",
+            PROJECT_YEARS.start(),
+            PROJECT_YEARS.end()
+        ),
         format!(
             "„{field}“ ist {y}, außerhalb von {}..{}; Datensatz übersprungen",
             PROJECT_YEARS.start(),
@@ -86,7 +104,14 @@ fn project(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<
     });
     let programme = ctx.opt_str(at, obj, "programme").map(str::to_string);
     let technologies = ctx
-        .refs(at, obj, "technologies", refs.technologies, "unknown-technology", ("technology", "Technologie"))
+        .refs(
+            at,
+            obj,
+            "technologies",
+            refs.technologies,
+            "unknown-technology",
+            ("technology", "Technologie"),
+        )
         .into_iter()
         .map(|t| TechnologyId(t as u16))
         .collect();
@@ -207,7 +232,17 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
                 );
                 Role::Partner
             }),
-            None => Role::Partner,
+            None => {
+                ctx.report(
+                    Severity::Warning,
+                    "missing-field",
+                    at,
+                    &role_field,
+                    format!("participant \"{key}\" has no role: read as \"partner\""),
+                    format!("Beteiligter „{key}“ hat keine Rolle: gelesen als „partner“"),
+                );
+                Role::Partner
+            }
         };
         if out.iter().any(|q| q.actor == actor) {
             ctx.report(

@@ -20,7 +20,11 @@ pub(super) fn builtin(ids: &mut Ids) -> Vec<Region> {
         .enumerate()
         .map(|(i, r)| {
             ids.insert(r.key, i);
-            Region { key: r.key.to_string(), name: r.name.to_string(), state: r.state }
+            Region {
+                key: r.key.to_string(),
+                name: r.name.to_string(),
+                state: r.state,
+            }
         })
         .collect()
 }
@@ -28,12 +32,22 @@ pub(super) fn builtin(ids: &mut Ids) -> Vec<Region> {
 pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Region> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
-        let at = At { section: "regions", index, id: None };
+        let at = At {
+            section: "regions",
+            index,
+            id: None,
+        };
         let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
+        let Some(id) = ctx.record_id(at, obj, ids) else {
+            continue;
+        };
         let at = At { id: Some(id), ..at };
-        let Some(name) = ctx.req_str(at, obj, "name", "missing-name") else { continue };
-        let Some(state_key) = ctx.req_str(at, obj, "state", "missing-field") else { continue };
+        let Some(name) = ctx.req_str(at, obj, "name", "missing-name") else {
+            continue;
+        };
+        let Some(state_key) = ctx.req_str(at, obj, "state", "missing-field") else {
+            continue;
+        };
         let state = match state_key {
             "BE" => State::Berlin,
             "BB" => State::Brandenburg,
@@ -70,7 +84,11 @@ pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<R
         }
         ctx.unknown_fields(at, obj, "", &FIELDS);
         ids.insert(id, index);
-        out.push(Region { key: id.to_string(), name: name.to_string(), state });
+        out.push(Region {
+            key: id.to_string(),
+            name: name.to_string(),
+            state,
+        });
     }
     ctx.finish_section("regions");
     out

@@ -17,7 +17,15 @@ use crate::model::{Actor, Dataset, Project};
 use crate::report::Severity;
 
 /// The top-level sections of format v1, in the order they are read.
-pub const SECTIONS: [&str; 7] = ["meta", "technologies", "sectors", "regions", "actors", "projects", "links"];
+pub const SECTIONS: [&str; 7] = [
+    "meta",
+    "technologies",
+    "sectors",
+    "regions",
+    "actors",
+    "projects",
+    "links",
+];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Big {
@@ -128,7 +136,10 @@ impl<'c, 'l> Reader<'c, 'l> {
                 actors::one(self.ctx, index, v, &refs, &mut self.actor_ids, &mut self.actors);
             }
             Big::Projects => {
-                let refs = projects::Refs { technologies: &self.technology_ids, actors: &self.actor_ids };
+                let refs = projects::Refs {
+                    technologies: &self.technology_ids,
+                    actors: &self.actor_ids,
+                };
                 projects::one(self.ctx, index, v, &refs, &mut self.project_ids, &mut self.projects);
             }
             Big::Links => self.links.one(self.ctx, index, v, &self.actor_ids, &self.project_ids),
@@ -137,7 +148,9 @@ impl<'c, 'l> Reader<'c, 'l> {
 
     fn can_stream(&self, section: Big) -> bool {
         match section {
-            Big::Actors => ["meta", "technologies", "sectors", "regions"].iter().all(|s| self.seen.contains(s)),
+            Big::Actors => ["meta", "technologies", "sectors", "regions"]
+                .iter()
+                .all(|s| self.seen.contains(s)),
             Big::Projects => self.done[0],
             Big::Links => self.done[0] && self.done[1],
         }
@@ -154,7 +167,11 @@ impl<'c, 'l> Reader<'c, 'l> {
             Some(Value::Object(m)) => Some(m),
             None | Some(Value::Null) => None,
             Some(other) => {
-                let at = At { section: "meta", index: NOT_A_LIST, id: None };
+                let at = At {
+                    section: "meta",
+                    index: NOT_A_LIST,
+                    id: None,
+                };
                 self.ctx.wrong_type(Severity::Warning, at, "", OBJECT, other);
                 None
             }
@@ -164,8 +181,12 @@ impl<'c, 'l> Reader<'c, 'l> {
             return false;
         };
         let [technologies, sectors, regions] = [0, 1, 2].map(|i| self.small[i].take());
-        let lists = [("technologies", &technologies), ("sectors", &sectors), ("regions", &regions)]
-            .map(|(name, v)| section_list(self.ctx, name, v.as_ref()));
+        let lists = [
+            ("technologies", &technologies),
+            ("sectors", &sectors),
+            ("regions", &regions),
+        ]
+        .map(|(name, v)| section_list(self.ctx, name, v.as_ref()));
         let [Ok(technologies), Ok(sectors), Ok(regions)] = lists else {
             self.refused = true;
             return false;
@@ -180,7 +201,11 @@ impl<'c, 'l> Reader<'c, 'l> {
         };
         self.dataset.sectors = match sectors {
             Some(records) => taxonomy::sectors(self.ctx, records, &mut self.sector_ids),
-            None => taxonomy::sectors(self.ctx, &builtin(crate::taxonomy::wire_sectors()), &mut self.sector_ids),
+            None => taxonomy::sectors(
+                self.ctx,
+                &builtin(crate::taxonomy::wire_sectors()),
+                &mut self.sector_ids,
+            ),
         };
         self.dataset.regions = match regions {
             Some(records) => regions::read(self.ctx, records, &mut self.region_ids),
@@ -221,8 +246,14 @@ fn section_list<'v>(ctx: &mut Ctx<'_>, name: &'static str, v: Option<&'v Value>)
                 Severity::Error,
                 "too-many-records",
                 &format!("$.{name}"),
-                format!("\"{name}\" has {} records; the limit is {max}: the file is refused", items.len()),
-                format!("„{name}“ hat {} Datensätze; die Grenze liegt bei {max}: die Datei wird abgelehnt", items.len()),
+                format!(
+                    "\"{name}\" has {} records; the limit is {max}: the file is refused",
+                    items.len()
+                ),
+                format!(
+                    "„{name}“ hat {} Datensätze; die Grenze liegt bei {max}: die Datei wird abgelehnt",
+                    items.len()
+                ),
             );
             Err(())
         }
@@ -312,7 +343,10 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                     continue;
                 }
                 "technologies" | "sectors" | "regions" => {
-                    let slot = ["technologies", "sectors", "regions"].iter().position(|s| *s == name).unwrap_or(0);
+                    let slot = ["technologies", "sectors", "regions"]
+                        .iter()
+                        .position(|s| *s == name)
+                        .unwrap_or(0);
                     reader.small[slot] = Some(map.next_value()?);
                     continue;
                 }
@@ -325,7 +359,10 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                 if !reader.prepare() {
                     return Err(de::Error::custom(REFUSED));
                 }
-                map.next_value_seed(Records { reader: &mut *reader, section: big })?;
+                map.next_value_seed(Records {
+                    reader: &mut *reader,
+                    section: big,
+                })?;
                 reader.done[slot] = true;
             } else {
                 reader.big[slot] = Some(map.next_value()?);
@@ -400,4 +437,3 @@ impl<'de> Visitor<'de> for Records<'_, '_, '_> {
         self.not_a_list("a string", "ein Text")
     }
 }
-

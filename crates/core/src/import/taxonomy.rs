@@ -18,18 +18,30 @@ const MAX_ENTRIES: usize = u16::MAX as usize;
 pub(super) fn technologies(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Technology> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
-        let at = At { section: "technologies", index, id: None };
+        let at = At {
+            section: "technologies",
+            index,
+            id: None,
+        };
         let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
+        let Some(id) = ctx.record_id(at, obj, ids) else {
+            continue;
+        };
         let at = At { id: Some(id), ..at };
-        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else { continue };
+        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else {
+            continue;
+        };
         if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
             continue;
         }
         ctx.unknown_fields(at, obj, "", &TECHNOLOGY_FIELDS);
         let description = ctx.text(at, obj, "description", None).unwrap_or_default();
         ids.insert(id, index);
-        out.push(Technology { key: id.to_string(), name, description });
+        out.push(Technology {
+            key: id.to_string(),
+            name,
+            description,
+        });
     }
     ctx.finish_section("technologies");
     out
@@ -38,17 +50,28 @@ pub(super) fn technologies(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) 
 pub(super) fn sectors(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Sector> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
-        let at = At { section: "sectors", index, id: None };
+        let at = At {
+            section: "sectors",
+            index,
+            id: None,
+        };
         let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else { continue };
+        let Some(id) = ctx.record_id(at, obj, ids) else {
+            continue;
+        };
         let at = At { id: Some(id), ..at };
-        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else { continue };
+        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else {
+            continue;
+        };
         if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
             continue;
         }
         ctx.unknown_fields(at, obj, "", &SECTOR_FIELDS);
         ids.insert(id, index);
-        out.push(Sector { key: id.to_string(), name });
+        out.push(Sector {
+            key: id.to_string(),
+            name,
+        });
     }
     ctx.finish_section("sectors");
     out
@@ -92,7 +115,10 @@ impl Ctx<'_> {
             at,
             "",
             format!("\"{}\" may hold at most {max} entries: record skipped", at.section),
-            format!("„{}“ darf höchstens {max} Einträge haben; Datensatz übersprungen", at.section),
+            format!(
+                "„{}“ darf höchstens {max} Einträge haben; Datensatz übersprungen",
+                at.section
+            ),
         );
         false
     }
