@@ -85,17 +85,15 @@ pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset
             (dataset, report)
         }
         // Refused (unsupported version, too many records): only the reason counts, not what was read before.
-        Ok(None) => match ctx
-            .problems
-            .into_iter()
-            .rev()
-            .find(|p| p.severity == crate::report::Severity::Error)
-        {
-            Some(problem) => fatal(report, problem),
-            None => {
-                report.fatal = true;
-                (Dataset::default(), report)
+        Ok(None) => {
+            let reasons = ["unsupported-version", "too-many-records"];
+            match ctx.problems.into_iter().find(|p| reasons.contains(&p.code)) {
+                Some(problem) => fatal(report, problem),
+                None => {
+                    report.fatal = true;
+                    (Dataset::default(), report)
+                }
             }
-        },
+        }
     }
 }

@@ -181,13 +181,12 @@ impl<'c, 'l> Reader<'c, 'l> {
             return false;
         };
         let [technologies, sectors, regions] = [0, 1, 2].map(|i| self.small[i].take());
-        let lists = [
-            ("technologies", &technologies),
-            ("sectors", &sectors),
-            ("regions", &regions),
-        ]
-        .map(|(name, v)| section_list(self.ctx, name, v.as_ref()));
-        let [Ok(technologies), Ok(sectors), Ok(regions)] = lists else {
+        // A section over the limit refuses the file (the first one found is the reason given).
+        let (Ok(technologies), Ok(sectors), Ok(regions)) = (
+            section_list(self.ctx, "technologies", technologies.as_ref()),
+            section_list(self.ctx, "sectors", sectors.as_ref()),
+            section_list(self.ctx, "regions", regions.as_ref()),
+        ) else {
             self.refused = true;
             return false;
         };
