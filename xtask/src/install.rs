@@ -127,9 +127,11 @@ pub fn chromium() -> Result<()> {
         return Ok(());
     }
     eprintln!("xtask: installing chromium and chromium-driver with apt-get ...");
-    run(Command::new("apt-get").arg("update"))?;
+    // Wait for another apt/dpkg run to finish instead of failing on its lock.
+    let lock = "DPkg::Lock::Timeout=600";
+    run(Command::new("apt-get").args(["-o", lock, "update"]))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "chromium", "chromium-driver"])
+        .args(["-o", lock, "install", "-y", "chromium", "chromium-driver"])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
