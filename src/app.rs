@@ -22,7 +22,10 @@ use crate::url;
 
 /// The browser's preferred interface language (German when it asks for German, else English).
 fn browser_lang() -> Lang {
-    web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En)
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::En)
 }
 
 #[component]

@@ -41,27 +41,44 @@ impl LoadError {
 }
 
 fn js_error_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
 }
 
 /// Downloads `url`, reporting (bytes loaded, total bytes when known).
 async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::Network)?;
     if !resp.ok() {
         return Err(LoadError::Http(resp.status()));
     }
-    let total = resp.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<f64>().ok());
+    let total = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<f64>().ok());
     let Some(body) = resp.body() else {
         return Ok(Vec::new());
     };
-    let reader: web_sys::ReadableStreamDefaultReader =
-        body.get_reader().dyn_into().map_err(|e| LoadError::Read(js_error_text(&e)))?;
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|e| LoadError::Read(js_error_text(&e)))?;
     let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0.0) as usize);
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadError::Read(js_error_text(&e)))?;
-        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|v| v.as_bool()).unwrap_or(true);
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| LoadError::Read(js_error_text(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
         if done {
             break;
         }
@@ -96,17 +113,30 @@ async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
     if report.fatal {
         state.report_open.set(true);
     }
-    state.data.set(Some(DataRef(Arc::new(Loaded { ds, idx, report, source }))));
+    state.data.set(Some(DataRef(Arc::new(Loaded {
+        ds,
+        idx,
+        report,
+        source,
+    }))));
     state.load.set(LoadState::Ready);
 }
 
 /// Downloads and prepares the export at `url`.
 pub fn load_url(state: AppState, url: String) {
     leptos::task::spawn_local(async move {
-        state.load.set(LoadState::Downloading { source: url.clone(), loaded: 0.0, total: None });
+        state.load.set(LoadState::Downloading {
+            source: url.clone(),
+            loaded: 0.0,
+            total: None,
+        });
         let start = perf::now();
         let result = download(&url, |loaded, total| {
-            state.load.set(LoadState::Downloading { source: url.clone(), loaded, total });
+            state.load.set(LoadState::Downloading {
+                source: url.clone(),
+                loaded,
+                total,
+            });
         })
         .await;
         perf::measure_between("ecomap:download", start, perf::now());
@@ -125,7 +155,11 @@ pub fn load_url(state: AppState, url: String) {
 pub fn load_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let name = file.name();
-        state.load.set(LoadState::Downloading { source: name.clone(), loaded: 0.0, total: Some(file.size()) });
+        state.load.set(LoadState::Downloading {
+            source: name.clone(),
+            loaded: 0.0,
+            total: Some(file.size()),
+        });
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
                 let bytes = Uint8Array::new(&buf).to_vec();
@@ -141,7 +175,10 @@ pub fn load_file(state: AppState, file: web_sys::File) {
 
 /// Sets `<html data-ready="...">`, the marker tests and benchmarks wait for.
 pub fn set_ready_marker(value: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("data-ready", value);
     }
 }

@@ -18,7 +18,9 @@ pub fn install_hook() {
 }
 
 fn show_message() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
     if doc.get_element_by_id("panic-overlay").is_some() {
         return;
@@ -29,7 +31,9 @@ fn show_message() {
     let _ = overlay.set_attribute("data-testid", "panic");
     let Ok(p) = doc.create_element("p") else { return };
     p.set_text_content(Some(MESSAGE));
-    let Ok(button) = doc.create_element("button") else { return };
+    let Ok(button) = doc.create_element("button") else {
+        return;
+    };
     button.set_text_content(Some("Reload / Neu laden"));
     // An event listener, not an inline `onclick`: the app runs under a CSP without 'unsafe-inline'.
     let reload = Closure::<dyn FnMut()>::new(|| {

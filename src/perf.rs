@@ -25,7 +25,9 @@ pub fn measure_between(name: &str, start: f64, end: f64) {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"start".into(), &JsValue::from_f64(start));
     let _ = js_sys::Reflect::set(&opts, &"end".into(), &JsValue::from_f64(end));
-    let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) else { return };
+    let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) else {
+        return;
+    };
     if let Ok(f) = f.dyn_into::<js_sys::Function>() {
         let _ = f.call2(&p, &JsValue::from_str(name), &opts);
     }

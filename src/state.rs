@@ -26,10 +26,19 @@ pub struct Loaded {
 /// Where loading stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
-    Downloading { source: String, loaded: f64, total: Option<f64> },
-    Preparing { source: String },
+    Downloading {
+        source: String,
+        loaded: f64,
+        total: Option<f64>,
+    },
+    Preparing {
+        source: String,
+    },
     Ready,
-    Failed { source: String, message: String },
+    Failed {
+        source: String,
+        message: String,
+    },
 }
 
 /// A selection shared by reference; equal only to itself, so a memo notifies on every recomputation.
@@ -75,14 +84,14 @@ impl AppState {
         let query = RwSignal::new(query);
         let data: RwSignal<Option<DataRef>> = RwSignal::new(None);
         let lang = Memo::new(move |_| query.with(|q| q.lang).unwrap_or(browser_lang));
-        let filter = Memo::new(move |_| {
-            data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).0)))
-        });
-        let focus = Memo::new(move |_| {
-            data.with(|d| d.as_ref().and_then(|d| query.with(|q| q.resolve(&d.0.ds).1)))
-        });
+        let filter = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).0))));
+        let focus = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| query.with(|q| q.resolve(&d.0.ds).1))));
         let data_notices = Memo::new(move |_| {
-            data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).2)).unwrap_or_default())
+            data.with(|d| {
+                d.as_ref()
+                    .map(|d| query.with(|q| q.resolve(&d.0.ds).2))
+                    .unwrap_or_default()
+            })
         });
         let selection = Memo::new(move |_| {
             let d = data.get()?;

@@ -11,7 +11,9 @@ use crate::state::AppState;
 
 /// The query and notices from the page's current URL.
 pub fn read_location() -> (Query, Vec<QueryNotice>) {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     parse_search(&search)
 }
 
@@ -25,7 +27,10 @@ pub fn parse_search(search: &str) -> (Query, Vec<QueryNotice>) {
     if let Some(entries) = entries {
         for entry in entries.flatten() {
             let arr = js_sys::Array::from(&entry);
-            pairs.push((arr.get(0).as_string().unwrap_or_default(), arr.get(1).as_string().unwrap_or_default()));
+            pairs.push((
+                arr.get(0).as_string().unwrap_or_default(),
+                arr.get(1).as_string().unwrap_or_default(),
+            ));
         }
     }
     Query::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -33,7 +38,9 @@ pub fn parse_search(search: &str) -> (Query, Vec<QueryNotice>) {
 
 /// `?a=b&c=d` for a query ("" for the default query), percent-encoded by the browser.
 pub fn to_search(q: &Query) -> String {
-    let Ok(params) = UrlSearchParams::new() else { return String::new() };
+    let Ok(params) = UrlSearchParams::new() else {
+        return String::new();
+    };
     for (k, v) in q.to_params() {
         params.append(k, &v);
     }

@@ -78,7 +78,12 @@ fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl In
             view! { <li><a href="#" class="chip" on:click=focus_technology(state, d, tid)>{ds.technology(tid).name.get(lang).to_string()}</a></li> }
         })
         .collect_view();
-    let sectors = actor.sectors.iter().map(|&s| ds.sector(s).name.get(lang).to_string()).collect::<Vec<_>>().join(", ");
+    let sectors = actor
+        .sectors
+        .iter()
+        .map(|&s| ds.sector(s).name.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let projects = d.0.idx.actor_projects(a);
     let mut projects: Vec<_> = projects.to_vec();
     projects.sort_by_key(|&p| std::cmp::Reverse((ds.project(p).end, ds.project(p).volume)));
@@ -88,7 +93,12 @@ fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl In
         .take(LIST_MAX)
         .map(|&p| {
             let pr = ds.project(p);
-            let role = pr.participants.iter().find(|x| x.actor == a).map(|x| role_name(x.role, t)).unwrap_or("");
+            let role = pr
+                .participants
+                .iter()
+                .find(|x| x.actor == a)
+                .map(|x| role_name(x.role, t))
+                .unwrap_or("");
             view! {
                 <li class="project" data-testid="detail-project">
                     <span class="project-title">{pr.title.get(lang).to_string()}</span>
@@ -160,7 +170,9 @@ fn technology_detail(state: AppState, d: &DataRef, tid: TechnologyId, lang: Lang
     let t = texts(lang);
     let ds = &d.0.ds;
     let tech = ds.technology(tid);
-    let profile = state.selection.with(|s| s.as_ref().map(|s| stats::technology_profile(ds, &d.0.idx, tid, &s.0)));
+    let profile = state
+        .selection
+        .with(|s| s.as_ref().map(|s| stats::technology_profile(ds, &d.0.idx, tid, &s.0)));
     let Some(profile) = profile else { return ().into_any() };
     let by_kind = ActorKind::ALL
         .into_iter()

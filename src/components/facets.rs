@@ -104,7 +104,9 @@ fn Facet(
 
 fn technology_values(state: crate::state::AppState) -> Vec<FacetValue> {
     let lang = state.lang.get();
-    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else { return Vec::new() };
+    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
+        return Vec::new();
+    };
     state.query.with(|q| {
         d.0.ds
             .technologies
@@ -122,7 +124,9 @@ fn technology_values(state: crate::state::AppState) -> Vec<FacetValue> {
 
 fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
     let lang = state.lang.get();
-    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else { return Vec::new() };
+    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
+        return Vec::new();
+    };
     state.query.with(|q| {
         d.0.ds
             .sectors
@@ -140,7 +144,9 @@ fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
 
 fn kind_values(state: crate::state::AppState) -> Vec<FacetValue> {
     let lang = state.lang.get();
-    let Some(sel) = state.selection.get() else { return Vec::new() };
+    let Some(sel) = state.selection.get() else {
+        return Vec::new();
+    };
     state.query.with(|q| {
         ActorKind::ALL
             .into_iter()
@@ -155,22 +161,23 @@ fn kind_values(state: crate::state::AppState) -> Vec<FacetValue> {
 }
 
 fn region_values(state: crate::state::AppState, which: State) -> Vec<FacetValue> {
-    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else { return Vec::new() };
+    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
+        return Vec::new();
+    };
     state.query.with(|q| {
-        let mut v: Vec<FacetValue> = d
-            .0
-            .ds
-            .regions
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.state == which)
-            .map(|(i, r)| FacetValue {
-                key: r.key.clone(),
-                label: r.name.clone(),
-                count: sel.0.counts.region.get(i).copied().unwrap_or(0),
-                checked: q.regions.contains(&r.key),
-            })
-            .collect();
+        let mut v: Vec<FacetValue> =
+            d.0.ds
+                .regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.state == which)
+                .map(|(i, r)| FacetValue {
+                    key: r.key.clone(),
+                    label: r.name.clone(),
+                    count: sel.0.counts.region.get(i).copied().unwrap_or(0),
+                    checked: q.regions.contains(&r.key),
+                })
+                .collect();
         v.sort_by(|a, b| a.label.cmp(&b.label));
         v
     })
@@ -196,16 +203,19 @@ fn YearRange() -> impl IntoView {
             let from = from.unwrap_or(cur_from);
             let to = to.unwrap_or(cur_to);
             let (from, to) = if from <= to { (from, to) } else { (to, from) };
-            q.years = if (from, to) == (min, max) { None } else { Some((from, to)) };
+            q.years = if (from, to) == (min, max) {
+                None
+            } else {
+                Some((from, to))
+            };
         });
     };
     let options = move |selected: u16| {
-        span.get()
-            .map(|(min, max)| {
-                (min..=max)
-                    .map(|y| view! { <option value=y.to_string() selected=y == selected>{y}</option> })
-                    .collect_view()
-            })
+        span.get().map(|(min, max)| {
+            (min..=max)
+                .map(|y| view! { <option value=y.to_string() selected=y == selected>{y}</option> })
+                .collect_view()
+        })
     };
     view! {
         <Show when=move || span.get().is_some()>

@@ -19,7 +19,10 @@ pub fn Header() -> impl IntoView {
     let headline = Memo::new(move |_| {
         let d = state.data.get()?;
         let sel = state.selection.get()?;
-        let year = state.query.with(|q| q.years.map(|y| y.1)).or_else(|| stats::reference_year(&d.0.ds))?;
+        let year = state
+            .query
+            .with(|q| q.years.map(|y| y.1))
+            .or_else(|| stats::reference_year(&d.0.ds))?;
         Some(stats::headline(&d.0.ds, &sel.0, year))
     });
     let title = move || {
@@ -30,7 +33,20 @@ pub fn Header() -> impl IntoView {
                 .unwrap_or_else(|| t().app_title.to_string())
         })
     };
-    let notes = move || state.data.with(|d| d.as_ref().map(|d| d.0.ds.meta.notes.get(lang.get()).to_string()).unwrap_or_default());
+    let notes = move || {
+        state.data.with(|d| {
+            d.as_ref()
+                .map(|d| d.0.ds.meta.notes.get(lang.get()).to_string())
+                .unwrap_or_default()
+        })
+    };
+
+    // A demo mixes real and invented records: say so where every visitor sees it, not only in `meta`.
+    let is_demo = move || {
+        state
+            .data
+            .with(|d| d.as_ref().is_some_and(|d| d.0.ds.actors.iter().any(|a| a.fictional)))
+    };
 
     let set_lang = move |l: Lang| state.query.update(|q| q.lang = Some(l));
 
@@ -61,7 +77,10 @@ pub fn Header() -> impl IntoView {
                 </dl>
             </Show>
             <Show when=move || !notes().is_empty()>
-                <p class="data-note" data-testid="data-note">{notes}</p>
+                <details class="data-note" data-testid="data-note">
+                    <summary>{move || if is_demo() { t().demo_note } else { t().about_data }}</summary>
+                    <p>{notes}</p>
+                </details>
             </Show>
         </header>
     }
@@ -73,7 +92,10 @@ fn ReportBadge() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let counts = Memo::new(move |_| {
-        state.data.with(|d| d.as_ref().map(|d| (d.0.report.errors(), d.0.report.warnings(), d.0.report.notices())))
+        state.data.with(|d| {
+            d.as_ref()
+                .map(|d| (d.0.report.errors(), d.0.report.warnings(), d.0.report.notices()))
+        })
     });
     view! {
         <Show when=move || counts.get().is_some_and(|(e, w, n)| e + w + n > 0)>

@@ -14,7 +14,10 @@ pub fn LoadStatus() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let retry = move |_| {
-        let url = state.query.with_untracked(|q| q.data.clone()).unwrap_or_else(|| DEFAULT_DATA.to_string());
+        let url = state
+            .query
+            .with_untracked(|q| q.data.clone())
+            .unwrap_or_else(|| DEFAULT_DATA.to_string());
         load::load_url(state, url);
     };
     move || match state.load.get() {

@@ -11,8 +11,14 @@ pub fn Notices() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let messages = Memo::new(move |_| {
         let lang = state.lang.get();
-        let mut all: Vec<String> = state.url_notices.with(|n| n.iter().map(|n| n.message(lang).to_string()).collect());
-        all.extend(state.data_notices.with(|n| n.iter().map(|n| n.message(lang).to_string()).collect::<Vec<_>>()));
+        let mut all: Vec<String> = state
+            .url_notices
+            .with(|n| n.iter().map(|n| n.message(lang).to_string()).collect());
+        all.extend(
+            state
+                .data_notices
+                .with(|n| n.iter().map(|n| n.message(lang).to_string()).collect::<Vec<_>>()),
+        );
         all
     });
     view! {

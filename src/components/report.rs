@@ -36,7 +36,11 @@ pub fn ReportPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let source = move || state.data.with(|d| d.as_ref().map(|d| d.0.source.clone()).unwrap_or_default());
+    let source = move || {
+        state
+            .data
+            .with(|d| d.as_ref().map(|d| d.0.source.clone()).unwrap_or_default())
+    };
     view! {
         <Show when=move || state.report_open.get()>
             <section class="report-panel" id="report-panel" data-testid="report-panel" aria-labelledby="report-title">

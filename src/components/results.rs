@@ -28,7 +28,11 @@ pub fn ResultList() -> impl IntoView {
     let viewport = RwSignal::new(600.0_f64);
     let active = RwSignal::new(0_usize);
 
-    let list_len = Memo::new(move |_| state.selection.with(|s| s.as_ref().map(|s| s.0.list.len()).unwrap_or(0)));
+    let list_len = Memo::new(move |_| {
+        state
+            .selection
+            .with(|s| s.as_ref().map(|s| s.0.list.len()).unwrap_or(0))
+    });
 
     // A new selection starts at the top, and tells tests and benchmarks that results are shown.
     Effect::new(move |_| {
@@ -67,12 +71,18 @@ pub fn ResultList() -> impl IntoView {
     });
 
     let open = move |a: ActorId| {
-        let key = state.data.with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
+        let key = state
+            .data
+            .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
         if let Some(key) = key {
             state.query.update(|q| q.focus = Some(Focus::Actor(key)));
         }
     };
-    let actor_at = move |i: usize| state.selection.with_untracked(|s| s.as_ref().and_then(|s| s.0.list.get(i).copied()));
+    let actor_at = move |i: usize| {
+        state
+            .selection
+            .with_untracked(|s| s.as_ref().and_then(|s| s.0.list.get(i).copied()))
+    };
 
     let move_active = move |to: usize| {
         let n = list_len.get_untracked();
@@ -123,7 +133,9 @@ pub fn ResultList() -> impl IntoView {
         let n = list_len.get();
         let cur = active.get();
         let focused = focused_actor.get();
-        let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else { return Vec::new() };
+        let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
+            return Vec::new();
+        };
         (first..last)
             .filter_map(|i| {
                 let id = *sel.0.list.get(i)?;
