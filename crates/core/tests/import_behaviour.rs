@@ -449,3 +449,52 @@ fn reports_render_as_text_and_json_in_both_languages() {
     assert_eq!(error["path"], "$.actors[0].name");
     assert!(error["message"].as_str().is_some_and(|m| m.starts_with("Pflichtfeld")));
 }
+
+#[test]
+fn links_are_checked_the_same_whether_plain_or_not() {
+    let json = br#"{"meta": {"format_version": "1.0"}, "technologies": [], "sectors": [], "regions": [],
+        "actors": [{"id": "a", "name": "A", "kind": "sme"}, {"id": "b", "name": "B", "kind": "sme"}],
+        "projects": [],
+        "links": [
+            {"source": "a", "target": "b", "kind": "partnership"},
+            {"source": 7, "target": "b", "kind": "other"},
+            {"source": "a", "target": "b", "kind": "customer", "weight": 3},
+            {"source": " b ", "target": "a", "kind": "  "},
+            {"target": "a", "source": "b", "kind": "partnership"},
+            {"source": "a", "target": "b"},
+            "a-b"
+        ]}"#;
+    let (dataset, report) = import(json, "links.json");
+    let problems: Vec<(&str, &str)> = report
+        .problems
+        .iter()
+        .filter(|p| p.path.starts_with("$.links"))
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("wrong-type", "$.links[1].source"),
+            ("unknown-link-kind", "$.links[3].kind"),
+            ("duplicate-link", "$.links[4]"),
+            ("unknown-link-kind", "$.links[5].kind"),
+            ("record-not-object", "$.links[6]"),
+            ("unknown-field", "$.links[2].weight"),
+        ]
+    );
+    // b→a "other" (links[3]) and a→b "other" (links[5]) are different links: only partnership is symmetric.
+    let kinds: Vec<LinkKind> = dataset.links.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            LinkKind::Partnership,
+            LinkKind::Customer,
+            LinkKind::Other,
+            LinkKind::Other
+        ]
+    );
+    assert_eq!(
+        (dataset.links[2].source, dataset.links[2].target),
+        (ActorId(1), ActorId(0))
+    );
+}

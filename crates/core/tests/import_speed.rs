@@ -161,3 +161,29 @@ fn import_of_fifty_thousand_actors() {
     let (_, report) = import(&bytes, "big.json");
     println!("{} warnings, {} notices", report.warnings(), report.notices());
 }
+
+/// `ECOMAP_BENCH_FILE=/tmp/gen50k.json cargo test --release -p ecomap-core --test import_speed -- --ignored
+/// --nocapture import_of_a_file` (make one with `ecomap generate --actors 50000 --out /tmp/gen50k.json`).
+#[test]
+#[ignore = "timing; needs ECOMAP_BENCH_FILE"]
+fn import_of_a_file() {
+    let Ok(path) = std::env::var("ECOMAP_BENCH_FILE") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("ECOMAP_BENCH_FILE");
+    let _ = geo::region_at(LonLat { lon: 13.4, lat: 52.5 });
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let (dataset, report) = import(&bytes, &path);
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        assert!(!report.fatal && !dataset.actors.is_empty());
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "import of {path} ({:.1} MB): best {:.0} ms, median {:.0} ms",
+        bytes.len() as f64 / 1e6,
+        times[0],
+        times[2]
+    );
+}

@@ -11,10 +11,46 @@ use super::context::{At, Ctx};
 use super::fields::{present, STRING};
 use crate::report::Severity;
 
+/// FxHash (rustc's hasher): much faster than SipHash on short ids. Not collision-resistant against crafted
+/// keys, which here can only slow down the import of the crafted file itself.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write(&i.to_le_bytes());
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.write(&i.to_le_bytes());
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&(i as u64).to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// The ids of one section: key → dense index, and where each kept record stood in the file.
 #[derive(Default)]
 pub(super) struct Ids {
-    pub index: HashMap<String, u32>,
+    pub index: HashMap<String, u32, FxBuild>,
     file_index: Vec<usize>,
 }
 

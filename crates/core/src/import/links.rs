@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::context::{At, Ctx};
 use super::ids::Ids;
@@ -19,10 +19,11 @@ const FIELDS: [&str; 3] = ["source", "target", "kind"];
 #[derive(Default)]
 pub(super) struct Links {
     pub links: Vec<Link>,
-    seen: HashSet<(u32, u32, LinkKind)>,
+    seen: HashSet<(u32, u32, LinkKind), super::ids::FxBuild>,
 }
 
 impl Links {
+    /// Reads the link at `index` from its JSON tree.
     pub fn one(&mut self, ctx: &mut Ctx<'_>, index: usize, v: &Value, actors: &Ids, projects: &Ids) {
         let at = At {
             section: "links",
@@ -30,9 +31,38 @@ impl Links {
             id: None,
         };
         let Some(obj) = ctx.record_object(at, v) else { return };
-        let Some(link) = link(ctx, at, obj, actors, projects) else {
-            return;
+        let source = ctx.req_str(at, obj, "source", "missing-field");
+        let target = ctx.req_str(at, obj, "target", "missing-field");
+        ctx.unknown_fields(at, obj, "", &FIELDS);
+        let kind = ctx.opt_str(at, obj, "kind");
+        if let Some(link) = resolve(ctx, at, [source, target], kind, actors, projects) {
+            self.push(ctx, at, link);
+        }
+    }
+
+    /// Reads a link whose three fields are plain, non-empty strings within the limits and that has no other
+    /// fields (the fast path of `stream`, which then needs no JSON tree).
+    pub fn plain(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        index: usize,
+        ends: [&str; 2],
+        kind: &str,
+        actors: &Ids,
+        projects: &Ids,
+    ) {
+        let at = At {
+            section: "links",
+            index,
+            id: None,
         };
+        let ends = ends.map(|e| Some(e.trim()));
+        if let Some(link) = resolve(ctx, at, ends, Some(kind.trim()), actors, projects) {
+            self.push(ctx, at, link);
+        }
+    }
+
+    fn push(&mut self, ctx: &mut Ctx<'_>, at: At<'_>, link: Link) {
         // Partnership is symmetric: a→b and b→a are one link.
         let key = if link.kind == LinkKind::Partnership {
             (
@@ -64,15 +94,9 @@ impl Links {
     }
 }
 
-fn end(
-    ctx: &mut Ctx<'_>,
-    at: At<'_>,
-    obj: &Map<String, Value>,
-    field: &str,
-    actors: &Ids,
-    projects: &Ids,
-) -> Option<ActorId> {
-    let key = ctx.req_str(at, obj, field, "missing-field")?;
+/// The actor an end names; `None` (after a warning) for an unknown one. A missing end was reported by the reader.
+fn end(ctx: &mut Ctx<'_>, at: At<'_>, field: &str, key: Option<&str>, actors: &Ids, projects: &Ids) -> Option<ActorId> {
+    let key = key?;
     if let Some(dense) = actors.get(key) {
         return Some(ActorId(dense));
     }
@@ -95,12 +119,18 @@ fn end(
     None
 }
 
-fn link(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors: &Ids, projects: &Ids) -> Option<Link> {
-    let source = end(ctx, at, obj, "source", actors, projects);
-    let target = end(ctx, at, obj, "target", actors, projects);
+fn resolve(
+    ctx: &mut Ctx<'_>,
+    at: At<'_>,
+    ends: [Option<&str>; 2],
+    kind: Option<&str>,
+    actors: &Ids,
+    projects: &Ids,
+) -> Option<Link> {
+    let source = end(ctx, at, "source", ends[0], actors, projects);
+    let target = end(ctx, at, "target", ends[1], actors, projects);
     let (source, target) = (source?, target?);
-    ctx.unknown_fields(at, obj, "", &FIELDS);
-    let kind = match ctx.opt_str(at, obj, "kind") {
+    let kind = match kind {
         Some(k) => LinkKind::parse(k).unwrap_or_else(|| {
             let known: Vec<&str> = LinkKind::ALL.iter().map(|k| k.key()).collect();
             ctx.report(

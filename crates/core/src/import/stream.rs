@@ -4,10 +4,12 @@
 //! Streaming needs what a section refers to first (the order ecomap writes: meta, technologies, sectors,
 //! regions, actors, projects, links). A section that comes earlier than that is buffered and read at the end.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use super::context::{At, Ctx, NOT_A_LIST};
 use super::fields::{type_de, type_en, OBJECT};
@@ -401,12 +403,31 @@ impl<'de> Visitor<'de> for Records<'_, '_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let max = self.reader.ctx.limits.max_records;
         let mut index = 0;
-        while let Some(v) = seq.next_element::<Value>()? {
-            if index >= max {
-                return Err(self.reader.refuse_too_many(self.section.name(), index + 1));
+        if self.section == Big::Links {
+            // Links are the most numerous records: plain ones skip the JSON tree.
+            let max_chars = self.reader.ctx.limits.max_string_chars;
+            while let Some(link) = seq.next_element_seed(LinkSeed { max_chars })? {
+                if index >= max {
+                    return Err(self.reader.refuse_too_many(self.section.name(), index + 1));
+                }
+                let r = &mut *self.reader;
+                match link {
+                    LinkRecord::Plain([source, target, kind]) => {
+                        r.links
+                            .plain(r.ctx, index, [&source, &target], &kind, &r.actor_ids, &r.project_ids)
+                    }
+                    LinkRecord::Tree(v) => r.record(Big::Links, index, &v),
+                }
+                index += 1;
             }
-            self.reader.record(self.section, index, &v);
-            index += 1;
+        } else {
+            while let Some(v) = seq.next_element::<Value>()? {
+                if index >= max {
+                    return Err(self.reader.refuse_too_many(self.section.name(), index + 1));
+                }
+                self.reader.record(self.section, index, &v);
+                index += 1;
+            }
         }
         self.reader.ctx.finish_section(self.section.name());
         Ok(())
@@ -434,5 +455,147 @@ impl<'de> Visitor<'de> for Records<'_, '_, '_> {
     }
     fn visit_str<E>(self, _: &str) -> Result<(), E> {
         self.not_a_list("a string", "ein Text")
+    }
+}
+
+const LINK_FIELDS: [&str; 3] = ["source", "target", "kind"];
+
+/// A link as read from the stream: its three strings when it is plain (exactly `source`, `target` and `kind`,
+/// each a non-blank string within the length limit), else its JSON tree for the full checks.
+enum LinkRecord<'de> {
+    Plain([Cow<'de, str>; 3]),
+    Tree(Value),
+}
+
+struct LinkSeed {
+    max_chars: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for LinkSeed {
+    type Value = LinkRecord<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<LinkRecord<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LinkSeed {
+    type Value = LinkRecord<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a link")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LinkRecord<'de>, A::Error> {
+        let mut plain: [Option<Cow<'de, str>>; 3] = [None, None, None];
+        let mut tree: Option<Map<String, Value>> = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let slot = LINK_FIELDS.iter().position(|n| *n == key);
+            match slot {
+                Some(i) if plain[i].is_none() && tree.is_none() => match map.next_value::<StrOrTree<'de>>()? {
+                    StrOrTree::Str(s) if !s.trim().is_empty() && s.len() <= self.max_chars => plain[i] = Some(s),
+                    StrOrTree::Str(s) => {
+                        to_tree(&mut plain, &mut tree).insert(key.into_owned(), Value::String(s.into_owned()));
+                    }
+                    StrOrTree::Tree(v) => {
+                        to_tree(&mut plain, &mut tree).insert(key.into_owned(), v);
+                    }
+                },
+                _ => {
+                    let v: Value = map.next_value()?;
+                    to_tree(&mut plain, &mut tree).insert(key.into_owned(), v);
+                }
+            }
+        }
+        if let (None, [Some(_), Some(_), Some(_)]) = (&tree, &plain) {
+            let [source, target, kind] = plain.map(Option::unwrap_or_default);
+            return Ok(LinkRecord::Plain([source, target, kind]));
+        }
+        let tree = std::mem::take(to_tree(&mut plain, &mut tree));
+        Ok(LinkRecord::Tree(Value::Object(tree)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<LinkRecord<'de>, A::Error> {
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(LinkRecord::Tree)
+    }
+    fn visit_unit<E>(self) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::Null))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::Bool(b)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::from(n)))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::from(n)))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::from(n)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<LinkRecord<'de>, E> {
+        Ok(LinkRecord::Tree(Value::String(s.to_string())))
+    }
+}
+
+/// Switches a link being read to its tree form, moving the strings read so far into it.
+fn to_tree<'t>(
+    plain: &mut [Option<Cow<'_, str>>; 3],
+    tree: &'t mut Option<Map<String, Value>>,
+) -> &'t mut Map<String, Value> {
+    let tree = tree.get_or_insert_with(Map::new);
+    for (i, s) in plain.iter_mut().enumerate() {
+        if let Some(s) = s.take() {
+            tree.insert(LINK_FIELDS[i].to_string(), Value::String(s.into_owned()));
+        }
+    }
+    tree
+}
+
+/// A field value: a string (borrowed from the input when it has no escapes) or any other JSON value.
+enum StrOrTree<'de> {
+    Str(Cow<'de, str>),
+    Tree(Value),
+}
+
+impl<'de> serde::Deserialize<'de> for StrOrTree<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = StrOrTree<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Str(Cow::Owned(s)))
+            }
+            fn visit_unit<E>(self) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Tree(Value::Null))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Tree(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Tree(Value::from(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Tree(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<StrOrTree<'de>, E> {
+                Ok(StrOrTree::Tree(Value::from(n)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<StrOrTree<'de>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(StrOrTree::Tree)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StrOrTree<'de>, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(StrOrTree::Tree)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
