@@ -84,15 +84,12 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     }
 }
 
-/// Runs a command quietly and returns its stdout (and stderr appended) if it exits 0.
+/// Runs a command quietly and returns its stdout if it exits 0.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stdin(Stdio::null()).output().ok()?;
-    if !out.status.success() {
-        return None;
-    }
-    let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
-    s.push_str(&String::from_utf8_lossy(&out.stderr));
-    Some(s)
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Runs a command, echoing its stdout line by line while capturing it (stderr is inherited).

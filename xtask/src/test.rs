@@ -192,10 +192,21 @@ pub fn run() -> Result<()> {
     ]);
     report.check("clippy (wasm32 app)", t, check_cmd(&mut c));
 
-    cargo_tests(&mut report, "native tests", cargo(&root).args(["test", "--workspace", "--no-fail-fast"]));
+    cargo_tests(
+        &mut report,
+        "native tests",
+        cargo(&root).args(["test", "--workspace", "--no-fail-fast"]),
+    );
 
     let mut c = cargo(&root);
-    c.args(["test", "--no-fail-fast", "-p", "ecomap", "--target", install::WASM_TARGET]);
+    c.args([
+        "test",
+        "--no-fail-fast",
+        "-p",
+        "ecomap",
+        "--target",
+        install::WASM_TARGET,
+    ]);
     env(&mut c);
     cargo_tests(&mut report, "wasm tests (Chromium)", &mut c);
 
