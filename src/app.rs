@@ -14,11 +14,12 @@ use crate::components::notices::Notices;
 use crate::components::report::ReportPanel;
 use crate::components::results::ResultList;
 use crate::components::search::SearchBox;
-use crate::components::views::{Placeholder, ViewTabs};
+use crate::components::views::ViewTabs;
 use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
 use crate::state::AppState;
 use crate::url;
+use crate::views::{charts::ChartsView, map::MapView, network::NetworkView};
 
 /// The browser's preferred interface language (German when it asks for German, else English).
 fn browser_lang() -> Lang {
@@ -54,8 +55,6 @@ pub fn App() -> impl IntoView {
     });
 
     let view = Memo::new(move |_| state.query.with(|q| q.view));
-    let t = move || texts(state.lang.get());
-
     view! {
         <DropZone>
             <a class="skip-link" href="#results">{move || if state.lang.get() == Lang::De { "Zu den Treffern springen" } else { "Skip to results" }}</a>
@@ -70,9 +69,9 @@ pub fn App() -> impl IntoView {
                     <div class="view-body" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().key())>
                         {move || match view.get() {
                             View::List => ().into_any(),
-                            View::Map => view! { <Placeholder text=move || t().placeholder_map/> }.into_any(),
-                            View::Network => view! { <Placeholder text=move || t().placeholder_network/> }.into_any(),
-                            View::Charts => view! { <Placeholder text=move || t().placeholder_charts/> }.into_any(),
+                            View::Map => view! { <MapView/> }.into_any(),
+                            View::Network => view! { <NetworkView/> }.into_any(),
+                            View::Charts => view! { <ChartsView/> }.into_any(),
                         }}
                         <SearchBox/>
                         <ResultList/>

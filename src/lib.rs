@@ -9,6 +9,7 @@ pub mod panic;
 pub mod perf;
 pub mod state;
 pub mod url;
+pub mod views;
 
 /// Mounts the app on the page body.
 pub fn start() {

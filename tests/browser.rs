@@ -45,16 +45,31 @@ fn measures_are_visible_to_the_performance_api() {
     perf::mark("ecomap:test-start");
     perf::measure_from_mark("ecomap:test-from-mark", "ecomap:test-start");
     let p = web_sys::window().and_then(|w| w.performance()).expect("performance");
-    assert_eq!(p.get_entries_by_name_with_entry_type("ecomap:test-timed", "measure").length(), 1);
-    assert_eq!(p.get_entries_by_name_with_entry_type("ecomap:test-from-mark", "measure").length(), 1);
+    assert_eq!(
+        p.get_entries_by_name_with_entry_type("ecomap:test-timed", "measure")
+            .length(),
+        1
+    );
+    assert_eq!(
+        p.get_entries_by_name_with_entry_type("ecomap:test-from-mark", "measure")
+            .length(),
+        1
+    );
     // The start mark is consumed, so a second measure without a new mark records nothing.
     perf::measure_from_mark("ecomap:test-from-mark", "ecomap:test-start");
-    assert_eq!(p.get_entries_by_name_with_entry_type("ecomap:test-from-mark", "measure").length(), 1);
+    assert_eq!(
+        p.get_entries_by_name_with_entry_type("ecomap:test-from-mark", "measure")
+            .length(),
+        1
+    );
 }
 
 #[wasm_bindgen_test]
 fn ready_marker_is_set_on_the_root_element() {
     load::set_ready_marker("true");
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).expect("root");
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .expect("root");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
 }

@@ -1,4 +1,4 @@
-//! The view tabs (list, map, network, charts) and the placeholder shown until a view lands.
+//! The view tabs: list, map, network, charts.
 
 use ecomap_core::query::View;
 use leptos::prelude::*;
@@ -22,9 +22,4 @@ pub fn ViewTabs() -> impl IntoView {
             }).collect_view()}
         </nav>
     }
-}
-
-#[component]
-pub fn Placeholder(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
-    view! { <p class="placeholder" data-testid="view-placeholder">{text}</p> }
 }

@@ -392,21 +392,37 @@ impl Dataset {
     }
     /// Map from string key to dense id, for URLs and lookups (built on demand; not on hot paths).
     pub fn actor_keys(&self) -> HashMap<&str, ActorId> {
-        self.actors.iter().enumerate().map(|(i, a)| (a.key.as_str(), ActorId(i as u32))).collect()
+        self.actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.key.as_str(), ActorId(i as u32)))
+            .collect()
     }
     pub fn find_actor(&self, key: &str) -> Option<ActorId> {
         self.actors.iter().position(|a| a.key == key).map(|i| ActorId(i as u32))
     }
     pub fn find_technology(&self, key: &str) -> Option<TechnologyId> {
-        self.technologies.iter().position(|t| t.key == key).map(|i| TechnologyId(i as u16))
+        self.technologies
+            .iter()
+            .position(|t| t.key == key)
+            .map(|i| TechnologyId(i as u16))
     }
     pub fn find_sector(&self, key: &str) -> Option<SectorId> {
-        self.sectors.iter().position(|t| t.key == key).map(|i| SectorId(i as u16))
+        self.sectors
+            .iter()
+            .position(|t| t.key == key)
+            .map(|i| SectorId(i as u16))
     }
     pub fn find_region(&self, key: &str) -> Option<RegionId> {
-        self.regions.iter().position(|t| t.key == key).map(|i| RegionId(i as u16))
+        self.regions
+            .iter()
+            .position(|t| t.key == key)
+            .map(|i| RegionId(i as u16))
     }
     pub fn find_project(&self, key: &str) -> Option<ProjectId> {
-        self.projects.iter().position(|t| t.key == key).map(|i| ProjectId(i as u32))
+        self.projects
+            .iter()
+            .position(|t| t.key == key)
+            .map(|i| ProjectId(i as u32))
     }
 }

@@ -66,7 +66,11 @@ pub struct QueryNotice {
 
 impl QueryNotice {
     fn new(param: &str, en: String, de: String) -> QueryNotice {
-        QueryNotice { param: param.to_string(), message_en: en, message_de: de }
+        QueryNotice {
+            param: param.to_string(),
+            message_en: en,
+            message_de: de,
+        }
     }
     pub fn message(&self, lang: Lang) -> &str {
         match lang {
@@ -77,8 +81,20 @@ impl QueryNotice {
 }
 
 /// Parameters the app owns; others are reported as unknown.
-const PARAMS: [&str; 12] =
-    ["view", "lang", "tech", "sector", "kind", "region", "years", "q", "actor", "technology", "data", "embed"];
+const PARAMS: [&str; 12] = [
+    "view",
+    "lang",
+    "tech",
+    "sector",
+    "kind",
+    "region",
+    "years",
+    "q",
+    "actor",
+    "technology",
+    "data",
+    "embed",
+];
 
 /// Years accepted in `years=`: wide enough for old institutions, narrow enough to catch typos.
 const YEAR_MIN: u16 = 1000;
@@ -280,7 +296,11 @@ mod tests {
     use super::*;
 
     fn parse(s: &str) -> (Query, Vec<QueryNotice>) {
-        let pairs: Vec<(&str, &str)> = s.split('&').filter(|p| !p.is_empty()).filter_map(|p| p.split_once('=')).collect();
+        let pairs: Vec<(&str, &str)> = s
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.split_once('='))
+            .collect();
         Query::from_params(pairs)
     }
 

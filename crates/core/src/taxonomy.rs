@@ -35,10 +35,20 @@ pub const SECTORS: [(&str, &str, &str); 12] = [
 pub fn wire_technologies() -> Vec<Technology> {
     TECHNOLOGIES
         .iter()
-        .map(|(id, de, en)| Technology { id: id.to_string(), name: Text::new(*de, *en), description: None })
+        .map(|(id, de, en)| Technology {
+            id: id.to_string(),
+            name: Text::new(*de, *en),
+            description: None,
+        })
         .collect()
 }
 
 pub fn wire_sectors() -> Vec<Sector> {
-    SECTORS.iter().map(|(id, de, en)| Sector { id: id.to_string(), name: Text::new(*de, *en) }).collect()
+    SECTORS
+        .iter()
+        .map(|(id, de, en)| Sector {
+            id: id.to_string(),
+            name: Text::new(*de, *en),
+        })
+        .collect()
 }

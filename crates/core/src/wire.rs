@@ -18,7 +18,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(de: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { de: de.into(), en: en.into() }
+        Text {
+            de: de.into(),
+            en: en.into(),
+        }
     }
 }
 

@@ -1,0 +1,6 @@
+//! The main views beside the list: map, network and charts. Each owns its module (and its own strings in
+//! German and English); all read the shared `AppState` and write only the Query.
+
+pub mod charts;
+pub mod map;
+pub mod network;
