@@ -5,13 +5,17 @@
 //! [`index::Index`] → [`filter`] (a [`query::Query`] gives a [`filter::Selection`]) → [`stats`].
 
 pub mod bitset;
+pub mod cluster;
 pub mod filter;
 pub mod format;
 pub mod generate;
+pub mod graph;
 pub mod geo;
 pub mod import;
 pub mod index;
+pub mod layout;
 pub mod model;
+pub mod projection;
 pub mod query;
 pub mod regions;
 pub mod report;

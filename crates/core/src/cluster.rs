@@ -1,0 +1,1 @@
+//! Hierarchical point clustering for the map (stub until the map issue lands).

@@ -1,0 +1,1 @@
+//! Force-directed layout with Barnes-Hut (stub until the network issue lands).
