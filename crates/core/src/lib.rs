@@ -6,6 +6,7 @@
 
 pub mod bitset;
 pub mod cluster;
+pub mod csv;
 pub mod filter;
 pub mod format;
 pub mod generate;

@@ -203,3 +203,221 @@ pub fn technology_profile(ds: &Dataset, idx: &Index, t: TechnologyId, sel: &Sele
     prof.leading_actors = leading;
     prof
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Chart aggregations (the charts view). Each is one pass over the selection; see docs/charts.md for what each
+// figure means. All take the selection as it is: the view passes a selection without the year range for the
+// per-year charts (a facet never filters itself), and the full selection for the others.
+// ---------------------------------------------------------------------------------------------------------
+
+/// Which reading of years a per-year chart shows (decisions.md offers both).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum YearReading {
+    /// Volume of projects running in each year: matches the headline, not additive across years.
+    #[default]
+    Running,
+    /// Volume of projects started in each year: additive across years.
+    Started,
+}
+
+impl YearReading {
+    pub fn key(self) -> &'static str {
+        match self {
+            YearReading::Running => "running",
+            YearReading::Started => "started",
+        }
+    }
+}
+
+/// One year's volume split by primary technology (the first one a project lists), so the stacks add up to
+/// the year's total in the chosen reading.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearStack {
+    pub year: u16,
+    /// Indexed by `TechnologyId`.
+    pub by_technology: Vec<Eur>,
+    /// Projects that list no technology.
+    pub without_technology: Eur,
+}
+
+impl YearStack {
+    /// The year's total (sum of the stack).
+    pub fn total(&self) -> Eur {
+        Eur(self.by_technology.iter().map(|v| v.0).sum::<u64>() + self.without_technology.0)
+    }
+}
+
+/// Volume per year `from..=to` (swapped when reversed), stacked by primary technology, in `reading`.
+pub fn volume_by_year_and_technology(
+    ds: &Dataset,
+    sel: &Selection,
+    from: u16,
+    to: u16,
+    reading: YearReading,
+) -> Vec<YearStack> {
+    let (from, to) = if from <= to { (from, to) } else { (to, from) };
+    let nt = ds.technologies.len();
+    let mut rows: Vec<YearStack> = (from..=to)
+        .map(|year| YearStack {
+            year,
+            by_technology: vec![Eur(0); nt],
+            without_technology: Eur(0),
+        })
+        .collect();
+    for p in sel.projects.iter_ones() {
+        let Some(pr) = ds.projects.get(p) else { continue };
+        let (a, b) = match reading {
+            YearReading::Running => (pr.start.max(from), pr.end.min(to)),
+            YearReading::Started => (pr.start, pr.start),
+        };
+        if a > b || a < from || b > to {
+            continue;
+        }
+        let tech = pr.technologies.first().map(|t| t.index()).filter(|&t| t < nt);
+        for y in a..=b {
+            let row = &mut rows[(y - from) as usize];
+            match tech {
+                Some(t) => row.by_technology[t].0 += pr.volume.0,
+                None => row.without_technology.0 += pr.volume.0,
+            }
+        }
+    }
+    rows
+}
+
+/// Projects of one year: new ones (start = year) and ongoing ones (active, start < year).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NewOngoing {
+    pub year: u16,
+    pub new: u32,
+    pub ongoing: u32,
+}
+
+/// New and ongoing projects per year `from..=to`; `new + ongoing` is the headline's project count.
+pub fn projects_new_and_ongoing(ds: &Dataset, sel: &Selection, from: u16, to: u16) -> Vec<NewOngoing> {
+    years(ds, sel, from, to)
+        .into_iter()
+        .map(|r| NewOngoing {
+            year: r.year,
+            new: r.started_projects,
+            ongoing: r.running_projects - r.started_projects,
+        })
+        .collect()
+}
+
+/// Projects and their summed volume under one category (a technology or a sector).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Share {
+    pub projects: u32,
+    pub volume: Eur,
+}
+
+/// Volume of the selected projects by technology, indexed by `TechnologyId`. A project counts fully under
+/// each of its technologies, so the bars add up to more than the total.
+pub fn volume_by_technology(ds: &Dataset, sel: &Selection) -> Vec<Share> {
+    let nt = ds.technologies.len();
+    let mut out = vec![Share::default(); nt];
+    for p in sel.projects.iter_ones() {
+        let Some(pr) = ds.projects.get(p) else { continue };
+        for t in &pr.technologies {
+            if let Some(s) = out.get_mut(t.index()) {
+                s.projects += 1;
+                s.volume.0 += pr.volume.0;
+            }
+        }
+    }
+    out
+}
+
+/// Volume of the selected projects by sector, indexed by `SectorId`. Projects have no sector of their own:
+/// a project counts (fully, once) under every sector that at least one of its *selected* participants lists.
+/// Like technologies, the bars add up to more than the total.
+pub fn volume_by_sector(ds: &Dataset, idx: &Index, sel: &Selection) -> Vec<Share> {
+    let ns = ds.sectors.len();
+    let mut out = vec![Share::default(); ns];
+    // The last project counted under each sector, so a project counts once per sector.
+    let mut seen: Vec<u32> = vec![u32::MAX; ns];
+    for p in sel.projects.iter_ones() {
+        let pid = ProjectId(p as u32);
+        let vol = ds.project(pid).volume;
+        for &a in idx.project_actors(pid) {
+            if !sel.actors.get(a.index()) {
+                continue;
+            }
+            for s in &ds.actor(a).sectors {
+                let si = s.index();
+                if si < ns && seen[si] != p as u32 {
+                    seen[si] = p as u32;
+                    out[si].projects += 1;
+                    out[si].volume.0 += vol.0;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The ecosystem around each technology: selected actors that list it, by `ActorKind::index()`; indexed by
+/// `TechnologyId`. An actor with several technologies counts under each.
+pub fn composition(ds: &Dataset, sel: &Selection) -> Vec<[u32; 7]> {
+    let nt = ds.technologies.len();
+    let mut out = vec![[0u32; 7]; nt];
+    for a in sel.actors.iter_ones() {
+        let Some(actor) = ds.actors.get(a) else { continue };
+        for t in &actor.technologies {
+            if let Some(row) = out.get_mut(t.index()) {
+                row[actor.kind.index()] += 1;
+            }
+        }
+    }
+    out
+}
+
+/// One actor's share of the selected projects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TopActor {
+    pub actor: ActorId,
+    /// Sum of the total volumes of the selected projects it takes part in (each project fully).
+    pub volume: Eur,
+    pub projects: u32,
+}
+
+/// How many actors the top chart shows.
+pub const TOP_ACTORS: usize = 10;
+
+/// Up to `n` selected actors by the volume of the selected projects they take part in, then by number of
+/// projects, then by name. Actors without a selected project are not listed.
+pub fn top_actors(ds: &Dataset, idx: &Index, sel: &Selection, n: usize) -> Vec<TopActor> {
+    let mut volume = vec![0u64; ds.actors.len()];
+    let mut count = vec![0u32; ds.actors.len()];
+    for p in sel.projects.iter_ones() {
+        let pid = ProjectId(p as u32);
+        let vol = ds.project(pid).volume.0;
+        for &a in idx.project_actors(pid) {
+            if sel.actors.get(a.index()) {
+                volume[a.index()] += vol;
+                count[a.index()] += 1;
+            }
+        }
+    }
+    let mut all: Vec<TopActor> = (0..ds.actors.len())
+        .filter(|&a| count[a] > 0)
+        .map(|a| TopActor {
+            actor: ActorId(a as u32),
+            volume: Eur(volume[a]),
+            projects: count[a],
+        })
+        .collect();
+    let order = |x: &TopActor, y: &TopActor| {
+        y.volume
+            .cmp(&x.volume)
+            .then(y.projects.cmp(&x.projects))
+            .then(idx.name_rank(x.actor).cmp(&idx.name_rank(y.actor)))
+    };
+    if all.len() > n && n > 0 {
+        all.select_nth_unstable_by(n - 1, order);
+    }
+    all.truncate(n);
+    all.sort_unstable_by(order);
+    all
+}
