@@ -254,6 +254,102 @@ pub fn in_berlin_brandenburg(p: LonLat) -> bool {
     within_km_of_berlin_brandenburg(p, OUTLINE_TOLERANCE_KM)
 }
 
+/// One region's outline for drawing: its rings (lon/lat, closed, outer rings and holes alike; fill with the
+/// even-odd rule), its box and a point for its label that lies inside it.
+#[derive(Clone, Debug)]
+pub struct RegionOutline {
+    pub key: &'static str,
+    pub rings: Vec<Vec<LonLat>>,
+    pub bbox: BBox,
+    pub label_at: LonLat,
+}
+
+/// The 30 regions' outlines in basemap order, parsed once from [`BASEMAP_GEOJSON`] (the map draws these, so
+/// it needs no second request for `public/data/basemap.geojson`).
+pub fn region_outlines() -> &'static [RegionOutline] {
+    static OUTLINES: OnceLock<Vec<RegionOutline>> = OnceLock::new();
+    OUTLINES.get_or_init(|| {
+        basemap()
+            .shapes
+            .iter()
+            .map(|s| RegionOutline {
+                key: s.key,
+                rings: s
+                    .rings
+                    .iter()
+                    .map(|r| r.pts.iter().map(|&[lon, lat]| LonLat { lon, lat }).collect())
+                    .collect(),
+                bbox: s.bbox,
+                label_at: label_point(s),
+            })
+            .collect()
+    })
+}
+
+/// The bounding box of one region, `None` for an unknown key.
+pub fn region_bbox(key: &str) -> Option<BBox> {
+    basemap().shapes.iter().find(|s| s.key == key).map(|s| s.bbox)
+}
+
+/// Signed area (lon/lat degrees², only compared between rings of one region).
+fn ring_area(pts: &[[f64; 2]]) -> f64 {
+    pts.windows(2)
+        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .sum::<f64>()
+        / 2.0
+}
+
+/// A label point inside the shape: the centroid of its largest ring when that lies inside, else the middle of
+/// the widest inside stretch of the horizontal line through it (good enough for 30 compact regions).
+fn label_point(s: &Shape) -> LonLat {
+    let Some(ring) = s
+        .rings
+        .iter()
+        .max_by(|a, b| ring_area(&a.pts).abs().total_cmp(&ring_area(&b.pts).abs()))
+    else {
+        return LonLat { lon: 0.0, lat: 0.0 };
+    };
+    let a = ring_area(&ring.pts);
+    let (mut cx, mut cy) = (0.0, 0.0);
+    for w in ring.pts.windows(2) {
+        let f = w[0][0] * w[1][1] - w[1][0] * w[0][1];
+        cx += (w[0][0] + w[1][0]) * f;
+        cy += (w[0][1] + w[1][1]) * f;
+    }
+    let c = if a.abs() > 1e-15 {
+        LonLat {
+            lon: cx / (6.0 * a),
+            lat: cy / (6.0 * a),
+        }
+    } else {
+        LonLat {
+            lon: (s.bbox.min_lon + s.bbox.max_lon) / 2.0,
+            lat: (s.bbox.min_lat + s.bbox.max_lat) / 2.0,
+        }
+    };
+    if s.contains(c) {
+        return c;
+    }
+    // Crossings of the line lat = c.lat with every ring; inside stretches alternate (even-odd).
+    let mut xs: Vec<f64> = Vec::new();
+    for r in &s.rings {
+        for w in r.pts.windows(2) {
+            let ([x1, y1], [x2, y2]) = (w[0], w[1]);
+            if (y1 > c.lat) != (y2 > c.lat) {
+                xs.push(x1 + (c.lat - y1) * (x2 - x1) / (y2 - y1));
+            }
+        }
+    }
+    xs.sort_by(f64::total_cmp);
+    xs.chunks_exact(2)
+        .max_by(|p, q| (p[1] - p[0]).total_cmp(&(q[1] - q[0])))
+        .map(|p| LonLat {
+            lon: (p[0] + p[1]) / 2.0,
+            lat: c.lat,
+        })
+        .unwrap_or(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +384,17 @@ mod tests {
         // Słubice, across the Oder from Frankfurt: within a few km of the outline.
         assert!(in_berlin_brandenburg(at(14.5606, 52.3500)));
         assert!(!in_berlin_brandenburg(at(52.52, 13.41))); // swapped
+    }
+
+    #[test]
+    fn every_label_point_lies_in_its_region() {
+        let outlines = region_outlines();
+        assert_eq!(outlines.len(), 30);
+        for o in outlines {
+            assert_eq!(region_at(o.label_at), Some(o.key), "label of {}", o.key);
+            assert!(o.bbox.contains(o.label_at));
+            assert_eq!(region_bbox(o.key), Some(o.bbox));
+        }
+        assert_eq!(region_bbox("99999"), None);
     }
 }
