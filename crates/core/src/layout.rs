@@ -1,1 +1,567 @@
-//! Force-directed layout with Barnes-Hut (stub until the network issue lands).
+//! ForceAtlas2 layout with a Barnes-Hut quadtree: deterministic for a seed, never NaN, driven by `step`.
+//!
+//! Design: the quadtree knows nothing about forces; it offers two generic walks (post-order `visit_after` to
+//! accumulate, pre-order `visit` to prune), as d3-quadtree does. The layout keeps flat named arrays
+//! (`x`, `y`, `mass`, `dx`, ...) so a caller can run it in slices (`step(state, 1)` per animation frame).
+
+use crate::generate::SplitMix64;
+use crate::graph::Graph;
+
+/// Leaves hold up to this many bodies; their forces are computed exactly.
+const LEAF_SIZE: usize = 4;
+/// Deeper cells become leaves whatever they hold (coincident bodies end here).
+const MAX_DEPTH: u32 = 28;
+/// Pairs closer than this are pushed apart as if this far, in a direction derived from their ids.
+const MIN_DISTANCE: f32 = 0.01;
+
+/// One square cell of the quadtree, in pre-order; `skip` is the index after its subtree.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cell {
+    pub x0: f32,
+    pub y0: f32,
+    pub size: f32,
+    /// Bodies of this cell are `QuadTree::order[start..end]`.
+    pub start: u32,
+    pub end: u32,
+    pub skip: u32,
+    pub leaf: bool,
+}
+
+/// A region quadtree over points, rebuilt per layout step into reused buffers.
+#[derive(Clone, Debug, Default)]
+pub struct QuadTree {
+    pub cells: Vec<Cell>,
+    /// Body ids in tree order (each leaf's bodies are contiguous).
+    pub order: Vec<u32>,
+}
+
+impl QuadTree {
+    /// Rebuilds the tree over the points `(x[i], y[i])`. O(n log n); coincident points share a leaf.
+    pub fn build(&mut self, x: &[f32], y: &[f32]) {
+        self.cells.clear();
+        self.order.clear();
+        let n = x.len().min(y.len());
+        if n == 0 {
+            return;
+        }
+        self.order.extend(0..n as u32);
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for i in 0..n {
+            x0 = x0.min(x[i]);
+            y0 = y0.min(y[i]);
+            x1 = x1.max(x[i]);
+            y1 = y1.max(y[i]);
+        }
+        let size = ((x1 - x0).max(y1 - y0) * 1.0001).max(1e-3);
+        self.build_cell(x, y, 0, n, x0, y0, size, 0);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_cell(&mut self, x: &[f32], y: &[f32], start: usize, end: usize, x0: f32, y0: f32, size: f32, depth: u32) {
+        let me = self.cells.len();
+        let leaf = end - start <= LEAF_SIZE || depth >= MAX_DEPTH;
+        self.cells.push(Cell {
+            x0,
+            y0,
+            size,
+            start: start as u32,
+            end: end as u32,
+            skip: 0,
+            leaf,
+        });
+        if !leaf {
+            let h = size * 0.5;
+            let (mx, my) = (x0 + h, y0 + h);
+            let order = &mut self.order;
+            let mid = partition(&mut order[start..end], |i| y[i as usize] < my) + start;
+            let q0 = partition(&mut order[start..mid], |i| x[i as usize] < mx) + start;
+            let q1 = partition(&mut order[mid..end], |i| x[i as usize] < mx) + mid;
+            for (s, e, cx, cy) in [
+                (start, q0, x0, y0),
+                (q0, mid, mx, y0),
+                (mid, q1, x0, my),
+                (q1, end, mx, my),
+            ] {
+                if s < e {
+                    self.build_cell(x, y, s, e, cx, cy, h, depth + 1);
+                }
+            }
+        }
+        self.cells[me].skip = self.cells.len() as u32;
+    }
+
+    /// Calls `f(cell)` for every cell after all of its descendants (post-order): accumulate bottom-up.
+    pub fn visit_after(&self, mut f: impl FnMut(usize)) {
+        for c in (0..self.cells.len()).rev() {
+            f(c);
+        }
+    }
+
+    /// Walks cells in pre-order; `f(cell)` returns true to descend into the cell's children.
+    pub fn visit(&self, mut f: impl FnMut(usize) -> bool) {
+        let mut c = 0;
+        while c < self.cells.len() {
+            c = if f(c) { c + 1 } else { self.cells[c].skip as usize };
+        }
+    }
+
+    /// The children of an inner cell (empty for a leaf).
+    pub fn children(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.cells[c].skip as usize;
+        let mut next = if self.cells[c].leaf { end } else { c + 1 };
+        std::iter::from_fn(move || {
+            (next < end).then(|| {
+                let k = next;
+                next = self.cells[k].skip as usize;
+                k
+            })
+        })
+    }
+
+    /// The body ids of a cell.
+    pub fn bodies(&self, c: usize) -> &[u32] {
+        let cell = &self.cells[c];
+        &self.order[cell.start as usize..cell.end as usize]
+    }
+}
+
+/// Moves the items for which `pred` holds to the front; returns their count.
+fn partition(v: &mut [u32], pred: impl Fn(u32) -> bool) -> usize {
+    let mut k = 0;
+    for i in 0..v.len() {
+        if pred(v[i]) {
+            v.swap(i, k);
+            k += 1;
+        }
+    }
+    k
+}
+
+/// ForceAtlas2 settings (names as in Gephi / graphology).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Repulsion strength (kr).
+    pub scaling_ratio: f32,
+    /// Pull towards the origin, proportional to mass.
+    pub gravity: f32,
+    /// Barnes-Hut accuracy: a cell of side s at distance d counts as one body when s / d < theta (<= 0.7).
+    pub theta: f32,
+    /// Edge weights count as weight^influence (0 = unweighted).
+    pub edge_weight_influence: f32,
+    /// Larger lets nodes swing more (Gephi's jitter tolerance).
+    pub jitter_tolerance: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            scaling_ratio: 2.0,
+            gravity: 1.0,
+            theta: 0.5,
+            edge_weight_influence: 1.0,
+            jitter_tolerance: 1.0,
+        }
+    }
+}
+
+/// Everything the layout needs between steps, as flat arrays indexed by node (or edge).
+#[derive(Clone, Debug, Default)]
+pub struct LayoutState {
+    pub settings: Settings,
+    pub x: Vec<f32>,
+    pub y: Vec<f32>,
+    /// Degree + 1 (FA2's mass: hubs repel more).
+    pub mass: Vec<f32>,
+    pub edge_a: Vec<u32>,
+    pub edge_b: Vec<u32>,
+    pub edge_w: Vec<f32>,
+    pub dx: Vec<f32>,
+    pub dy: Vec<f32>,
+    old_dx: Vec<f32>,
+    old_dy: Vec<f32>,
+    /// Global speed and its efficiency (FA2's adaptive speed).
+    pub speed: f32,
+    speed_efficiency: f32,
+    /// Iterations run so far.
+    pub iterations: u32,
+    /// Mean displacement of the last iteration relative to the layout's extent (small = converged).
+    pub movement: f32,
+    tree: QuadTree,
+    cell_mass: Vec<f32>,
+    cell_x: Vec<f32>,
+    cell_y: Vec<f32>,
+}
+
+/// Deterministic unit direction for a pair of (coincident) bodies; opposite for (b, a).
+fn pair_direction(a: u32, b: u32) -> (f32, f32) {
+    let (lo, hi) = (a.min(b), a.max(b));
+    let mut r = SplitMix64::new(((lo as u64) << 32) | hi as u64);
+    let angle = (r.unit() * std::f64::consts::TAU) as f32;
+    let s = if a < b { 1.0 } else { -1.0 };
+    (angle.cos() * s, angle.sin() * s)
+}
+
+impl LayoutState {
+    /// A state for `graph` starting at `(x, y)` (see [`start_positions`]).
+    pub fn new(graph: &Graph, x: Vec<f32>, y: Vec<f32>, settings: Settings) -> LayoutState {
+        let n = graph.len();
+        debug_assert_eq!(x.len(), n);
+        let mass = (0..n as u32).map(|i| graph.degree(i) as f32 + 1.0).collect();
+        let w = settings.edge_weight_influence;
+        LayoutState {
+            settings,
+            x,
+            y,
+            mass,
+            edge_a: graph.edges.iter().map(|e| e.a).collect(),
+            edge_b: graph.edges.iter().map(|e| e.b).collect(),
+            edge_w: graph
+                .edges
+                .iter()
+                .map(|e| if w == 0.0 { 1.0 } else { e.weight.powf(w) })
+                .collect(),
+            dx: vec![0.0; n],
+            dy: vec![0.0; n],
+            old_dx: vec![0.0; n],
+            old_dy: vec![0.0; n],
+            speed: 1.0,
+            speed_efficiency: 1.0,
+            iterations: 0,
+            movement: f32::INFINITY,
+            ..LayoutState::default()
+        }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.x.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.x.is_empty()
+    }
+}
+
+/// Repulsion forces only (Barnes-Hut with `theta`, or exact when `theta == 0`), into `state.dx/dy`.
+/// Exposed so tests can compare the approximation with the exact O(n²) sum.
+pub fn repulsion(state: &mut LayoutState, theta: f32) {
+    let n = state.len();
+    state.dx.iter_mut().for_each(|v| *v = 0.0);
+    state.dy.iter_mut().for_each(|v| *v = 0.0);
+    if n < 2 {
+        return;
+    }
+    let kr = state.settings.scaling_ratio;
+    let min_d2 = MIN_DISTANCE * MIN_DISTANCE;
+    let (x, y, m) = (&state.x, &state.y, &state.mass);
+    if theta <= 0.0 {
+        for i in 0..n {
+            let (mut fx, mut fy) = (0.0f32, 0.0f32);
+            for j in 0..n {
+                if i != j {
+                    let (gx, gy) = pair_force(i as u32, j as u32, x[i] - x[j], y[i] - y[j], m[i] * m[j], kr, min_d2);
+                    fx += gx;
+                    fy += gy;
+                }
+            }
+            state.dx[i] = fx;
+            state.dy[i] = fy;
+        }
+        return;
+    }
+    state.tree.build(x, y);
+    let tree = &state.tree;
+    let cells = tree.cells.len();
+    let (cm, cx, cy) = (&mut state.cell_mass, &mut state.cell_x, &mut state.cell_y);
+    cm.resize(cells, 0.0);
+    cx.resize(cells, 0.0);
+    cy.resize(cells, 0.0);
+    tree.visit_after(|c| {
+        let (mut sm, mut sx, mut sy) = (0.0f32, 0.0f32, 0.0f32);
+        if tree.cells[c].leaf {
+            for &b in tree.bodies(c) {
+                let b = b as usize;
+                sm += m[b];
+                sx += m[b] * x[b];
+                sy += m[b] * y[b];
+            }
+        } else {
+            for k in tree.children(c) {
+                sm += cm[k];
+                sx += cm[k] * cx[k];
+                sy += cm[k] * cy[k];
+            }
+        }
+        cm[c] = sm;
+        cx[c] = if sm > 0.0 { sx / sm } else { 0.0 };
+        cy[c] = if sm > 0.0 { sy / sm } else { 0.0 };
+    });
+    let theta2 = theta * theta;
+    for &i in &tree.order {
+        let i = i as usize;
+        let (xi, yi, mi) = (x[i], y[i], m[i]);
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        tree.visit(|c| {
+            let cell = &tree.cells[c];
+            if cell.leaf {
+                for &j in tree.bodies(c) {
+                    if j as usize != i {
+                        let j = j as usize;
+                        let (gx, gy) = pair_force(i as u32, j as u32, xi - x[j], yi - y[j], mi * m[j], kr, min_d2);
+                        fx += gx;
+                        fy += gy;
+                    }
+                }
+                return false;
+            }
+            let (ddx, ddy) = (xi - cx[c], yi - cy[c]);
+            let d2 = ddx * ddx + ddy * ddy;
+            if cell.size * cell.size < theta2 * d2 {
+                let f = kr * mi * cm[c] / d2;
+                fx += ddx * f;
+                fy += ddy * f;
+                false
+            } else {
+                true
+            }
+        });
+        state.dx[i] = fx;
+        state.dy[i] = fy;
+    }
+}
+
+/// FA2 repulsion between two bodies: kr · m_i · m_j / d along the line between them, away from each other.
+#[inline(always)]
+fn pair_force(i: u32, j: u32, ddx: f32, ddy: f32, mm: f32, kr: f32, min_d2: f32) -> (f32, f32) {
+    let d2 = ddx * ddx + ddy * ddy;
+    if d2 < min_d2 {
+        let (ux, uy) = pair_direction(i, j);
+        let f = kr * mm / MIN_DISTANCE;
+        return (ux * f, uy * f);
+    }
+    let f = kr * mm / d2;
+    (ddx * f, ddy * f)
+}
+
+/// Runs `iterations` ForceAtlas2 iterations (Barnes-Hut repulsion, linear attraction, gravity, adaptive
+/// speed with swinging). Safe on empty graphs, isolated nodes and coincident positions.
+pub fn step(state: &mut LayoutState, iterations: u32) {
+    for _ in 0..iterations {
+        iterate(state);
+    }
+}
+
+fn iterate(state: &mut LayoutState) {
+    let n = state.len();
+    if n == 0 {
+        state.movement = 0.0;
+        return;
+    }
+    std::mem::swap(&mut state.dx, &mut state.old_dx);
+    std::mem::swap(&mut state.dy, &mut state.old_dy);
+    let s = state.settings;
+    repulsion(state, s.theta);
+    // Gravity towards the origin: g · m (independent of distance).
+    for i in 0..n {
+        let d = (state.x[i] * state.x[i] + state.y[i] * state.y[i]).sqrt();
+        if d > 0.0 {
+            let f = s.gravity * state.mass[i] / d;
+            state.dx[i] -= state.x[i] * f;
+            state.dy[i] -= state.y[i] * f;
+        }
+    }
+    // Linear attraction along edges.
+    for k in 0..state.edge_a.len() {
+        let (a, b) = (state.edge_a[k] as usize, state.edge_b[k] as usize);
+        let w = state.edge_w[k];
+        let ddx = (state.x[a] - state.x[b]) * w;
+        let ddy = (state.y[a] - state.y[b]) * w;
+        state.dx[a] -= ddx;
+        state.dy[a] -= ddy;
+        state.dx[b] += ddx;
+        state.dy[b] += ddy;
+    }
+    // Adaptive speed (Gephi's ForceAtlas2): measure swinging against effective traction.
+    let (mut swinging, mut traction) = (0.0f64, 0.0f64);
+    for i in 0..n {
+        let m = state.mass[i] as f64;
+        let (ox, oy, nx, ny) = (state.old_dx[i], state.old_dy[i], state.dx[i], state.dy[i]);
+        swinging += m * (((ox - nx) * (ox - nx) + (oy - ny) * (oy - ny)) as f64).sqrt();
+        traction += 0.5 * m * (((ox + nx) * (ox + nx) + (oy + ny) * (oy + ny)) as f64).sqrt();
+    }
+    let nf = n as f64;
+    let estimated = 0.05 * nf.sqrt();
+    let min_jt = estimated.sqrt();
+    let max_jt = 10.0;
+    let jt0 = s.jitter_tolerance as f64;
+    let mut jt = jt0 * (estimated * traction / (nf * nf)).clamp(min_jt.min(max_jt), max_jt);
+    let min_eff = 0.05;
+    let mut eff = state.speed_efficiency as f64;
+    if traction > 0.0 && swinging / traction > 2.0 {
+        if eff > min_eff {
+            eff *= 0.5;
+        }
+        jt = jt.max(jt0);
+    }
+    let speed = state.speed as f64;
+    let target = if swinging > 0.0 {
+        jt * eff * traction / swinging
+    } else {
+        speed * 1.5
+    };
+    if swinging > jt * traction {
+        if eff > min_eff {
+            eff *= 0.7;
+        }
+    } else if speed < 1000.0 {
+        eff *= 1.3;
+    }
+    let new_speed = (speed + (target - speed).min(0.5 * speed)).max(1e-6);
+    state.speed = new_speed as f32;
+    state.speed_efficiency = eff as f32;
+    // Apply, capping each move at a tenth of the extent (no explosion, never NaN).
+    let extent = extent(&state.x, &state.y).max(1.0);
+    let cap = 0.1 * extent;
+    let sp = state.speed;
+    let mut moved = 0.0f64;
+    for i in 0..n {
+        let (ox, oy, nx, ny) = (state.old_dx[i], state.old_dy[i], state.dx[i], state.dy[i]);
+        let sw = state.mass[i] * ((ox - nx) * (ox - nx) + (oy - ny) * (oy - ny)).sqrt();
+        let f = sp / (1.0 + (sp * sw).sqrt());
+        let (mut mx, mut my) = (nx * f, ny * f);
+        let len = (mx * mx + my * my).sqrt();
+        if !len.is_finite() {
+            continue;
+        }
+        if len > cap {
+            mx *= cap / len;
+            my *= cap / len;
+        }
+        state.x[i] += mx;
+        state.y[i] += my;
+        moved += len.min(cap) as f64;
+    }
+    state.movement = (moved / nf / extent as f64) as f32;
+    state.iterations += 1;
+}
+
+/// Side of the bounding box (the larger of width and height); 0 for fewer than two points.
+pub fn extent(x: &[f32], y: &[f32]) -> f32 {
+    if x.is_empty() {
+        return 0.0;
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for i in 0..x.len() {
+        x0 = x0.min(x[i]);
+        y0 = y0.min(y[i]);
+        x1 = x1.max(x[i]);
+        y1 = y1.max(y[i]);
+    }
+    (x1 - x0).max(y1 - y0)
+}
+
+/// Start positions: technology hubs on a circle, each actor near the centroid of its hubs (or of its
+/// positioned neighbours), the rest in a disc; `known[i]` (an actor's precomputed position) wins. Deterministic.
+pub fn start_positions(graph: &Graph, known: &[Option<(f32, f32)>], seed: u64) -> (Vec<f32>, Vec<f32>) {
+    let n = graph.len();
+    let mut rng = SplitMix64::new(seed);
+    let radius = 10.0 * (n.max(1) as f32).sqrt();
+    let mut x = vec![0.0f32; n];
+    let mut y = vec![0.0f32; n];
+    let mut placed = vec![false; n];
+    let any_known = known.iter().any(|p| p.is_some());
+    for (i, p) in known.iter().enumerate().take(graph.actors) {
+        if let Some((px, py)) = p {
+            if px.is_finite() && py.is_finite() {
+                x[i] = *px;
+                y[i] = *py;
+                placed[i] = true;
+            }
+        }
+    }
+    // Hubs: with known actor positions, at the centroid of their positioned actors; else on a circle.
+    let nt = graph.technologies;
+    for t in 0..nt {
+        let i = graph.actors + t;
+        let (mut sx, mut sy, mut c) = (0.0f32, 0.0f32, 0);
+        if any_known {
+            for &j in graph.neighbours(i as u32) {
+                if placed[j as usize] {
+                    sx += x[j as usize];
+                    sy += y[j as usize];
+                    c += 1;
+                }
+            }
+        }
+        if c > 0 {
+            x[i] = sx / c as f32;
+            y[i] = sy / c as f32;
+        } else {
+            let a = std::f32::consts::TAU * t as f32 / nt as f32;
+            x[i] = radius * 0.6 * a.cos();
+            y[i] = radius * 0.6 * a.sin();
+        }
+        placed[i] = true;
+    }
+    for i in 0..graph.actors {
+        if placed[i] {
+            continue;
+        }
+        let (mut sx, mut sy, mut c) = (0.0f32, 0.0f32, 0);
+        for &j in graph.neighbours(i as u32) {
+            if placed[j as usize] {
+                sx += x[j as usize];
+                sy += y[j as usize];
+                c += 1;
+            }
+        }
+        let angle = (rng.unit() * std::f64::consts::TAU) as f32;
+        if c > 0 {
+            let r = radius * 0.25 * (rng.unit() as f32).sqrt();
+            x[i] = sx / c as f32 + r * angle.cos();
+            y[i] = sy / c as f32 + r * angle.sin();
+        } else {
+            let r = radius * (rng.unit() as f32).sqrt();
+            x[i] = r * angle.cos();
+            y[i] = r * angle.sin();
+        }
+        placed[i] = true;
+    }
+    (x, y)
+}
+
+/// Layout quality: mean edge length / mean distance of `samples` random node pairs (seeded). 1.0 is as good
+/// as random; lower is better (a readable layout is below about 0.35). None without edges or nodes.
+pub fn quality(x: &[f32], y: &[f32], edge_a: &[u32], edge_b: &[u32], samples: usize, seed: u64) -> Option<f32> {
+    let n = x.len();
+    if n < 2 || edge_a.is_empty() {
+        return None;
+    }
+    let d = |i: usize, j: usize| (((x[i] - x[j]) as f64).powi(2) + ((y[i] - y[j]) as f64).powi(2)).sqrt();
+    let mut rng = SplitMix64::new(seed);
+    let ne = edge_a.len();
+    let take = ne.min(samples.max(1));
+    let mut edge_sum = 0.0;
+    for k in 0..take {
+        let e = if ne <= samples { k } else { rng.below(ne) };
+        edge_sum += d(edge_a[e] as usize, edge_b[e] as usize);
+    }
+    let mut pair_sum = 0.0;
+    for _ in 0..samples.max(1) {
+        let i = rng.below(n);
+        let mut j = rng.below(n - 1);
+        if j >= i {
+            j += 1;
+        }
+        pair_sum += d(i, j);
+    }
+    if pair_sum <= 0.0 {
+        return None;
+    }
+    Some(((edge_sum / take as f64) / (pair_sum / samples.max(1) as f64)) as f32)
+}
+
+/// [`quality`] of a state with 2,000 samples and a fixed seed.
+pub fn state_quality(state: &LayoutState) -> Option<f32> {
+    quality(&state.x, &state.y, &state.edge_a, &state.edge_b, 2000, 7)
+}

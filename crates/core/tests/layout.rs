@@ -1,0 +1,181 @@
+//! ForceAtlas2 with Barnes-Hut: deterministic, quality improves, no NaN in edge cases, Barnes-Hut close to exact.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use ecomap_core::generate::{generate, SplitMix64};
+use ecomap_core::graph::{Edge, EdgeKind, Graph, GraphMode};
+use ecomap_core::index::Index;
+use ecomap_core::layout::{repulsion, start_positions, state_quality, step, LayoutState, QuadTree, Settings};
+
+fn generated(n: usize, mode: GraphMode) -> Graph {
+    let ds = common::dataset_from_wire(&generate(n, 5));
+    let idx = Index::build(&ds);
+    Graph::build(&ds, &idx, mode)
+}
+
+fn random_state(g: &Graph, seed: u64) -> LayoutState {
+    let mut r = SplitMix64::new(seed);
+    let n = g.len();
+    let x = (0..n).map(|_| (r.unit() * 1000.0) as f32).collect();
+    let y = (0..n).map(|_| (r.unit() * 1000.0) as f32).collect();
+    LayoutState::new(g, x, y, Settings::default())
+}
+
+fn all_finite(s: &LayoutState) -> bool {
+    s.x.iter().chain(&s.y).all(|v| v.is_finite())
+}
+
+#[test]
+fn same_seed_same_positions() {
+    let g = generated(600, GraphMode::All);
+    let run = |seed| {
+        let (x, y) = start_positions(&g, &[], seed);
+        let mut s = LayoutState::new(&g, x, y, Settings::default());
+        step(&mut s, 30);
+        (s.x, s.y)
+    };
+    assert_eq!(run(1), run(1));
+    assert_ne!(run(1), run(2));
+}
+
+#[test]
+fn quality_improves_from_a_random_start() {
+    for mode in [GraphMode::Ecosystems, GraphMode::Collaboration, GraphMode::All] {
+        let g = generated(1500, mode);
+        let mut s = random_state(&g, 3);
+        let q0 = state_quality(&s).unwrap();
+        step(&mut s, 50);
+        let q50 = state_quality(&s).unwrap();
+        step(&mut s, 150);
+        let q200 = state_quality(&s).unwrap();
+        assert!(q0 > 0.9, "{mode:?}: random start should be about 1.0, got {q0}");
+        assert!(q50 < 0.7 * q0, "{mode:?}: {q0} -> {q50}");
+        assert!(q200 <= q50 * 1.05, "{mode:?}: {q50} -> {q200}");
+        assert!(all_finite(&s));
+    }
+}
+
+#[test]
+fn good_start_converges_faster_than_a_random_start() {
+    // In ecosystems mode the good start (hubs first, actors near their hubs) gives a better layout after 10 iterations than a
+    // random start, and the movement (the stop criterion in the app) falls as it converges.
+    for mode in [GraphMode::Ecosystems, GraphMode::All] {
+        let g = generated(3000, mode);
+        let (x, y) = start_positions(&g, &[], 1);
+        let mut good = LayoutState::new(&g, x, y, Settings::default());
+        step(&mut good, 5);
+        let early = good.movement;
+        step(&mut good, 5);
+        let q_good = state_quality(&good).unwrap();
+        let mut random = random_state(&g, 1);
+        step(&mut random, 10);
+        let q_random = state_quality(&random).unwrap();
+        assert!(
+            mode != GraphMode::Ecosystems || q_good < q_random,
+            "{mode:?}: good start {q_good} vs random start {q_random}"
+        );
+        step(&mut good, 190);
+        assert!(
+            good.movement < early / 10.0,
+            "{mode:?}: movement {early} -> {}",
+            good.movement
+        );
+    }
+}
+
+#[test]
+fn edge_cases_never_nan() {
+    let e = |a, b| Edge {
+        a,
+        b,
+        weight: 1.0,
+        kind: EdgeKind::Link,
+    };
+    // Empty graph.
+    let g = Graph::from_edges(GraphMode::Collaboration, 0, 0, vec![]);
+    let mut s = LayoutState::new(&g, vec![], vec![], Settings::default());
+    step(&mut s, 10);
+    assert!(s.is_empty());
+    // One node, isolated nodes, self-loop (dropped), everything coincident.
+    for n in [1usize, 2, 3, 50] {
+        let edges = if n >= 3 {
+            vec![e(0, 1), e(1, 1), e(1, 2)]
+        } else {
+            vec![]
+        };
+        let g = Graph::from_edges(GraphMode::Collaboration, n, 0, edges);
+        let mut s = LayoutState::new(&g, vec![5.0; n], vec![5.0; n], Settings::default());
+        step(&mut s, 100);
+        assert!(all_finite(&s), "n = {n}");
+        if n >= 2 {
+            assert!(
+                s.x[0] != s.x[1] || s.y[0] != s.y[1],
+                "coincident nodes are pushed apart (n = {n})"
+            );
+        }
+    }
+    // Start positions of a graph with only isolated nodes; huge coordinates.
+    let g = Graph::from_edges(GraphMode::All, 20, 0, vec![]);
+    let (x, y) = start_positions(&g, &[Some((f32::NAN, 1.0)), Some((1e30, -1e30))], 9);
+    let mut s = LayoutState::new(&g, x, y, Settings::default());
+    step(&mut s, 50);
+    assert!(all_finite(&s));
+}
+
+#[test]
+fn barnes_hut_within_five_percent_of_exact_forces() {
+    // Stated tolerance: at theta 0.5 the summed error of the repulsion vectors is below 5 % of their summed
+    // length, and no node's force is off by more than 25 %.
+    for (n, seed) in [(200usize, 1u64), (500, 2), (1000, 3)] {
+        let g = Graph::from_edges(GraphMode::Collaboration, n, 0, vec![]);
+        let mut s = random_state(&g, seed);
+        // Uneven masses, as hubs have.
+        for (i, m) in s.mass.iter_mut().enumerate() {
+            *m = 1.0 + (i % 17) as f32;
+        }
+        repulsion(&mut s, 0.0);
+        let (ex, ey) = (s.dx.clone(), s.dy.clone());
+        repulsion(&mut s, 0.5);
+        let (mut err, mut total, mut worst) = (0.0f64, 0.0f64, 0.0f64);
+        for i in 0..n {
+            let e = (((s.dx[i] - ex[i]) as f64).powi(2) + ((s.dy[i] - ey[i]) as f64).powi(2)).sqrt();
+            let l = ((ex[i] as f64).powi(2) + (ey[i] as f64).powi(2)).sqrt();
+            err += e;
+            total += l;
+            worst = worst.max(e / l.max(1e-9));
+        }
+        assert!(err / total < 0.05, "n = {n}: relative error {}", err / total);
+        assert!(worst < 0.25, "n = {n}: worst node {worst}");
+    }
+}
+
+#[test]
+fn quadtree_walks_cover_every_body_once() {
+    let mut r = SplitMix64::new(4);
+    let x: Vec<f32> = (0..1000).map(|_| r.unit() as f32).collect();
+    let mut y: Vec<f32> = (0..1000).map(|_| r.unit() as f32).collect();
+    y[10] = y[11]; // coincident pair
+    let mut t = QuadTree::default();
+    t.build(&x, &y);
+    let mut seen = vec![0u32; 1000];
+    t.visit(|c| {
+        if t.cells[c].leaf {
+            for &b in t.bodies(c) {
+                seen[b as usize] += 1;
+            }
+        }
+        true
+    });
+    assert!(seen.iter().all(|&c| c == 1));
+    // Post-order: every child is visited before its parent; counts add up.
+    let mut count = vec![0usize; t.cells.len()];
+    t.visit_after(|c| {
+        count[c] = if t.cells[c].leaf {
+            t.bodies(c).len()
+        } else {
+            t.children(c).map(|k| count[k]).sum()
+        };
+    });
+    assert_eq!(count[0], 1000);
+}
