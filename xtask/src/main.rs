@@ -27,6 +27,7 @@ Tasks:
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
   bench              native core benchmarks + browser benchmarks of the release build on
                      generated 10k/50k-actor exports; writes docs/benchmarks.md
+  size               print the size of dist/'s .wasm (raw, brotli q11) against the 250 KB budget
   install            only install the tools (rust target, trunk, wasm-bindgen-cli, wasm-opt)
   help               this text
 ";
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(),
         "bench" => bench::run(),
+        "size" => size::check(&project_root().join("dist")).map(|_| ()),
         "install" => install::build_tools(&project_root()).map(|_| ()),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
