@@ -75,16 +75,33 @@ pub fn run() -> Result<()> {
     }
     let native = parse_bench_lines(&out);
 
-    // (b) browser benchmarks on the release build
-    let tools = install::build_tools(&root)?;
+    // (b) browser benchmarks on the release build (skipped, with a note, when it cannot be built)
+    let (browser, wasm) = match browser_bench(&root, &mut notes) {
+        Ok(x) => x,
+        Err(e) => {
+            notes.push(format!("browser benchmarks not run: {e}"));
+            (Vec::new(), None)
+        }
+    };
+
+    let doc = render(&root, &native, &browser, wasm.as_ref(), &notes);
+    let path = root.join("docs").join("benchmarks.md");
+    std::fs::create_dir_all(root.join("docs")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<(Vec<Figure>, Option<size::Sizes>)> {
+    let tools = install::build_tools(root)?;
     install::chromium()?;
-    serve::build_release(&root, &tools)?;
+    serve::build_release(root, &tools)?;
     let dist = root.join("dist");
     let wasm = size::measure(&dist).ok();
     let mut datasets = vec![("demo".to_string(), String::new())];
     for n in SIZES {
         let out_file = format!("dist/data/gen-{n}.json");
-        let r = crate::run(Command::new("cargo").current_dir(&root).args([
+        let r = crate::run(Command::new("cargo").current_dir(root).args([
             "run",
             "--release",
             "--quiet",
@@ -121,14 +138,7 @@ pub fn run() -> Result<()> {
     if !ok {
         notes.push("the browser benchmark script failed (see its output); figures it printed are kept.".into());
     }
-    let browser = parse_bench_lines(&out);
-
-    let doc = render(&root, &native, &browser, wasm.as_ref(), &notes);
-    let path = root.join("docs").join("benchmarks.md");
-    std::fs::create_dir_all(root.join("docs")).map_err(|e| e.to_string())?;
-    std::fs::write(&path, doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
-    println!("wrote {}", path.display());
-    Ok(())
+    Ok((parse_bench_lines(&out), wasm))
 }
 
 fn machine() -> (String, String, String) {
