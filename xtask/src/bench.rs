@@ -216,6 +216,11 @@ fn render(root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size
         "- command: `cargo xtask bench` (native: `cargo bench -p ecomap-core --bench core`; browser: release \
          build served on 127.0.0.1, exports from `ecomap generate --actors N --seed 1`, driven by bench/browser.mjs)\n"
     );
+    let _ = writeln!(
+        s,
+        "One run; figures vary from run to run (up to 1.5x on this kind of machine), so compare figures \
+         of one run. Native figures use cargo's `bench` profile; browser figures the release build.\n"
+    );
     let _ = writeln!(s, "## Figures against targets\n");
     let _ = writeln!(s, "| what | target | measured | |");
     let _ = writeln!(s, "|---|---:|---:|---|");
