@@ -1,0 +1,201 @@
+//! The map's imperative core: camera, viewport, the cluster index over the selection, the layers' options,
+//! and one `draw` that builds the scene and hands it to the renderer (plus the text overlay).
+//!
+//! The Leptos component owns one `Engine` in an `Rc<RefCell<_>>` and calls into it from effects and input.
+
+use std::rc::Rc;
+
+use ecomap_core::cluster::{selection_points, AggregatedArc, ClusterIndex, ClusterOptions};
+use ecomap_core::filter::Selection;
+use ecomap_core::geo;
+use ecomap_core::index::{Collaboration, Index};
+use ecomap_core::model::{ActorId, Dataset, Lang};
+use ecomap_core::projection::{bbox_to_world, Camera, Viewport, World, WorldBox};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::layers::{self, ArcWeight, RegionStyle, Shading, WorldRegion};
+use super::render::{draw_text, size_canvas, Renderer};
+use super::scene::{Scene, WATER};
+
+/// Padding around fitted boxes, CSS px.
+pub const FIT_PADDING: f64 = 28.0;
+/// Most arcs drawn at once.
+const ARC_LIMIT: usize = 400;
+
+pub struct Engine {
+    pub base: HtmlCanvasElement,
+    pub overlay: HtmlCanvasElement,
+    text: CanvasRenderingContext2d,
+    pub renderer: Box<dyn Renderer>,
+    pub vp: Viewport,
+    pub cam: Camera,
+    pub regions: Vec<WorldRegion>,
+    pub index: Option<ClusterIndex>,
+    /// The collaboration graph of the whole dataset, computed once when arcs are first shown.
+    pub collabs: Option<Rc<Vec<Collaboration>>>,
+    arcs_cache: Option<(u8, Vec<AggregatedArc>)>,
+    pub show_arcs: bool,
+    pub arc_weight: ArcWeight,
+    pub shading: Shading,
+    /// Per region (in `regions` order): selected actors and their project volume.
+    pub region_actors: Vec<f64>,
+    pub region_volume: Vec<f64>,
+    pub selected_regions: Vec<String>,
+    pub hovered_region: Option<&'static str>,
+    pub hovered_actor: Option<ActorId>,
+    pub lang: Lang,
+    pub scene: Scene,
+}
+
+/// The whole of Berlin-Brandenburg in world coordinates.
+pub fn home_box() -> WorldBox {
+    bbox_to_world(&geo::berlin_brandenburg_bbox())
+}
+
+impl Engine {
+    pub fn new(base: HtmlCanvasElement, overlay: HtmlCanvasElement, force_2d: bool, vp: Viewport) -> Option<Engine> {
+        let renderer = super::render::create(&base, force_2d)?;
+        let text = super::render::context_2d(&overlay)?;
+        let cam = Camera::fit(&vp, &home_box(), FIT_PADDING, 16.0);
+        let regions = layers::world_regions();
+        let n = regions.len();
+        let mut e = Engine {
+            base,
+            overlay,
+            text,
+            renderer,
+            vp,
+            cam,
+            regions,
+            index: None,
+            collabs: None,
+            arcs_cache: None,
+            show_arcs: false,
+            arc_weight: ArcWeight::Projects,
+            shading: Shading::None,
+            region_actors: vec![0.0; n],
+            region_volume: vec![0.0; n],
+            selected_regions: Vec::new(),
+            hovered_region: None,
+            hovered_actor: None,
+            lang: Lang::De,
+            scene: Scene::default(),
+        };
+        e.resize(vp);
+        Some(e)
+    }
+
+    pub fn resize(&mut self, vp: Viewport) {
+        self.vp = vp;
+        self.renderer.resize(&vp);
+        size_canvas(&self.overlay, &vp);
+    }
+
+    /// Rebuilds the cluster index and region figures for a new selection; returns how many selected actors
+    /// have no coordinates.
+    pub fn set_selection(&mut self, ds: &Dataset, idx: &Index, sel: &Selection) -> usize {
+        let (points, missing) = selection_points(ds, &sel.actors);
+        let index = crate::perf::timed("ecomap:map-index", || {
+            ClusterIndex::build(points, ClusterOptions::default())
+        });
+        self.index = Some(index);
+        self.arcs_cache = None;
+        // Region figures for shading and tooltips.
+        let slot: Vec<Option<usize>> = ds
+            .regions
+            .iter()
+            .map(|r| self.regions.iter().position(|w| w.key == r.key))
+            .collect();
+        self.region_actors.iter_mut().for_each(|v| *v = 0.0);
+        self.region_volume.iter_mut().for_each(|v| *v = 0.0);
+        for a in sel.actors.iter_ones() {
+            let Some(rid) = ds.actors.get(a).and_then(|x| x.location.region) else {
+                continue;
+            };
+            if let Some(Some(s)) = slot.get(rid.index()) {
+                self.region_actors[*s] += 1.0;
+                self.region_volume[*s] += idx.actor_volume(ActorId(a as u32)).0 as f64;
+            }
+        }
+        missing
+    }
+
+    /// The camera that shows every selected actor (the whole region when none has coordinates).
+    pub fn fit_selection(&self) -> Camera {
+        let pts = self.index.as_ref().map(|i| i.points()).unwrap_or(&[]);
+        if pts.is_empty() {
+            return Camera::fit(&self.vp, &home_box(), FIT_PADDING, 16.0);
+        }
+        let mut b = WorldBox {
+            min: World { x: 1.0, y: 1.0 },
+            max: World { x: 0.0, y: 0.0 },
+        };
+        for p in pts {
+            b.min.x = b.min.x.min(p.at.x);
+            b.min.y = b.min.y.min(p.at.y);
+            b.max.x = b.max.x.max(p.at.x);
+            b.max.y = b.max.y.max(p.at.y);
+        }
+        Camera::fit(&self.vp, &b, FIT_PADDING + 20.0, 15.0)
+    }
+
+    pub fn home(&self) -> Camera {
+        Camera::fit(&self.vp, &home_box(), FIT_PADDING, 16.0)
+    }
+
+    /// Builds the scene for the current camera and draws it.
+    pub fn draw(&mut self) {
+        let mut scene = Scene {
+            background: Some(WATER),
+            ..Scene::default()
+        };
+        let (cam, vp) = (self.cam, self.vp);
+        let values = match self.shading {
+            Shading::None => None,
+            Shading::Actors => Some(self.region_actors.as_slice()),
+            Shading::Volume => Some(self.region_volume.as_slice()),
+        };
+        layers::regions(
+            &mut scene,
+            &cam,
+            &vp,
+            &self.regions,
+            &RegionStyle {
+                selected: &self.selected_regions,
+                hovered: self.hovered_region,
+                values,
+            },
+        );
+        if let Some(index) = &self.index {
+            if self.show_arcs {
+                let z = index.level_for(cam.zoom);
+                if self.arcs_cache.as_ref().map(|c| c.0) != Some(z) {
+                    if let Some(c) = &self.collabs {
+                        self.arcs_cache = Some((z, index.aggregated_arcs(z, c)));
+                    }
+                }
+                if let Some((_, arcs)) = &self.arcs_cache {
+                    layers::arcs(&mut scene, &cam, &vp, arcs, self.arc_weight, ARC_LIMIT);
+                }
+            }
+            layers::region_labels(&mut scene, &cam, &vp, &self.regions);
+            layers::markers(&mut scene, &cam, &vp, index, self.hovered_actor);
+            layers::bubble_labels(&mut scene, self.lang);
+        } else {
+            layers::region_labels(&mut scene, &cam, &vp, &self.regions);
+        }
+        self.renderer.draw(&scene, &vp);
+        draw_text(&self.text, &scene, &vp);
+        self.scene = scene;
+    }
+
+    /// The region under a CSS point.
+    pub fn region_at(&self, x: f64, y: f64) -> Option<&'static str> {
+        let w = self.cam.css_to_world(&self.vp, ecomap_core::projection::Css { x, y });
+        geo::region_at(ecomap_core::projection::unproject(w))
+    }
+
+    pub fn region_slot(&self, key: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.key == key)
+    }
+}

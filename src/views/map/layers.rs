@@ -1,0 +1,268 @@
+//! The map's layers as display lists: regions (with optional shading), collaboration arcs, markers and
+//! cluster bubbles, and labels. Pure functions of the camera and what core computed; no drawing here.
+
+use ecomap_core::cluster::{spread_identical, AggregatedArc, ClusterIndex, Found, Item};
+use ecomap_core::geo;
+use ecomap_core::model::{ActorId, ActorKind, LonLat};
+use ecomap_core::projection::{project, Camera, Css, Viewport, World};
+use ecomap_core::regions;
+
+use super::scene::*;
+
+/// A region outline projected to world coordinates once.
+pub struct WorldRegion {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub rings: Vec<Vec<World>>,
+    pub label_at: World,
+    /// Width of the region's box in world units (for "does the label fit").
+    pub width: f64,
+}
+
+pub fn world_regions() -> Vec<WorldRegion> {
+    geo::region_outlines()
+        .iter()
+        .map(|o| WorldRegion {
+            key: o.key,
+            name: regions::region_info(o.key).map(|i| i.name).unwrap_or(o.key),
+            rings: o
+                .rings
+                .iter()
+                .map(|r| r.iter().map(|&p| project(p)).collect())
+                .collect(),
+            label_at: project(o.label_at),
+            width: project(LonLat {
+                lon: o.bbox.max_lon,
+                lat: o.bbox.min_lat,
+            })
+            .x - project(LonLat {
+                lon: o.bbox.min_lon,
+                lat: o.bbox.min_lat,
+            })
+            .x,
+        })
+        .collect()
+}
+
+/// How regions are shaded (choropleth).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shading {
+    None,
+    Actors,
+    Volume,
+}
+
+/// What arcs are weighted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArcWeight {
+    Projects,
+    Volume,
+}
+
+/// The choropleth ramp (light to dark blue; the darkest class still shows borders at 3:1).
+pub const RAMP: [Rgba; 5] = [
+    Rgba(0xf1, 0xf6, 0xfc, 255),
+    Rgba(0xc9, 0xdd, 0xf2, 255),
+    Rgba(0x93, 0xbd, 0xe6, 255),
+    Rgba(0x5a, 0x98, 0xd4, 255),
+    Rgba(0x2f, 0x6f, 0xb0, 255),
+];
+
+/// The class (0..5) of a value on a square-root scale up to `max`.
+pub fn ramp_class(v: f64, max: f64) -> usize {
+    if max <= 0.0 || v <= 0.0 {
+        return 0;
+    }
+    (((v / max).sqrt() * 5.0).ceil() as usize).clamp(1, 5) - 1
+}
+
+fn css(cam: &Camera, vp: &Viewport, w: World) -> [f32; 2] {
+    let c = cam.world_to_css(vp, w);
+    [c.x as f32, c.y as f32]
+}
+
+pub struct RegionStyle<'a> {
+    pub selected: &'a [String],
+    pub hovered: Option<&'static str>,
+    /// Per region (in `world_regions` order) the shading value, when shading is on.
+    pub values: Option<&'a [f64]>,
+}
+
+pub fn regions(out: &mut Scene, cam: &Camera, vp: &Viewport, regions: &[WorldRegion], style: &RegionStyle) {
+    let max = style
+        .values
+        .map(|v| v.iter().copied().fold(0.0, f64::max))
+        .unwrap_or(0.0);
+    let mut hovered = None;
+    for (i, r) in regions.iter().enumerate() {
+        let selected = style.selected.iter().any(|k| k == r.key);
+        let fill = match style.values {
+            Some(v) => RAMP[ramp_class(v.get(i).copied().unwrap_or(0.0), max)],
+            None if selected => SELECTED_REGION,
+            None => LAND,
+        };
+        let draw = RegionDraw {
+            key: r.key,
+            rings: r
+                .rings
+                .iter()
+                .map(|ring| ring.iter().map(|&w| css(cam, vp, w)).collect())
+                .collect(),
+            fill,
+            stroke: if selected { BORDER_HOVER } else { BORDER },
+            stroke_width: if selected { 2.5 } else { 1.0 },
+        };
+        if style.hovered == Some(r.key) {
+            hovered = Some(draw);
+        } else {
+            out.regions.push(draw);
+        }
+    }
+    // The hovered region last, so its whole border shows on top of its neighbours'.
+    if let Some(mut h) = hovered {
+        h.stroke = BORDER_HOVER;
+        h.stroke_width = h.stroke_width.max(2.0);
+        out.regions.push(h);
+    }
+}
+
+/// Region names where they fit (the box wider than the text), skipping those a marker would hide anyway.
+pub fn region_labels(out: &mut Scene, cam: &Camera, vp: &Viewport, regions: &[WorldRegion]) {
+    let s = cam.scale();
+    for r in regions {
+        let width_px = r.width * s;
+        let text_px = r.name.chars().count() as f64 * 6.5;
+        if width_px < text_px * 1.1 || width_px > vp.width * 3.0 {
+            continue;
+        }
+        let [x, y] = css(cam, vp, r.label_at);
+        if x < -100.0 || y < -20.0 || x > vp.width as f32 + 100.0 || y > vp.height as f32 + 20.0 {
+            continue;
+        }
+        out.labels.push(LabelDraw {
+            x,
+            y,
+            text: r.name.to_string(),
+            size: 12.0,
+            bold: false,
+            colour: LABEL,
+        });
+    }
+}
+
+/// The kind of a single actor from its one-hot breakdown.
+pub fn kind_of(f: &Found) -> ActorKind {
+    let i = f.kinds.iter().position(|&c| c > 0).unwrap_or(0);
+    ActorKind::ALL[i]
+}
+
+pub fn bubble_radius(count: u32) -> f32 {
+    13.0 + 5.0 * (count.max(1) as f32).log10()
+}
+
+pub const MARKER_RADIUS: f32 = 6.5;
+
+/// Markers and cluster bubbles of the visible level; at the deepest level, actors sharing a spot spread out.
+pub fn markers(out: &mut Scene, cam: &Camera, vp: &Viewport, index: &ClusterIndex, highlight: Option<ActorId>) {
+    let z = index.level_for(cam.zoom);
+    let view = cam.visible(vp).grown(0.1);
+    let found = index.get_clusters(&view, z);
+    let offsets = if z > index.options().max_zoom {
+        spread_identical(&found, 2.5 * MARKER_RADIUS as f64 + 3.0)
+    } else {
+        vec![Css { x: 0.0, y: 0.0 }; found.len()]
+    };
+    let hl_item = highlight.and_then(|a| index.item_of(a, z)).map(|f| f.item);
+    // Bubbles under single markers; bigger first so small ones stay clickable.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| found[b].count.cmp(&found[a].count));
+    for i in order {
+        let f = &found[i];
+        let [x, y] = css(cam, vp, f.at);
+        let (x, y) = (x + offsets[i].x as f32, y + offsets[i].y as f32);
+        let highlighted = hl_item == Some(f.item);
+        match f.item {
+            Item::Actor(_) => {
+                let k = kind_of(f);
+                out.markers.push(MarkerDraw {
+                    item: f.item,
+                    x,
+                    y,
+                    r: if highlighted {
+                        MARKER_RADIUS * 1.6
+                    } else {
+                        MARKER_RADIUS
+                    },
+                    fill: kind_colour(k),
+                    shape: kind_shape(k),
+                    segments: Vec::new(),
+                    count: 1,
+                    highlighted,
+                });
+            }
+            Item::Cluster(_) => {
+                let total = f.count.max(1) as f32;
+                let segments = ActorKind::ALL
+                    .iter()
+                    .filter(|k| f.kinds[k.index()] > 0)
+                    .map(|&k| (f.kinds[k.index()] as f32 / total, kind_colour(k)))
+                    .collect();
+                out.markers.push(MarkerDraw {
+                    item: f.item,
+                    x,
+                    y,
+                    r: bubble_radius(f.count),
+                    fill: Rgba(255, 255, 255, 240),
+                    shape: Shape::Circle,
+                    segments,
+                    count: f.count,
+                    highlighted,
+                });
+            }
+        }
+    }
+}
+
+/// Cluster counts as centred bold text (in the text layer, so WebGL needs no glyphs).
+pub fn bubble_labels(out: &mut Scene, lang: ecomap_core::model::Lang) {
+    for m in &out.markers {
+        if m.count > 1 {
+            out.labels.push(LabelDraw {
+                x: m.x,
+                y: m.y,
+                text: ecomap_core::format::int(m.count as u64, lang),
+                size: if m.count >= 10_000 { 11.0 } else { 12.0 },
+                bold: true,
+                colour: HIGHLIGHT,
+            });
+        }
+    }
+}
+
+/// The heaviest arcs as curves (at most `limit`), width by weight on a square-root scale.
+pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc], weight: ArcWeight, limit: usize) {
+    let w = |a: &AggregatedArc| match weight {
+        ArcWeight::Projects => a.projects as f64,
+        ArcWeight::Volume => a.volume.0 as f64,
+    };
+    let mut chosen: Vec<&AggregatedArc> = arcs.iter().collect();
+    if weight == ArcWeight::Volume {
+        chosen.sort_by(|a, b| w(b).total_cmp(&w(a)));
+    }
+    chosen.truncate(limit);
+    let max = chosen.iter().map(|a| w(a)).fold(0.0, f64::max).max(1e-9);
+    for a in chosen {
+        let (p, q) = (css(cam, vp, a.from), css(cam, vp, a.to));
+        let (dx, dy) = (q[0] - p[0], q[1] - p[1]);
+        // Bend to the left of the direction of travel, a fifth of the length.
+        let ctrl = [(p[0] + q[0]) / 2.0 + dy * 0.2, (p[1] + q[1]) / 2.0 - dx * 0.2];
+        let t = (w(a) / max).sqrt() as f32;
+        out.arcs.push(ArcDraw {
+            from: p,
+            ctrl,
+            to: q,
+            width: 1.0 + 5.0 * t,
+            colour: Rgba(ARC.0, ARC.1, ARC.2, (90.0 + 130.0 * t) as u8),
+        });
+    }
+}

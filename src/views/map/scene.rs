@@ -1,0 +1,152 @@
+//! The map's display list in CSS pixels: what to draw, already projected and styled, so a renderer
+//! (WebGL2 or Canvas 2D) only turns it into pixels and the view hit-tests against the same list.
+
+use ecomap_core::cluster::Item;
+use ecomap_core::model::ActorKind;
+
+/// A colour with alpha (0..=255 each).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
+
+impl Rgba {
+    pub fn css(self) -> String {
+        format!("rgba({},{},{},{:.3})", self.0, self.1, self.2, self.3 as f64 / 255.0)
+    }
+    pub fn f32(self) -> [f32; 4] {
+        [
+            self.0 as f32 / 255.0,
+            self.1 as f32 / 255.0,
+            self.2 as f32 / 255.0,
+            self.3 as f32 / 255.0,
+        ]
+    }
+}
+
+pub const WATER: Rgba = Rgba(0xe8, 0xee, 0xf3, 255);
+pub const LAND: Rgba = Rgba(0xfb, 0xfa, 0xf6, 255);
+pub const BORDER: Rgba = Rgba(0x7a, 0x84, 0x90, 255);
+pub const BORDER_HOVER: Rgba = Rgba(0x0b, 0x5c, 0xad, 255);
+pub const SELECTED_REGION: Rgba = Rgba(0xe3, 0xee, 0xfa, 255);
+pub const LABEL: Rgba = Rgba(0x44, 0x4b, 0x55, 255);
+pub const ARC: Rgba = Rgba(0xb3, 0x59, 0x00, 150);
+pub const HIGHLIGHT: Rgba = Rgba(0x1c, 0x1f, 0x24, 255);
+
+/// Kind colours, equal to the `--kind-*` tokens in style/main.css (each at least 3:1 on the land colour).
+pub fn kind_colour(k: ActorKind) -> Rgba {
+    match k {
+        ActorKind::Startup => Rgba(0xd9, 0x48, 0x0f, 255),
+        ActorKind::Sme => Rgba(0x19, 0x71, 0xc2, 255),
+        ActorKind::Corporation => Rgba(0x5f, 0x3d, 0xc4, 255),
+        ActorKind::Research => Rgba(0x2b, 0x8a, 0x3e, 255),
+        ActorKind::University => Rgba(0x08, 0x7f, 0x5b, 255),
+        ActorKind::Network => Rgba(0xc2, 0x25, 0x5c, 255),
+        ActorKind::Public => Rgba(0x5c, 0x5f, 0x66, 255),
+    }
+}
+
+/// The second cue beside colour: each kind has its own marker shape.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shape {
+    Circle,
+    /// A regular polygon with `sides` corners, turned by `turn` radians (0: a corner points up).
+    Polygon {
+        sides: u8,
+        turn: f32,
+    },
+}
+
+pub fn kind_shape(k: ActorKind) -> Shape {
+    use std::f32::consts::PI;
+    match k {
+        ActorKind::Startup => Shape::Polygon { sides: 3, turn: 0.0 },
+        ActorKind::Sme => Shape::Circle,
+        ActorKind::Corporation => Shape::Polygon {
+            sides: 4,
+            turn: PI / 4.0,
+        },
+        ActorKind::Research => Shape::Polygon { sides: 4, turn: 0.0 },
+        ActorKind::University => Shape::Polygon { sides: 5, turn: 0.0 },
+        ActorKind::Network => Shape::Polygon { sides: 6, turn: 0.0 },
+        ActorKind::Public => Shape::Polygon { sides: 3, turn: PI },
+    }
+}
+
+/// Corner points of a shape of radius `r` around (x, y) (a circle as a 20-gon, for renderers without arcs).
+pub fn shape_points(shape: Shape, x: f32, y: f32, r: f32) -> Vec<[f32; 2]> {
+    let (n, turn) = match shape {
+        Shape::Circle => (20, 0.0),
+        Shape::Polygon { sides, turn } => (sides as usize, turn),
+    };
+    // Polygons with few corners look smaller than a circle of the same radius: grow them a little.
+    let r = match n {
+        3 => r * 1.25,
+        4 => r * 1.1,
+        _ => r,
+    };
+    (0..n)
+        .map(|i| {
+            let a = turn + i as f32 * std::f32::consts::TAU / n as f32 - std::f32::consts::FRAC_PI_2;
+            [x + r * a.cos(), y + r * a.sin()]
+        })
+        .collect()
+}
+
+pub struct RegionDraw {
+    pub key: &'static str,
+    /// Closed rings in CSS px; fill with the even-odd rule.
+    pub rings: Vec<Vec<[f32; 2]>>,
+    pub fill: Rgba,
+    pub stroke: Rgba,
+    pub stroke_width: f32,
+}
+
+pub struct ArcDraw {
+    pub from: [f32; 2],
+    pub ctrl: [f32; 2],
+    pub to: [f32; 2],
+    pub width: f32,
+    pub colour: Rgba,
+}
+
+pub struct MarkerDraw {
+    pub item: Item,
+    pub x: f32,
+    pub y: f32,
+    pub r: f32,
+    /// Single actors: fill colour and shape. Clusters: `segments` instead.
+    pub fill: Rgba,
+    pub shape: Shape,
+    /// For clusters: share of each kind (fractions summing to 1) drawn as a ring.
+    pub segments: Vec<(f32, Rgba)>,
+    pub count: u32,
+    pub highlighted: bool,
+}
+
+pub struct LabelDraw {
+    pub x: f32,
+    pub y: f32,
+    pub text: String,
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Rgba,
+}
+
+/// Everything one frame draws, back to front: regions, arcs, markers, then text.
+#[derive(Default)]
+pub struct Scene {
+    pub background: Option<Rgba>,
+    pub regions: Vec<RegionDraw>,
+    pub arcs: Vec<ArcDraw>,
+    pub markers: Vec<MarkerDraw>,
+    pub labels: Vec<LabelDraw>,
+}
+
+impl Scene {
+    /// The topmost marker under (x, y) CSS px (markers are drawn in order, so search from the end).
+    pub fn marker_at(&self, x: f32, y: f32) -> Option<&MarkerDraw> {
+        self.markers.iter().rev().find(|m| {
+            let (dx, dy) = (m.x - x, m.y - y);
+            dx * dx + dy * dy <= (m.r + 3.0) * (m.r + 3.0)
+        })
+    }
+}

@@ -1,0 +1,142 @@
+//! Optional online tiles under the map: off by default (then the map requests nothing from any other host);
+//! a visitor can set a URL template with its attribution, stored in localStorage, never in the shared URL.
+//!
+//! Tiles are plain `<img>` elements placed under a translucent map, so no CORS is needed for WebGL.
+
+use ecomap_core::projection::{Camera, Viewport, World};
+use leptos::prelude::*;
+
+use super::input::storage_get;
+use super::texts::map_texts;
+use crate::state::use_app;
+
+const TEMPLATE_KEY: &str = "ecomap.map.tiles";
+const ATTRIBUTION_KEY: &str = "ecomap.map.tiles-attribution";
+const DEFAULT_TEMPLATE: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const DEFAULT_ATTRIBUTION: &str = "© OpenStreetMap contributors";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TileConfig {
+    pub template: String,
+    pub attribution: String,
+}
+
+/// The visitor's stored tile setting; `None` (the default) means no tiles.
+pub fn stored_config() -> Option<TileConfig> {
+    let template = storage_get(TEMPLATE_KEY).filter(|t| valid_template(t))?;
+    Some(TileConfig {
+        template,
+        attribution: storage_get(ATTRIBUTION_KEY).unwrap_or_default(),
+    })
+}
+
+fn valid_template(t: &str) -> bool {
+    t.starts_with("https://") && t.contains("{z}") && t.contains("{x}") && t.contains("{y}")
+}
+
+fn store(cfg: Option<&TileConfig>) {
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    match cfg {
+        Some(c) => {
+            let _ = s.set_item(TEMPLATE_KEY, &c.template);
+            let _ = s.set_item(ATTRIBUTION_KEY, &c.attribution);
+        }
+        None => {
+            let _ = s.remove_item(TEMPLATE_KEY);
+            let _ = s.remove_item(ATTRIBUTION_KEY);
+        }
+    }
+}
+
+/// Tiles covering the viewport at the camera's rounded zoom: (url, left, top, size) in CSS px.
+fn tiles_for(template: &str, cam: &Camera, vp: &Viewport) -> Vec<(String, f64, f64, f64)> {
+    let z = cam.zoom.round().clamp(0.0, 19.0) as i32;
+    let n = 1i64 << z;
+    let v = cam.visible(vp);
+    let tx = |x: f64| ((x * n as f64).floor() as i64).clamp(0, n - 1);
+    let mut out = Vec::new();
+    for y in tx(v.min.y)..=tx(v.max.y) {
+        for x in tx(v.min.x)..=tx(v.max.x) {
+            let at = cam.world_to_css(
+                vp,
+                World {
+                    x: x as f64 / n as f64,
+                    y: y as f64 / n as f64,
+                },
+            );
+            let size = cam.scale() / n as f64;
+            let url = template
+                .replace("{z}", &z.to_string())
+                .replace("{x}", &x.to_string())
+                .replace("{y}", &y.to_string());
+            out.push((url, at.x, at.y, size));
+        }
+    }
+    out.truncate(64);
+    out
+}
+
+#[component]
+pub fn TileLayer(config: RwSignal<Option<TileConfig>>, camera: RwSignal<Option<(Camera, Viewport)>>) -> impl IntoView {
+    move || {
+        let cfg = config.get()?;
+        let (cam, vp) = camera.get()?;
+        Some(view! {
+            <div class="map-tiles" aria-hidden="true" data-testid="map-tiles">
+                {tiles_for(&cfg.template, &cam, &vp).into_iter().map(|(url, x, y, s)| view! {
+                    <img src=url alt="" width=format!("{s:.2}") height=format!("{s:.2}")
+                        style=format!("left:{x:.2}px;top:{y:.2}px;width:{s:.2}px;height:{s:.2}px")/>
+                }).collect_view()}
+            </div>
+        })
+    }
+}
+
+#[component]
+pub fn TileSettings(config: RwSignal<Option<TileConfig>>) -> impl IntoView {
+    let state = use_app();
+    let t = move || map_texts(state.lang.get());
+    let template = RwSignal::new(
+        config
+            .get_untracked()
+            .map(|c| c.template)
+            .unwrap_or_else(|| DEFAULT_TEMPLATE.to_string()),
+    );
+    let attribution = RwSignal::new(
+        config
+            .get_untracked()
+            .map(|c| c.attribution)
+            .unwrap_or_else(|| DEFAULT_ATTRIBUTION.to_string()),
+    );
+    let apply = move |_| {
+        let c = TileConfig {
+            template: template.get_untracked().trim().to_string(),
+            attribution: attribution.get_untracked().trim().to_string(),
+        };
+        if valid_template(&c.template) {
+            store(Some(&c));
+            config.set(Some(c));
+        }
+    };
+    let off = move |_| {
+        store(None);
+        config.set(None);
+    };
+    view! {
+        <details class="map-tiles-settings" data-testid="map-tiles-settings">
+            <summary>{move || t().tiles} ": " {move || if config.with(|c| c.is_some()) { "✓" } else { "—" }}</summary>
+            <p class="muted">{move || t().tiles_note}</p>
+            <label>{move || t().tiles_template}
+                <input type="url" prop:value=move || template.get() on:input=move |ev| template.set(event_target_value(&ev))/>
+            </label>
+            <label>{move || t().tiles_attribution}
+                <input type="text" prop:value=move || attribution.get() on:input=move |ev| attribution.set(event_target_value(&ev))/>
+            </label>
+            <button type="button" on:click=apply>{move || t().tiles_apply}</button>
+            " "
+            <button type="button" on:click=off>{move || t().tiles_off}</button>
+        </details>
+    }
+}
