@@ -16,7 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::texts::map_texts;
-use super::{MapSignals, SharedEngine, Tip};
+use super::{MapSignals, MarkerInfo, SharedEngine, Tip};
 use crate::i18n::kind_name;
 use crate::state::AppState;
 
@@ -113,8 +113,10 @@ impl Scheduler {
             let Some(e) = e.as_mut() else { return };
             e.draw();
             let largest = e.scene.markers.iter().map(|m| m.count).max().unwrap_or(0);
-            (e.scene.markers.len(), largest, e.cam, e.vp, e.renderer.name())
+            let hl = e.scene.markers.iter().filter(|m| m.highlighted).count();
+            (e.scene.markers.len(), largest, e.cam, e.vp, e.renderer.name(), hl)
         };
+        self.sig.highlighted.set(summary.5);
         self.sig.markers.set(summary.0);
         self.sig.largest.set(summary.1);
         self.sig.zoom.set(summary.2.zoom);
@@ -122,6 +124,35 @@ impl Scheduler {
         if self.sig.renderer.get_untracked() != summary.4 {
             self.sig.renderer.set(summary.4);
         }
+    }
+
+    /// Mirrors the drawn markers into the accessible list (only when the camera rests: DOM work is slow).
+    pub fn publish_items(&self) {
+        let items: Vec<MarkerInfo> = {
+            let e = self.engine.borrow();
+            let Some(e) = e.as_ref() else { return };
+            let (w, h) = (e.vp.width as f32, e.vp.height as f32);
+            let mut v: Vec<MarkerInfo> = e
+                .scene
+                .markers
+                .iter()
+                .filter(|m| m.x >= 0.0 && m.y >= 0.0 && m.x <= w && m.y <= h)
+                .map(|m| MarkerInfo {
+                    item: m.item,
+                    x: m.x,
+                    y: m.y,
+                    count: m.count,
+                })
+                .collect();
+            v.sort_by(|a, b| {
+                b.count
+                    .cmp(&a.count)
+                    .then(a.y.total_cmp(&b.y))
+                    .then(a.x.total_cmp(&b.x))
+            });
+            v
+        };
+        self.sig.items.set(items);
     }
 
     /// The camera moved: draw next frame, write the hash once it rests.
@@ -136,6 +167,7 @@ impl Scheduler {
                     if let Some(e) = me.engine.borrow().as_ref() {
                         write_hash(&e.cam);
                     }
+                    me.publish_items();
                 }
             },
             REST,
@@ -159,10 +191,7 @@ impl Scheduler {
             .map(|e| e.cam.to_hash() != cam.to_hash())
             .unwrap_or(false);
         if differs {
-            if let Some(e) = self.engine.borrow_mut().as_mut() {
-                e.cam = cam;
-            }
-            self.request();
+            self.set_camera(cam);
         }
     }
 
@@ -184,6 +213,7 @@ impl Scheduler {
             };
             if changed && !me.stopped.get() {
                 me.draw_now();
+                me.publish_items();
             }
         });
         if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
@@ -397,44 +427,50 @@ impl Handlers {
         }
     }
 
-    fn click(&self, x: f64, y: f64) {
-        enum Act {
-            Focus(ecomap_core::model::ActorId),
-            Zoom(Camera),
-            Region(&'static str),
-        }
-        let act = {
-            let e = self.engine.borrow();
-            let Some(e) = e.as_ref() else { return };
-            match e.scene.marker_at(x as f32, y as f32).map(|m| m.item) {
-                Some(Item::Actor(a)) => Some(Act::Focus(a)),
-                Some(Item::Cluster(c)) => e.index.as_ref().and_then(|idx| {
+    /// What clicking a marker does: a cluster zooms in until it splits; an actor opens in the detail panel.
+    pub fn activate(&self, item: Item) {
+        let cam = match item {
+            Item::Actor(a) => return self.focus(a),
+            Item::Cluster(c) => {
+                let e = self.engine.borrow();
+                e.as_ref().and_then(|e| {
+                    let idx = e.index.as_ref()?;
                     let f = idx.cluster(c)?;
                     let z = (idx.expansion_zoom(c) as f64).max(e.cam.zoom.floor() + 1.0);
-                    Some(Act::Zoom(Camera { center: f.at, zoom: z }))
-                }),
-                None => e.region_at(x, y).map(Act::Region),
+                    Some(Camera { center: f.at, zoom: z })
+                })
             }
         };
-        match act {
-            Some(Act::Focus(a)) => {
-                let key = self
-                    .state
-                    .data
-                    .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
-                if let Some(key) = key {
-                    self.state.query.update(|q| q.focus = Some(Focus::Actor(key)));
-                }
+        if let Some(cam) = cam {
+            self.sig.tip.set(None);
+            self.sched.set_camera(cam);
+        }
+    }
+
+    fn focus(&self, a: ecomap_core::model::ActorId) {
+        let key = self
+            .state
+            .data
+            .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
+        if let Some(key) = key {
+            self.state.query.update(|q| q.focus = Some(Focus::Actor(key)));
+        }
+    }
+
+    fn click(&self, x: f64, y: f64) {
+        let (item, region) = {
+            let e = self.engine.borrow();
+            let Some(e) = e.as_ref() else { return };
+            match e.scene.marker_at(x as f32, y as f32) {
+                Some(m) => (Some(m.item), None),
+                None => (None, e.region_at(x, y)),
             }
-            Some(Act::Zoom(cam)) => {
-                self.sig.tip.set(None);
-                self.sched.set_camera(cam);
-            }
-            Some(Act::Region(key)) => {
-                let key = key.to_string();
-                self.state.update_query(|q| Query::toggle(&mut q.regions, &key));
-            }
-            None => {}
+        };
+        if let Some(item) = item {
+            self.activate(item);
+        } else if let Some(key) = region {
+            let key = key.to_string();
+            self.state.update_query(|q| Query::toggle(&mut q.regions, &key));
         }
     }
 

@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 use ecomap_core::model::ActorKind;
 use ecomap_core::projection::{Camera, Viewport};
+use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -46,9 +47,25 @@ pub struct MapSignals {
     pub largest: RwSignal<u32>,
     pub zoom: RwSignal<f64>,
     pub renderer: RwSignal<&'static str>,
+    /// The visible markers when the camera last rested (an accessible list of buttons mirrors them).
+    pub items: RwSignal<Vec<MarkerInfo>>,
+    /// Markers drawn highlighted (the list's hovered row).
+    pub highlighted: RwSignal<usize>,
     /// The camera of the last frame (the tile layer follows it).
     pub camera: RwSignal<Option<(Camera, Viewport)>>,
 }
+
+/// One visible marker for the accessible list: what it is and where (CSS px in the map).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkerInfo {
+    pub item: ecomap_core::cluster::Item,
+    pub x: f32,
+    pub y: f32,
+    pub count: u32,
+}
+
+/// At most this many markers are mirrored as buttons.
+const LISTED_MARKERS: usize = 200;
 
 pub type SharedEngine = Rc<RefCell<Option<Engine>>>;
 
@@ -68,6 +85,8 @@ pub fn MapView() -> impl IntoView {
         zoom: RwSignal::new(0.0),
         renderer: RwSignal::new(""),
         camera: RwSignal::new(None),
+        items: RwSignal::new(Vec::new()),
+        highlighted: RwSignal::new(0),
     };
     let tiles_cfg = RwSignal::new(tiles::stored_config());
     let missing = RwSignal::new(0_usize);
@@ -124,6 +143,7 @@ pub fn MapView() -> impl IntoView {
             region_values.set(values);
             scheduler.draw_now();
             crate::perf::measure_between("ecomap:map-redraw", start, crate::perf::now());
+            scheduler.publish_items();
             sig.drawn.set(true);
         });
     }
@@ -165,7 +185,7 @@ pub fn MapView() -> impl IntoView {
     let h1 = window_event_listener_untyped("hashchange", on_hash.clone());
     let h2 = window_event_listener_untyped("popstate", on_hash);
     {
-        let scheduler = leptos::__reexports::send_wrapper::SendWrapper::new(scheduler.clone());
+        let scheduler = SendWrapper::new(scheduler.clone());
         on_cleanup(move || {
             h1.remove();
             h2.remove();
@@ -185,6 +205,8 @@ pub fn MapView() -> impl IntoView {
         handlers.clone(),
     );
     let (b_in, b_out, b_home, b_fit) = (handlers.clone(), handlers.clone(), handlers.clone(), handlers.clone());
+    // Reactive children must be Send; the handlers (Rc inside) only ever live on the main thread.
+    let b_item = SendWrapper::new(handlers.clone());
 
     let not_on_map = move || {
         let n = missing.get();
@@ -258,7 +280,9 @@ pub fn MapView() -> impl IntoView {
             data-renderer=move || sig.renderer.get()
             data-markers=move || sig.markers.get().to_string()
             data-largest=move || sig.largest.get().to_string()
-            data-zoom=move || format!("{:.2}", sig.zoom.get())>
+            data-zoom=move || format!("{:.2}", sig.zoom.get())
+            data-camera=move || sig.camera.with(|c| c.map(|c| c.0.to_hash()).unwrap_or_default())
+            data-highlighted=move || sig.highlighted.get().to_string()>
             <div class="map-stage" node_ref=wrap data-testid="map-stage" tabindex="0" role="application"
                 aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"
                 on:keydown=move |ev| h_key.key(ev)>
@@ -296,6 +320,27 @@ pub fn MapView() -> impl IntoView {
                 </p>
             </div>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
+            <ul class="map-items visually-hidden" data-testid="map-items" aria-label=move || t().map_label>
+                {move || {
+                    let lang = state.lang.get();
+                    let t = t();
+                    let names = state.data.get();
+                    sig.items.get().into_iter().take(LISTED_MARKERS).map(|m| {
+                        let label = match m.item {
+                            ecomap_core::cluster::Item::Actor(a) => names.as_ref().map(|d| d.0.ds.actor(a).name.clone()).unwrap_or_default(),
+                            ecomap_core::cluster::Item::Cluster(_) => format!("{} {} · {}", ecomap_core::format::int(m.count as u64, lang), t.actors, t.cluster_hint),
+                        };
+                        let kind = if matches!(m.item, ecomap_core::cluster::Item::Cluster(_)) { "cluster" } else { "actor" };
+                        let h = b_item.clone();
+                        let item = m.item;
+                        view! {
+                            <li><button type="button" data-testid="map-item" data-kind=kind data-count=m.count.to_string()
+                                data-x=format!("{:.1}", m.x) data-y=format!("{:.1}", m.y)
+                                on:click=move |_| h.activate(item)>{label}</button></li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
             {move || not_on_map().map(|s| view! { <p class="map-missing" data-testid="map-missing">{s}</p> })}
             <div class="map-options">
                 <fieldset class="map-legend">

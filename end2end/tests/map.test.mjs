@@ -1,0 +1,260 @@
+// The map view: basemap and clusters drawn, zoom splits clusters, clicking a region filters the list,
+// clicking a marker opens it, fit-to-selection, keyboard pan, the camera in the URL hash, list hover, the
+// "not on the map" note, no request to other hosts, and a screenshot of the basemap against a reference.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pixelmatch from "pixelmatch";
+import { PNG } from "pngjs";
+import { launch, openApp, collectErrors, recordHosts, fixtureUrl, appUrl, waitReady } from "../helpers.mjs";
+import { resultsCount, facetCount, checkFacet } from "./ui.mjs";
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "map");
+const POTSDAM = { lon: 13.06566, lat: 52.39886 };
+const COTTBUS = { lon: 14.32888, lat: 51.75769 };
+const SCHWEDT = { lon: 14.28, lat: 53.06 }; // Uckermark, away from the demo's markers
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens the map and waits until it has drawn the selection. */
+async function openMap(page, query = "lang=en", hash = "") {
+  if (hash) {
+    await page.goto(`${appUrl()}/?view=map&${query}#${hash}`, { waitUntil: "load" });
+    await waitReady(page);
+  } else {
+    await openApp(page, `view=map&${query}`);
+  }
+  await page.waitForSelector("[data-testid=map][data-drawn=true]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=map-item]").length > 0);
+}
+
+/** The camera the map shows, from its data-camera attribute ("map=z/lat/lon"). */
+async function camera(page) {
+  const text = await page.getAttribute("[data-testid=map]", "data-camera");
+  const [zoom, lat, lon] = text.replace("map=", "").split("/").map(Number);
+  return { zoom, lat, lon };
+}
+
+/** Page coordinates of a lon/lat on the map (Web Mercator, as in ecomap_core::projection). */
+async function pagePoint(page, { lon, lat }) {
+  const cam = await camera(page);
+  const box = await page.locator("[data-testid=map-stage]").boundingBox();
+  const X = (l) => l / 360 + 0.5;
+  const Y = (p) => {
+    const s = Math.sin((p * Math.PI) / 180);
+    return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
+  };
+  const scale = 256 * 2 ** cam.zoom;
+  // The stage has a 1px border; the canvas fills its padding box.
+  return {
+    x: box.x + 1 + (X(lon) - X(cam.lon)) * scale + (box.width - 2) / 2,
+    y: box.y + 1 + (Y(lat) - Y(cam.lat)) * scale + (box.height - 2) / 2,
+  };
+}
+
+/** Visible markers (from the accessible list): kind, count and position in page coordinates. */
+async function markers(page) {
+  const box = await page.locator("[data-testid=map-stage]").boundingBox();
+  const items = await page.$$eval("[data-testid=map-item]", (els) =>
+    els.map((e) => ({
+      kind: e.dataset.kind,
+      count: Number(e.dataset.count),
+      x: Number(e.dataset.x),
+      y: Number(e.dataset.y),
+      name: e.textContent,
+    })),
+  );
+  return items.map((m) => ({ ...m, x: m.x + box.x + 1, y: m.y + box.y + 1 }));
+}
+
+const near = (p, q, r) => Math.hypot(p.x - q.x, p.y - q.y) <= r;
+
+test("map_draws_basemap_clusters_and_credits without other hosts", async () => {
+  const { page } = browser;
+  const errors = collectErrors(page);
+  const hosts = recordHosts(page);
+  await openMap(page);
+  const map = page.locator("[data-testid=map]");
+  assert.ok(["webgl2", "canvas2d"].includes(await map.getAttribute("data-renderer")));
+  const items = await markers(page);
+  const total = items.reduce((s, m) => s + m.count, 0);
+  assert.equal(total, await resultsCount(page), "every selected actor is in some marker");
+  assert.ok(items.some((m) => m.kind === "cluster"), "zoomed out, actors are clustered");
+  assert.match(
+    await page.textContent("[data-testid=map-credits]"),
+    /© GeoBasis-DE \/ BKG \(VG250\), Daten verändert · Geoportal Berlin \/ Ortsteile · GeoNames \(CC BY 4\.0\)/,
+  );
+  assert.equal(await page.locator("[data-testid=map-missing]").count(), 0, "the demo has coordinates for all");
+  await page.click("[data-testid=map-zoom-in]");
+  await page.waitForFunction(() => /^#map=/.test(location.hash));
+  assert.deepEqual(hosts.foreignHosts(), [], "tiles are off: no request to another host");
+  errors.assertClean();
+});
+
+test("zoom_towards_potsdam splits its cluster", async () => {
+  const { page } = browser;
+  await openMap(page);
+  const p0 = await pagePoint(page, POTSDAM);
+  // The cluster that holds Potsdam's actors is the nearest one (its centre is their weighted mean).
+  const before = (await markers(page)).filter((m) => m.kind === "cluster" && near(m, p0, 100));
+  before.sort((a, b) => Math.hypot(a.x - p0.x, a.y - p0.y) - Math.hypot(b.x - p0.x, b.y - p0.y));
+  const cluster = before[0];
+  assert.ok(cluster, "a cluster near Potsdam at the start");
+  const z0 = (await camera(page)).zoom;
+  await page.mouse.move(p0.x, p0.y);
+  for (let i = 1; i <= 3; i++) {
+    await page.mouse.wheel(0, -250);
+    await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) >= z, z0 + i - 0.01);
+  }
+  // After the camera rests, the hash records it and the marker list follows.
+  await page.waitForFunction((z) => {
+    const m = /^#map=([\d.]+)\//.exec(location.hash);
+    return m && Number(m[1]) >= z;
+  }, z0 + 2.99);
+  const p1 = await pagePoint(page, POTSDAM);
+  assert.ok(near(p0, p1, 6), `wheel zoom keeps the point under the pointer: ${JSON.stringify([p0, p1, await page.evaluate(() => scrollY)])}`);
+  await page.waitForFunction(
+    ([x, y, count]) => {
+      const box = document.querySelector("[data-testid=map-stage]").getBoundingClientRect();
+      const around = [...document.querySelectorAll("[data-testid=map-item]")].filter(
+        (e) => Math.hypot(Number(e.dataset.x) + box.x + 1 - x, Number(e.dataset.y) + box.y + 1 - y) < 150,
+      );
+      return around.length >= 2 && around.every((e) => Number(e.dataset.count) < count);
+    },
+    [p1.x, p1.y, cluster.count],
+  );
+  const cam = await camera(page);
+  assert.ok(Math.abs(cam.lat - POTSDAM.lat) < 0.3 && Math.abs(cam.lon - POTSDAM.lon) < 0.5, JSON.stringify(cam));
+});
+
+test("click_cluster zooms in until it splits; click_actor opens the detail panel", async () => {
+  const { page } = browser;
+  await openMap(page);
+  const z0 = (await camera(page)).zoom;
+  const biggest = (await markers(page)).sort((a, b) => b.count - a.count)[0];
+  await page.mouse.click(biggest.x, biggest.y);
+  await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z, z0);
+  await page.waitForFunction(
+    (n) => {
+      const items = [...document.querySelectorAll("[data-testid=map-item]")];
+      return items.length > 1 && items.every((e) => Number(e.dataset.count) < n);
+    },
+    biggest.count,
+  );
+  // A single actor: click it, the detail panel shows its name.
+  await openMap(page);
+  const one = (await markers(page)).find((m) => m.kind === "actor");
+  assert.ok(one, "a single actor is visible at the start");
+  await page.mouse.move(one.x, one.y);
+  await page.waitForSelector("[data-testid=map-tooltip]");
+  assert.equal((await page.textContent("[data-testid=map-tooltip] strong")).trim(), one.name.trim());
+  await page.mouse.click(one.x, one.y);
+  await page.waitForSelector("[data-testid=detail]");
+  assert.match(await page.textContent("[data-testid=detail]"), new RegExp(one.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+});
+
+test("click_region filters the list by that region", async () => {
+  const { page } = browser;
+  await openMap(page);
+  const all = await resultsCount(page);
+  const expected = await facetCount(page, "facet-region-bb", "12073");
+  assert.ok(expected > 0 && expected < all);
+  const p = await pagePoint(page, SCHWEDT);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction(() => /Uckermark/.test(document.querySelector("[data-testid=map-tooltip]")?.textContent ?? ""));
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction((n) => {
+    const t = document.querySelector("[data-testid=results-count]")?.textContent ?? "";
+    return Number(t.replace(/[^\d]/g, "")) === n;
+  }, expected);
+  assert.match(page.url(), /region=12073/);
+  // The map shows only that region's actors now.
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll("[data-testid=map-item]")].reduce((s, e) => s + Number(e.dataset.count), 0) === n,
+    expected,
+  );
+});
+
+test("fit_to_selection zooms to the selected actors", async () => {
+  const { page } = browser;
+  await openMap(page);
+  const z0 = (await camera(page)).zoom;
+  await checkFacet(page, "facet-region-bb", "12052"); // Cottbus
+  await page.click("[data-testid=map-fit]");
+  await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z + 2, z0);
+  const cam = await camera(page);
+  assert.ok(Math.abs(cam.lat - COTTBUS.lat) < 0.1 && Math.abs(cam.lon - COTTBUS.lon) < 0.15, JSON.stringify(cam));
+  // Whole region again.
+  await page.click("[data-testid=map-reset]");
+  await page.waitForFunction((z) => Math.abs(Number(document.querySelector("[data-testid=map]").dataset.zoom) - z) < 0.01, z0);
+});
+
+test("keyboard_pan and zoom move the camera, and the hash reopens the same view", async () => {
+  const { page } = browser;
+  await openMap(page);
+  const c0 = await camera(page);
+  await page.focus("[data-testid=map-stage]");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((lon) => {
+    const c = document.querySelector("[data-testid=map]").dataset.camera.split("/");
+    return Number(c[2]) > lon + 0.01;
+  }, c0.lon);
+  await page.keyboard.press("+");
+  await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z + 0.5, c0.zoom);
+  await page.waitForFunction(() => location.hash === `#${document.querySelector("[data-testid=map]").dataset.camera}`);
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  // A link with this hash opens the same camera.
+  await openMap(page, "lang=en", hash);
+  assert.equal(await page.getAttribute("[data-testid=map]", "data-camera"), hash);
+  // Going back to a hand-edited hash moves the map too.
+  await page.evaluate(() => (location.hash = "map=11.00/52.39886/13.06566"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=map]").dataset.camera === "map=11.00/52.39886/13.06566");
+});
+
+test("hovering a list row highlights its marker", async () => {
+  const { page } = browser;
+  await openMap(page);
+  assert.equal(await page.getAttribute("[data-testid=map]", "data-highlighted"), "0");
+  await page.hover("[data-testid=result-row] >> nth=0");
+  await page.waitForSelector("[data-testid=map][data-highlighted='1']");
+  await page.mouse.move(5, 5);
+  await page.waitForSelector("[data-testid=map][data-highlighted='0']");
+});
+
+test("actors without coordinates are counted in a note and stay in the list", async () => {
+  const { page } = browser;
+  await openMap(page, `lang=en&data=${encodeURIComponent(fixtureUrl("map/three-without-coordinates.json"))}`);
+  assert.match(await page.textContent("[data-testid=map-missing]"), /^3 actors without coordinates/);
+  const total = (await markers(page)).reduce((s, m) => s + m.count, 0);
+  assert.equal(total + 3, await resultsCount(page));
+});
+
+test("basemap screenshot matches the committed reference", async () => {
+  const { page } = browser;
+  await page.addInitScript(() => localStorage.setItem("ecomap.map.renderer", "canvas2d"));
+  await openMap(page);
+  assert.equal(await page.getAttribute("[data-testid=map]", "data-renderer"), "canvas2d");
+  // Only the base canvas (regions and markers): hide what lies over it (text layer, controls, credits).
+  await page.addStyleTag({ content: ".map-overlay, .map-controls, .map-credits { visibility: hidden !important; }" });
+  const shot = PNG.sync.read(await page.locator("[data-testid=map-canvas]").screenshot());
+  const refPath = join(FIXTURES, "basemap-canvas2d.png");
+  if (!existsSync(refPath) || process.env.UPDATE_SNAPSHOTS) {
+    writeFileSync(refPath, PNG.sync.write(shot));
+    if (!process.env.UPDATE_SNAPSHOTS) assert.fail(`no reference yet: wrote ${refPath}; commit it and rerun`);
+  }
+  const ref = PNG.sync.read(readFileSync(refPath));
+  assert.equal(`${shot.width}x${shot.height}`, `${ref.width}x${ref.height}`, "same canvas size");
+  const diff = new PNG({ width: ref.width, height: ref.height });
+  const changed = pixelmatch(ref.data, shot.data, diff.data, ref.width, ref.height, { threshold: 0.1 });
+  const share = changed / (ref.width * ref.height);
+  if (share > 0.005) writeFileSync(join(FIXTURES, "basemap-canvas2d.diff.png"), PNG.sync.write(diff));
+  assert.ok(share <= 0.005, `${(share * 100).toFixed(2)}% of pixels differ from the reference`);
+});
