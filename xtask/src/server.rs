@@ -15,9 +15,13 @@ style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' da
 connect-src * data: blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; \
 form-action 'self'; frame-ancestors *";
 
+/// In test mode, the app is also served under this path prefix.
+const TEST_PREFIX: &str = "some/prefix/";
+
 struct Site {
     root: PathBuf,
-    /// Served under /fixtures/ (test mode only).
+    /// Served under /fixtures/ (test mode only); in test mode the app is also served under
+    /// /some/prefix/ (as a partner hosting it below a path would).
     fixtures: Option<PathBuf>,
     quiet: bool,
 }
@@ -107,7 +111,10 @@ fn percent_decode(s: &str) -> String {
 /// Maps a URL path to a file, refusing anything that leaves the served directories.
 fn resolve(site: &Site, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path);
-    let rel = decoded.trim_start_matches('/');
+    let mut rel = decoded.trim_start_matches('/');
+    if site.fixtures.is_some() {
+        rel = rel.strip_prefix(TEST_PREFIX).unwrap_or(rel);
+    }
     let (base, rel) = match (&site.fixtures, rel.strip_prefix("fixtures/")) {
         (Some(f), Some(r)) => (f.as_path(), r),
         _ => (site.root.as_path(), rel),
