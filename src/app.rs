@@ -19,6 +19,7 @@ use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
 use crate::state::AppState;
 use crate::url;
+use crate::views::charts::timeline::Timeline;
 use crate::views::{charts::ChartsView, map::MapView, network::NetworkView};
 
 /// The browser's preferred interface language (German when it asks for German, else English).
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <FilterPanel/>
                 <main class="main" id="main">
+                    <Timeline/>
                     <ViewTabs/>
                     <div class="view-body" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().key())>
                         {move || match view.get() {

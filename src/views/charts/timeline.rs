@@ -1,0 +1,142 @@
+//! The timeline: a year slider with a play button, mounted once above the view tabs so every view (list, map,
+//! network, charts) follows it. It writes only `query.years` (the single year in view, or the end of a range).
+//!
+//! Playing steps one year every 1.2 s until the last year, and is always started by the visitor (pausable).
+//! Nothing animates in between steps, so it respects prefers-reduced-motion; arrow keys step the slider.
+
+use std::time::Duration;
+
+use ecomap_core::stats;
+use leptos::leptos_dom::helpers::IntervalHandle;
+use leptos::prelude::*;
+
+use super::specs::year_in_view;
+use super::texts::view_texts;
+use crate::state::{use_app, AppState};
+
+/// Milliseconds between two steps while playing.
+pub const STEP_MS: u64 = 1_200;
+
+/// The years after moving the timeline to `y`: a range (from < to) keeps its start when it still fits, so the
+/// range grows or shrinks; otherwise the single year `y`.
+pub fn years_at(current: Option<(u16, u16)>, y: u16) -> (u16, u16) {
+    match current {
+        Some((a, b)) if a.min(b) < a.max(b) && a.min(b) <= y => (a.min(b), y),
+        _ => (y, y),
+    }
+}
+
+fn set_year(state: AppState, y: u16) {
+    let now = state.query.with_untracked(|q| q.years);
+    let next = years_at(now, y);
+    if now != Some(next) {
+        state.update_query(|q| q.years = Some(next));
+    }
+}
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let state = use_app();
+    let t = move || view_texts(state.lang.get());
+    let span = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.as_ref().and_then(|d| stats::project_year_span(&d.0.ds)))
+    });
+    let value = Memo::new(move |_| {
+        let (from, to) = span.get()?;
+        let y = state
+            .data
+            .with(|d| d.as_ref().and_then(|d| state.query.with(|q| year_in_view(&d.0.ds, q))))?;
+        Some(y.clamp(from, to))
+    });
+    let playing = RwSignal::new(false);
+    let handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
+    let stop = move || {
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+        handle.set_value(None);
+        playing.set(false);
+    };
+    let step = move || {
+        let (Some((_, to)), Some(y)) = (span.get_untracked(), value.get_untracked()) else {
+            stop();
+            return;
+        };
+        if y >= to {
+            stop();
+            return;
+        }
+        set_year(state, y + 1);
+        if y + 1 >= to {
+            stop();
+        }
+    };
+    let toggle = move |_| {
+        if playing.get_untracked() {
+            stop();
+            return;
+        }
+        let (Some((from, to)), Some(y)) = (span.get_untracked(), value.get_untracked()) else {
+            return;
+        };
+        // From the end, play starts again at the first year (shown at once: the first step).
+        if y >= to {
+            set_year(state, from);
+        } else {
+            set_year(state, y + 1);
+        }
+        if let Ok(h) = set_interval_with_handle(step, Duration::from_millis(STEP_MS)) {
+            handle.set_value(Some(h));
+            playing.set(true);
+        }
+    };
+    on_cleanup(move || {
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        if let Ok(y) = event_target_value(&ev).parse::<u16>() {
+            set_year(state, y);
+        }
+    };
+    view! {
+        <Show when=move || span.get().is_some()>
+            <section class="timeline" data-testid="timeline" aria-label=move || t().timeline>
+                <button type="button" class="timeline-play" data-testid="timeline-play"
+                    aria-pressed=move || playing.get().to_string()
+                    on:click=toggle>
+                    <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
+                    {move || if playing.get() { t().pause } else { t().play }}
+                </button>
+                <label for="timeline-year">{move || t().timeline_all}</label>
+                <input id="timeline-year" type="range" step="1" data-testid="timeline-slider"
+                    min=move || span.get().map(|s| s.0).unwrap_or(0).to_string()
+                    max=move || span.get().map(|s| s.1).unwrap_or(0).to_string()
+                    prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
+                    on:input=on_input/>
+                <output for="timeline-year" data-testid="timeline-year">{move || value.get().map(|v| v.to_string())}</output>
+            </section>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_at;
+
+    #[test]
+    fn the_timeline_moves_a_single_year_or_the_end_of_a_range() {
+        assert_eq!(years_at(None, 2021), (2021, 2021));
+        assert_eq!(years_at(Some((2025, 2025)), 2026), (2026, 2026));
+        assert_eq!(years_at(Some((2019, 2023)), 2025), (2019, 2025));
+        assert_eq!(years_at(Some((2023, 2019)), 2021), (2019, 2021));
+        assert_eq!(
+            years_at(Some((2022, 2024)), 2020),
+            (2020, 2020),
+            "before the start: a single year"
+        );
+    }
+}
