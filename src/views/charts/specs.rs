@@ -243,7 +243,7 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
             "{}: {} {}",
             t.selection,
             format::int(i.sel.actors.count_ones() as u64, lang),
-            t.actors_count
+            t.actors_word
         ),
         note: t.composition_note.to_string(),
         category_axis: t.technology.to_string(),

@@ -90,7 +90,7 @@ pub static LIGHT: Palette = Palette {
         (194, 37, 92),
         (92, 95, 102),
     ],
-    font: 12,
+    font: 14,
     stroke: 1,
 };
 
@@ -119,7 +119,7 @@ pub static DARK: Palette = Palette {
         (247, 131, 172),
         (173, 181, 189),
     ],
-    font: 12,
+    font: 14,
     stroke: 1,
 };
 
@@ -148,6 +148,6 @@ pub static CONTRAST: Palette = Palette {
         (150, 0, 90),
         (60, 60, 60),
     ],
-    font: 15,
+    font: 18,
     stroke: 2,
 };
