@@ -1,0 +1,61 @@
+//! Native timings of the network graph and layout at 1k, 10k and 50k synthetic actors (generate(n, 1)):
+//! graph build, one ForceAtlas2 iteration (Barnes-Hut, theta 0.5), iterations and time to a readable layout.
+//!
+//! "Readable" = the quality measure (mean edge length / mean random-pair distance, lower is better) within 5 %
+//! of what 300 iterations reach. Run: `cargo bench -p ecomap-core --bench network`; prints `BENCH` lines.
+#![allow(clippy::unwrap_used)]
+
+use std::time::Instant;
+
+use ecomap_core::generate::generate;
+use ecomap_core::graph::{Graph, GraphMode};
+use ecomap_core::index::Index;
+use ecomap_core::layout::{start_positions, state_quality, step, LayoutState, Settings};
+
+fn main() {
+    let sizes: Vec<usize> = match std::env::var("ECOMAP_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|v| v.trim().parse().ok()).collect(),
+        Err(_) => vec![1_000, 10_000, 50_000],
+    };
+    for n in sizes {
+        let export = generate(n, 1);
+        let bytes = serde_json::to_vec(&export).unwrap();
+        let (ds, _) = ecomap_core::import::import(&bytes, "bench.json");
+        let idx = Index::build(&ds);
+        for mode in [GraphMode::Ecosystems, GraphMode::All] {
+            let t = Instant::now();
+            let g = Graph::build(&ds, &idx, mode);
+            let build_ms = t.elapsed().as_secs_f64() * 1000.0;
+            let m = mode.key();
+            println!("# {m}: {} nodes, {} edges", g.len(), g.edges.len());
+            println!("BENCH name=graph-build-{m} actors={n} ms={build_ms:.3}");
+            let (x, y) = start_positions(&g, &[], 1);
+            let mut s = LayoutState::new(&g, x, y, Settings::default());
+            let mut times = Vec::new();
+            let mut trace = Vec::new();
+            let t_all = Instant::now();
+            for _ in 0..300 {
+                let t = Instant::now();
+                step(&mut s, 1);
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+                if s.iterations % 5 == 0 {
+                    trace.push((
+                        s.iterations,
+                        t_all.elapsed().as_secs_f64() * 1000.0,
+                        state_quality(&s).unwrap(),
+                    ));
+                }
+            }
+            let q_final = state_quality(&s).unwrap();
+            let mut sorted = times.clone();
+            sorted.sort_by(|a, b| a.total_cmp(b));
+            println!(
+                "BENCH name=layout-iteration-{m} actors={n} ms={:.3}",
+                sorted[sorted.len() / 2]
+            );
+            let (it, ms, q) = trace.iter().copied().find(|&(_, _, q)| q <= q_final * 1.05).unwrap();
+            println!("# {m}: quality {q_final:.3} after 300 iterations; {q:.3} after {it} iterations");
+            println!("BENCH name=layout-readable-{m} actors={n} ms={ms:.1}");
+        }
+    }
+}

@@ -1,0 +1,861 @@
+//! The network view: actors and technologies as a force-directed graph (ForceAtlas2 from ecomap-core), drawn
+//! by a small renderer trait (Canvas 2D here), linked to the filters, the focus and the search.
+//!
+//! The layout runs in slices under 8 ms per animation frame, animates while it converges, stops by itself and
+//! can be paused; with prefers-reduced-motion it is computed without animation. Test markers live on the root:
+//! `data-drawn`, `data-layout`, `data-hovered`, `data-highlighted-count`, `data-visible-count`.
+
+mod camera;
+mod canvas2d;
+mod engine;
+mod labels;
+mod render;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use ecomap_core::graph::{GraphMode, NodeRef as GraphNode};
+use ecomap_core::model::Lang;
+use ecomap_core::query::{Focus, ResolvedFocus};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::state::use_app;
+use engine::{Engine, LayoutStatus, ListItem};
+
+/// Layout time per animation frame.
+const SLICE_MS: f64 = 8.0;
+/// Nodes in the accessible list.
+const LIST_MAX: usize = 40;
+const HIDE_KEY: &str = "ecomap.network.hide";
+
+struct ViewTexts {
+    label: &'static str,
+    mode: &'static str,
+    ecosystems: &'static str,
+    collaboration: &'static str,
+    all: &'static str,
+    filtered: &'static str,
+    fade: &'static str,
+    hide: &'static str,
+    ego: &'static str,
+    ego_off: &'static str,
+    ego_1: &'static str,
+    ego_2: &'static str,
+    pause: &'static str,
+    resume: &'static str,
+    running: &'static str,
+    paused: &'static str,
+    done: &'static str,
+    nodes: &'static str,
+    help: &'static str,
+    fit: &'static str,
+    technology: &'static str,
+}
+
+const DE: ViewTexts = ViewTexts {
+    label: "Netzwerk der Akteure und Technologien",
+    mode: "Ansicht",
+    ecosystems: "Technologie-Ökosysteme",
+    collaboration: "Kooperationen",
+    all: "Alles",
+    filtered: "Nicht Gewählte",
+    fade: "abblenden",
+    hide: "ausblenden",
+    ego: "Umfeld der Auswahl",
+    ego_off: "aus",
+    ego_1: "direkte Nachbarn",
+    ego_2: "zwei Schritte",
+    pause: "Layout anhalten",
+    resume: "Layout fortsetzen",
+    running: "Layout läuft",
+    paused: "Layout angehalten",
+    done: "Layout fertig",
+    nodes: "Knoten im Netzwerk (wichtigste zuerst)",
+    help: "Pfeiltasten: zum nächsten Knoten in dieser Richtung; N: nächster Nachbar; Enter: Details; Esc: zurück. Ziehen zum Verschieben, Mausrad oder zwei Finger zum Zoomen.",
+    fit: "Alles zeigen",
+    technology: "Technologie",
+};
+
+const EN: ViewTexts = ViewTexts {
+    label: "Network of actors and technologies",
+    mode: "Show",
+    ecosystems: "Technology ecosystems",
+    collaboration: "Collaboration",
+    all: "All",
+    filtered: "Not selected",
+    fade: "fade",
+    hide: "hide",
+    ego: "Around the selection",
+    ego_off: "off",
+    ego_1: "direct neighbours",
+    ego_2: "two steps",
+    pause: "Pause layout",
+    resume: "Resume layout",
+    running: "Layout running",
+    paused: "Layout paused",
+    done: "Layout done",
+    nodes: "Nodes in the network (most important first)",
+    help: "Arrow keys: nearest node in that direction; N: next neighbour; Enter: details; Esc: back. Drag to pan, wheel or two fingers to zoom.",
+    fit: "Show all",
+    technology: "Technology",
+};
+
+fn texts(lang: Lang) -> &'static ViewTexts {
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+/// Signals the engine reports to the page (data attributes, status line, accessible list).
+#[derive(Clone, Copy)]
+struct Report {
+    status: RwSignal<&'static str>,
+    drawn: RwSignal<bool>,
+    hovered: RwSignal<String>,
+    highlighted: RwSignal<u32>,
+    visible: RwSignal<u32>,
+    iterations: RwSignal<u32>,
+    list: RwSignal<Vec<ListItem>>,
+    renderer: RwSignal<&'static str>,
+}
+
+type Shared = Rc<RefCell<Option<Engine>>>;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads the kind colours and text colours from the page's CSS tokens.
+fn palette_from_css(el: &web_sys::Element) -> render::Palette {
+    let mut p = render::Palette::default();
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten()) else {
+        return p;
+    };
+    let get = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    for (k, kind) in ecomap_core::model::ActorKind::ALL.iter().enumerate() {
+        if let Some(v) = get(&format!("--kind-{}", kind.key())) {
+            p.fill[k] = v;
+        }
+    }
+    for (slot, name) in [
+        (&mut p.fill[7], "--accent"),
+        (&mut p.text, "--text"),
+        (&mut p.surface, "--surface"),
+        (&mut p.edge, "--muted"),
+        (&mut p.focus, "--focus"),
+    ] {
+        if let Some(v) = get(name) {
+            *slot = v;
+        }
+    }
+    p
+}
+
+/// Publishes the engine's state to the report signals (call after releasing the engine borrow).
+fn publish(engine: &Engine, report: Report, with_list: bool) {
+    report.status.set(engine.status.key());
+    report
+        .hovered
+        .set(engine.hovered.map(|h| engine.name(h).to_string()).unwrap_or_default());
+    report.highlighted.set(engine.highlighted_count);
+    report.visible.set(engine.visible_count());
+    report.iterations.set(engine.layout.iterations);
+    if with_list {
+        report.list.set(engine.list(LIST_MAX));
+    }
+}
+
+/// One animation frame of the layout loop; schedules the next while the layout runs and `token` is current.
+fn tick(shared: Shared, token: Arc<AtomicU32>, mine: u32, report: Report) {
+    if token.load(Ordering::Relaxed) != mine {
+        return;
+    }
+    let reduced = reduced_motion();
+    let keep_going = {
+        let mut guard = shared.borrow_mut();
+        let Some(engine) = guard.as_mut() else { return };
+        if engine.status != LayoutStatus::Running {
+            false
+        } else {
+            let stopped = engine.run_slice(SLICE_MS, now);
+            if stopped || !reduced {
+                engine.draw(!stopped);
+                report.drawn.set(true);
+            }
+            publish(engine, report, stopped);
+            !stopped
+        }
+    };
+    if keep_going {
+        request_animation_frame(move || tick(shared, token, mine, report));
+    }
+}
+
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let stage_ref = NodeRef::<html::Div>::new();
+    let shared: Shared = Rc::new(RefCell::new(None));
+    let token = Arc::new(AtomicU32::new(0));
+    let report = Report {
+        status: RwSignal::new("running"),
+        drawn: RwSignal::new(false),
+        hovered: RwSignal::new(String::new()),
+        highlighted: RwSignal::new(0),
+        visible: RwSignal::new(0),
+        iterations: RwSignal::new(0),
+        list: RwSignal::new(Vec::new()),
+        renderer: RwSignal::new(""),
+    };
+    let mode = RwSignal::new(GraphMode::Ecosystems);
+    let hide = RwSignal::new(storage().and_then(|s| s.get_item(HIDE_KEY).ok().flatten()).as_deref() == Some("1"));
+    let ego_depth = RwSignal::new(0u8);
+    let generation = RwSignal::new(0u32);
+
+    // Redraw at rest (after input or a state change) in the next frame.
+    let pending = Rc::new(Cell::new(false));
+    let redraw = {
+        let shared = shared.clone();
+        let pending = pending.clone();
+        Rc::new(move |with_list: bool| {
+            if pending.replace(true) {
+                return;
+            }
+            let shared = shared.clone();
+            let pending = pending.clone();
+            request_animation_frame(move || {
+                pending.set(false);
+                let mut guard = shared.borrow_mut();
+                if let Some(engine) = guard.as_mut() {
+                    if engine.status != LayoutStatus::Running {
+                        engine.draw(false);
+                        if let Some(c) = canvas_ref.get_untracked() {
+                            let _ = web_sys::HtmlElement::style(&c).set_property("transform", "");
+                        }
+                    }
+                    report.drawn.set(true);
+                    publish(engine, report, with_list);
+                }
+            });
+        })
+    };
+
+    // Build the engine when the data or the mode changes, and start the layout loop.
+    {
+        let shared = shared.clone();
+        let token = token.clone();
+        Effect::new(move |_| {
+            let Some(data) = state.data.get() else { return };
+            let m = mode.get();
+            let Some(canvas) = canvas_ref.get() else { return };
+            let Some(stage) = stage_ref.get_untracked() else { return };
+            let lang = state.lang.get_untracked();
+            let Some(renderer) = canvas2d::Canvas2d::new(canvas.clone()) else {
+                return;
+            };
+            let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, Box::new(renderer));
+            report.renderer.set(engine.renderer.name());
+            engine.palette = palette_from_css(&stage);
+            engine.hide = hide.get_untracked();
+            let rect = stage.get_bounding_client_rect();
+            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
+            engine.resize(rect.width() as f32, rect.height() as f32, dpr);
+            report.drawn.set(false);
+            *shared.borrow_mut() = Some(engine);
+            generation.update(|g| *g += 1);
+            let mine = token.load(Ordering::Relaxed) + 1;
+            token.store(mine, Ordering::Relaxed);
+            let (s, tk) = (shared.clone(), token.clone());
+            request_animation_frame(move || tick(s, tk, mine, report));
+        });
+    }
+
+    // Filters, focus and ego depth → which nodes are shown; search and focus centre their node.
+    {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        Effect::new(move |_| {
+            generation.track();
+            let sel = state.selection.get();
+            let focus = state.focus.get();
+            let depth = ego_depth.get();
+            let h = hide.get();
+            let text_empty = state.query.with(|q| q.text.trim().is_empty());
+            let mut guard = shared.borrow_mut();
+            let Some(engine) = guard.as_mut() else { return };
+            engine.hide = h;
+            let focus_node = focus.and_then(|f| match f {
+                ResolvedFocus::Actor(a) => Some(engine.graph.actor_node(a)),
+                ResolvedFocus::Technology(t) => engine.graph.technology_node(t),
+            });
+            let ego = match (focus_node, depth) {
+                (Some(c), d) if d > 0 => Some(engine.graph.ego(c, d, |_| true)),
+                _ => None,
+            };
+            match &sel {
+                Some(s) => engine.set_shown(|i| s.0.actors.get(i), ego.as_deref()),
+                None => engine.set_shown(|_| true, ego.as_deref()),
+            }
+            // Centre: the focused node, else the first search result.
+            let centre = focus_node.or_else(|| {
+                if text_empty {
+                    None
+                } else {
+                    sel.as_ref()
+                        .and_then(|s| s.0.list.first())
+                        .map(|a| engine.graph.actor_node(*a))
+                }
+            });
+            if let Some(c) = centre {
+                if engine.status != LayoutStatus::Running {
+                    engine.centre_on(c);
+                    engine.user_camera = true;
+                }
+                engine.keyboard = Some(c);
+                engine.update_highlight();
+            } else if ego.is_some() || engine.status == LayoutStatus::Done {
+                engine.keyboard = None;
+                engine.update_highlight();
+            }
+            drop(guard);
+            redraw(true);
+        });
+    }
+
+    // Size: follow the stage's size.
+    {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            let Some(stage) = stage_ref.get_untracked() else { return };
+            let rect = stage.get_bounding_client_rect();
+            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
+            if let Some(e) = shared.borrow_mut().as_mut() {
+                e.resize(rect.width() as f32, rect.height() as f32, dpr);
+            }
+            redraw(true);
+        });
+        on_cleanup(move || resize.remove());
+    }
+    {
+        let token = token.clone();
+        on_cleanup(move || {
+            token.fetch_add(1, Ordering::Relaxed);
+        });
+    }
+
+    // Pointer input: hover, click, drag to pan, wheel and pinch to zoom (CSS transform while moving).
+    let pointers: Rc<RefCell<Vec<(i32, f32, f32)>>> = Rc::new(RefCell::new(Vec::new()));
+    let press: Rc<Cell<Option<(f32, f32, bool)>>> = Rc::new(Cell::new(None));
+    let local = move |ev: &web_sys::MouseEvent| -> (f32, f32) {
+        let rect = stage_ref
+            .get_untracked()
+            .map(|s| s.get_bounding_client_rect())
+            .map(|r| (r.left() as f32, r.top() as f32))
+            .unwrap_or((0.0, 0.0));
+        (ev.client_x() as f32 - rect.0, ev.client_y() as f32 - rect.1)
+    };
+    let moved_camera = {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        let rest: Rc<Cell<u32>> = Rc::new(Cell::new(0));
+        Rc::new(move || {
+            let running = {
+                let guard = shared.borrow();
+                let Some(e) = guard.as_ref() else { return };
+                if e.status != LayoutStatus::Running {
+                    if let Some(c) = canvas_ref.get_untracked() {
+                        let _ = web_sys::HtmlElement::style(&c)
+                            .set_property("transform", &e.camera.css_transform_from(&e.drawn));
+                    }
+                }
+                e.status == LayoutStatus::Running
+            };
+            if running {
+                return;
+            }
+            // Redraw when the camera has rested for 120 ms.
+            let mine = rest.get().wrapping_add(1);
+            rest.set(mine);
+            let (rest, redraw) = (rest.clone(), redraw.clone());
+            set_timeout(
+                move || {
+                    if rest.get() == mine {
+                        redraw(true);
+                    }
+                },
+                std::time::Duration::from_millis(120),
+            );
+        })
+    };
+    let on_pointer_down = {
+        let pointers = pointers.clone();
+        let press = press.clone();
+        move |ev: web_sys::PointerEvent| {
+            let (x, y) = local(&ev);
+            pointers.borrow_mut().push((ev.pointer_id(), x, y));
+            press.set(Some((x, y, false)));
+            if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                let _ = t.set_pointer_capture(ev.pointer_id());
+            }
+        }
+    };
+    let on_pointer_move = {
+        let shared = shared.clone();
+        let pointers = pointers.clone();
+        let press = press.clone();
+        let redraw = redraw.clone();
+        let moved_camera = moved_camera.clone();
+        move |ev: web_sys::PointerEvent| {
+            let (x, y) = local(&ev);
+            let mut ps = pointers.borrow_mut();
+            let idx = ps.iter().position(|p| p.0 == ev.pointer_id());
+            if let Some(k) = idx {
+                let (_, ox, oy) = ps[k];
+                let mut guard = shared.borrow_mut();
+                let Some(e) = guard.as_mut() else { return };
+                if ps.len() >= 2 {
+                    // Pinch: zoom by the change of distance between the first two pointers, around their middle.
+                    let other = ps[1 - k.min(1)];
+                    let d0 = ((ox - other.1).powi(2) + (oy - other.2).powi(2)).sqrt().max(1.0);
+                    let d1 = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt().max(1.0);
+                    let (w, h) = (e.width, e.height);
+                    e.camera
+                        .zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0, w, h);
+                } else {
+                    if let Some((px, py, dragging)) = press.get() {
+                        if dragging || (x - px).abs() + (y - py).abs() > 4.0 {
+                            press.set(Some((px, py, true)));
+                            e.camera.x -= (x - ox) / e.camera.scale;
+                            e.camera.y -= (y - oy) / e.camera.scale;
+                        }
+                    }
+                }
+                e.user_camera = true;
+                ps[k] = (ev.pointer_id(), x, y);
+                drop(guard);
+                drop(ps);
+                moved_camera();
+                return;
+            }
+            drop(ps);
+            // Hover.
+            let changed = {
+                let mut guard = shared.borrow_mut();
+                let Some(e) = guard.as_mut() else { return };
+                let hit = e.pick(x, y);
+                if hit != e.hovered {
+                    e.hovered = hit;
+                    e.update_highlight();
+                    true
+                } else {
+                    false
+                }
+            };
+            if changed {
+                redraw(false);
+            }
+        }
+    };
+    let on_pointer_up = {
+        let shared = shared.clone();
+        let pointers = pointers.clone();
+        let press = press.clone();
+        move |ev: web_sys::PointerEvent| {
+            pointers.borrow_mut().retain(|p| p.0 != ev.pointer_id());
+            let (x, y) = local(&ev);
+            if let Some((_, _, false)) = press.take() {
+                // A click: open the node's detail panel.
+                let focus = {
+                    let guard = shared.borrow();
+                    let Some(e) = guard.as_ref() else { return };
+                    e.pick(x, y).map(|i| e.graph.node(i))
+                };
+                if let (Some(node), Some(data)) = (focus, state.data.get_untracked()) {
+                    open_detail(state, &data.0.ds, node);
+                }
+            }
+        }
+    };
+    let on_pointer_leave = {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        move |_: web_sys::PointerEvent| {
+            if let Some(e) = shared.borrow_mut().as_mut() {
+                e.hovered = None;
+                e.update_highlight();
+            }
+            redraw(false);
+        }
+    };
+    let on_wheel = {
+        let shared = shared.clone();
+        let moved_camera = moved_camera.clone();
+        move |ev: web_sys::WheelEvent| {
+            ev.prevent_default();
+            let (x, y) = local(&ev);
+            {
+                let mut guard = shared.borrow_mut();
+                let Some(e) = guard.as_mut() else { return };
+                let factor = (-ev.delta_y() as f32 * 0.002).exp().clamp(0.5, 2.0);
+                let (w, h) = (e.width, e.height);
+                e.camera.zoom_at(factor, x, y, w, h);
+                e.user_camera = true;
+            }
+            moved_camera();
+        }
+    };
+    // Keyboard: arrows move between nodes, N to the next neighbour, Enter opens, Esc clears.
+    let on_key = {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let key = ev.key();
+            let mut open = None;
+            {
+                let mut guard = shared.borrow_mut();
+                let Some(e) = guard.as_mut() else { return };
+                let start = e.keyboard.or_else(|| e.list(1).first().map(|it| it.node));
+                let Some(from) = start else { return };
+                let next = match key.as_str() {
+                    "ArrowRight" => e.nearest_in_direction(from, 1.0, 0.0),
+                    "ArrowLeft" => e.nearest_in_direction(from, -1.0, 0.0),
+                    "ArrowUp" => e.nearest_in_direction(from, 0.0, -1.0),
+                    "ArrowDown" => e.nearest_in_direction(from, 0.0, 1.0),
+                    "n" | "N" => {
+                        let ns: Vec<u32> = e
+                            .graph
+                            .neighbours(from)
+                            .iter()
+                            .copied()
+                            .filter(|&j| e.shown[j as usize])
+                            .collect();
+                        let cur = e.hovered.and_then(|h| ns.iter().position(|&j| j == h));
+                        let pick = ns.get(cur.map_or(0, |c| (c + 1) % ns.len().max(1))).copied();
+                        // N walks the neighbours of the anchor; the ring stays on the anchor until Enter.
+                        e.hovered = pick;
+                        e.update_highlight();
+                        None
+                    }
+                    "Enter" | " " => {
+                        open = Some(e.graph.node(e.hovered.unwrap_or(from)));
+                        None
+                    }
+                    "Escape" => {
+                        e.keyboard = None;
+                        e.hovered = None;
+                        e.update_highlight();
+                        None
+                    }
+                    _ => return,
+                };
+                ev.prevent_default();
+                if let Some(n) = next {
+                    e.keyboard = Some(n);
+                    e.hovered = None;
+                    let (sx, sy) =
+                        e.camera
+                            .to_screen(e.layout.x[n as usize], e.layout.y[n as usize], e.width, e.height);
+                    if sx < 20.0 || sy < 20.0 || sx > e.width - 20.0 || sy > e.height - 20.0 {
+                        e.centre_on(n);
+                        e.user_camera = true;
+                    }
+                    e.update_highlight();
+                } else if e.keyboard.is_none() && key != "Escape" {
+                    e.keyboard = Some(from);
+                    e.update_highlight();
+                }
+            }
+            if let (Some(node), Some(data)) = (open, state.data.get_untracked()) {
+                open_detail(state, &data.0.ds, node);
+            }
+            redraw(true);
+        }
+    };
+
+    let toggle_pause = {
+        let shared = shared.clone();
+        let token = token.clone();
+        move |_| {
+            let resume = {
+                let mut guard = shared.borrow_mut();
+                let Some(e) = guard.as_mut() else { return };
+                let resume = match e.status {
+                    LayoutStatus::Running => {
+                        e.status = LayoutStatus::Paused;
+                        false
+                    }
+                    LayoutStatus::Paused | LayoutStatus::Done => {
+                        e.status = LayoutStatus::Running;
+                        e.layout.movement = f32::INFINITY;
+                        if e.layout.iterations >= engine::MAX_ITERATIONS {
+                            e.layout.iterations = 0;
+                        }
+                        true
+                    }
+                };
+                publish(e, report, true);
+                resume
+            };
+            if resume {
+                let mine = token.load(Ordering::Relaxed) + 1;
+                token.store(mine, Ordering::Relaxed);
+                let (s, tk) = (shared.clone(), token.clone());
+                request_animation_frame(move || tick(s, tk, mine, report));
+            }
+        }
+    };
+    let fit = {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        move |_| {
+            if let Some(e) = shared.borrow_mut().as_mut() {
+                e.fit();
+                e.user_camera = false;
+            }
+            redraw(true);
+        }
+    };
+    // Focusing an item of the accessible list moves the keyboard focus ring to its node.
+    let list_focus = RwSignal::new(None::<u32>);
+    {
+        let shared = shared.clone();
+        let redraw = redraw.clone();
+        Effect::new(move |_| {
+            let Some(node) = list_focus.get() else { return };
+            if let Some(e) = shared.borrow_mut().as_mut() {
+                e.keyboard = Some(node);
+                e.update_highlight();
+            }
+            redraw(false);
+        });
+    }
+
+    let status_text = move || {
+        let tx = t();
+        match report.status.get() {
+            "running" => format!("{} ({})", tx.running, report.iterations.get()),
+            "paused" => tx.paused.to_string(),
+            _ => tx.done.to_string(),
+        }
+    };
+    let pause_label = move || {
+        if report.status.get() == "running" {
+            t().pause
+        } else {
+            t().resume
+        }
+    };
+
+    view! {
+        <section
+            class="network-view"
+            data-testid="network-view"
+            aria-label=move || t().label
+            data-drawn=move || report.drawn.get().to_string()
+            data-layout=move || report.status.get()
+            data-hovered=move || report.hovered.get()
+            data-highlighted-count=move || report.highlighted.get().to_string()
+            data-visible-count=move || report.visible.get().to_string()
+            data-renderer=move || report.renderer.get()
+            data-mode=move || mode.get().key()
+        >
+            <div class="network-toolbar">
+                <label>
+                    <span>{move || t().mode}</span>
+                    <select
+                        data-testid="network-mode"
+                        on:change=move |ev| {
+                            if let Some(m) = GraphMode::parse(&event_target_value(&ev)) {
+                                mode.set(m);
+                            }
+                        }
+                    >
+                        <option value="ecosystems" selected=move || mode.get() == GraphMode::Ecosystems>{move || t().ecosystems}</option>
+                        <option value="collaboration" selected=move || mode.get() == GraphMode::Collaboration>{move || t().collaboration}</option>
+                        <option value="all" selected=move || mode.get() == GraphMode::All>{move || t().all}</option>
+                    </select>
+                </label>
+                <label>
+                    <span>{move || t().filtered}</span>
+                    <select
+                        data-testid="network-filtered"
+                        on:change=move |ev| {
+                            let h = event_target_value(&ev) == "hide";
+                            if let Some(s) = storage() {
+                                let _ = s.set_item(HIDE_KEY, if h { "1" } else { "0" });
+                            }
+                            hide.set(h);
+                        }
+                    >
+                        <option value="fade" selected=move || !hide.get()>{move || t().fade}</option>
+                        <option value="hide" selected=move || hide.get()>{move || t().hide}</option>
+                    </select>
+                </label>
+                <label>
+                    <span>{move || t().ego}</span>
+                    <select
+                        data-testid="network-ego"
+                        on:change=move |ev| ego_depth.set(event_target_value(&ev).parse().unwrap_or(0))
+                    >
+                        <option value="0" selected=move || ego_depth.get() == 0>{move || t().ego_off}</option>
+                        <option value="1" selected=move || ego_depth.get() == 1>{move || t().ego_1}</option>
+                        <option value="2" selected=move || ego_depth.get() == 2>{move || t().ego_2}</option>
+                    </select>
+                </label>
+                <button type="button" data-testid="network-pause" aria-pressed=move || (report.status.get() == "paused").to_string() on:click=toggle_pause>
+                    {pause_label}
+                </button>
+                <button type="button" data-testid="network-fit" on:click=fit>{move || t().fit}</button>
+                <span class="network-status" role="status" data-testid="network-status">{status_text}</span>
+            </div>
+            <Legend lang=state.lang/>
+            <div
+                class="network-stage"
+                node_ref=stage_ref
+                tabindex="0"
+                role="application"
+                aria-roledescription="graph"
+                aria-label=move || t().label
+                aria-describedby="network-help"
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_up.clone()
+                on:pointercancel=on_pointer_up
+                on:pointerleave=on_pointer_leave
+                on:wheel=on_wheel
+                on:keydown=on_key
+            >
+                <canvas node_ref=canvas_ref class="network-canvas" aria-hidden="true"></canvas>
+            </div>
+            <p id="network-help" class="network-help">{move || t().help}</p>
+            <p class="visually-hidden" aria-live="polite">{move || report.hovered.get()}</p>
+            <div class="visually-hidden">
+                <h3>{move || t().nodes}</h3>
+                <ul data-testid="network-nodes">
+                    <For each=move || report.list.get() key=|it| (it.node, (it.x * 10.0) as i64, (it.y * 10.0) as i64) let:it>
+                        {
+                            let node = it.node;
+                            let label = if it.technology {
+                                format!("{} ({})", it.name, t().technology)
+                            } else {
+                                it.name.clone()
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        data-node=node
+                                        data-x=format!("{:.1}", it.x)
+                                        data-y=format!("{:.1}", it.y)
+                                        on:focus=move |_| list_focus.set(Some(node))
+                                        on:click=move |_| {
+                                            if let Some(data) = state.data.get_untracked() {
+                                                let n = node_ref(&data.0.ds, node);
+                                                open_detail(state, &data.0.ds, n);
+                                            }
+                                        }
+                                    >
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// What node `i` stands for (actors first, then technologies, as in `Graph`).
+fn node_ref(ds: &ecomap_core::model::Dataset, i: u32) -> GraphNode {
+    let n = ds.actors.len() as u32;
+    if i < n {
+        GraphNode::Actor(ecomap_core::model::ActorId(i))
+    } else {
+        GraphNode::Technology(ecomap_core::model::TechnologyId((i - n) as u16))
+    }
+}
+
+/// Opens the detail panel for a node (actor or technology).
+fn open_detail(state: crate::state::AppState, ds: &ecomap_core::model::Dataset, node: GraphNode) {
+    let focus = match node {
+        GraphNode::Actor(a) => Focus::Actor(ds.actor(a).key.clone()),
+        GraphNode::Technology(t) => Focus::Technology(ds.technology(t).key.clone()),
+    };
+    state.update_query(|q| q.focus = Some(focus));
+}
+
+/// The legend: colour and shape per actor kind, and the technology hub.
+#[component]
+fn Legend(lang: Memo<Lang>) -> impl IntoView {
+    use ecomap_core::model::ActorKind;
+    // Small SVG symbols drawn with the canvas's own polygons, so the legend matches the nodes.
+    let symbol = |shape: render::Shape, colour: String| {
+        let pts = render::polygon(shape);
+        let inner = if pts.is_empty() {
+            view! { <circle cx="0" cy="0" r="1" fill=colour></circle> }.into_any()
+        } else {
+            let points = pts
+                .iter()
+                .map(|(x, y)| format!("{x},{y}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! { <polygon points=points fill=colour></polygon> }.into_any()
+        };
+        view! { <svg class="network-legend-sym" viewBox="-1.3 -1.3 2.6 2.6" width="14" height="14">{inner}</svg> }
+    };
+    let items = move || {
+        let l = lang.get();
+        let mut v: Vec<(render::Shape, String, String)> = ActorKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    engine::shape_of(*k),
+                    format!("var(--kind-{})", k.key()),
+                    crate::i18n::kind_name(*k, l).to_string(),
+                )
+            })
+            .collect();
+        v.push((
+            render::Shape::Octagon,
+            "var(--accent)".into(),
+            texts(l).technology.to_string(),
+        ));
+        v
+    };
+    view! {
+        <ul class="network-legend" aria-hidden="true">
+            {move || items().into_iter().map(|(shape, colour, name)| view! {
+                <li>{symbol(shape, colour)}{name}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
