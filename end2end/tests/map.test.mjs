@@ -238,7 +238,10 @@ test("actors without coordinates are counted in a note and stay in the list", as
 });
 
 test("basemap screenshot matches the committed reference", async () => {
-  const { page } = browser;
+  // A browser of its own: the Canvas 2D setting must not leak into other tests.
+  const own = await launch();
+  after(() => own.close());
+  const { page } = own;
   await page.addInitScript(() => localStorage.setItem("ecomap.map.renderer", "canvas2d"));
   await openMap(page);
   assert.equal(await page.getAttribute("[data-testid=map]", "data-renderer"), "canvas2d");
@@ -257,4 +260,36 @@ test("basemap screenshot matches the committed reference", async () => {
   const share = changed / (ref.width * ref.height);
   if (share > 0.005) writeFileSync(join(FIXTURES, "basemap-canvas2d.diff.png"), PNG.sync.write(diff));
   assert.ok(share <= 0.005, `${(share * 100).toFixed(2)}% of pixels differ from the reference`);
+});
+
+test("webgl2 draws the same basemap as Canvas 2D, and recovers from a lost context", async () => {
+  const own = await launch();
+  after(() => own.close());
+  const { page } = own;
+  await openMap(page);
+  assert.equal(await page.getAttribute("[data-testid=map]", "data-renderer"), "webgl2");
+  await page.addStyleTag({ content: ".map-overlay, .map-controls, .map-credits { visibility: hidden !important; }" });
+  const ref = PNG.sync.read(readFileSync(join(FIXTURES, "basemap-canvas2d.png")));
+  const compare = async () => {
+    const shot = PNG.sync.read(await page.locator("[data-testid=map-canvas]").screenshot());
+    assert.equal(`${shot.width}x${shot.height}`, `${ref.width}x${ref.height}`);
+    // Different rasterisers antialias edges differently: compare loosely.
+    const changed = pixelmatch(ref.data, shot.data, null, ref.width, ref.height, { threshold: 0.3 });
+    return changed / (ref.width * ref.height);
+  };
+  const share = await compare();
+  assert.ok(share <= 0.03, `${(share * 100).toFixed(2)}% of pixels differ from the Canvas 2D reference`);
+  // Lose the context: the view notices; restore it: the map is drawn again.
+  await page.evaluate(() => {
+    const gl = document.querySelector("[data-testid=map-canvas]").getContext("webgl2");
+    window.__loseContext = gl.getExtension("WEBGL_lose_context");
+    window.__loseContext.loseContext();
+  });
+  await page.waitForSelector("[data-testid=map][data-context=lost]");
+  const frames = Number(await page.getAttribute("[data-testid=map]", "data-frames"));
+  await page.evaluate(() => window.__loseContext.restoreContext());
+  await page.waitForSelector("[data-testid=map][data-context=ok]");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-testid=map]").dataset.frames) > n, frames);
+  const restored = await compare();
+  assert.ok(restored <= 0.03, `after restore, ${(restored * 100).toFixed(2)}% of pixels differ`);
 });

@@ -53,8 +53,15 @@ pub fn home_box() -> WorldBox {
 }
 
 impl Engine {
-    pub fn new(base: HtmlCanvasElement, overlay: HtmlCanvasElement, force_2d: bool, vp: Viewport) -> Option<Engine> {
-        let renderer = super::render::create(&base, force_2d)?;
+    /// `on_change(lost)` is called when a WebGL context is lost or restored.
+    pub fn new(
+        base: HtmlCanvasElement,
+        overlay: HtmlCanvasElement,
+        force_2d: bool,
+        vp: Viewport,
+        on_change: Rc<dyn Fn(bool)>,
+    ) -> Option<Engine> {
+        let renderer = super::render::create(&base, force_2d, on_change)?;
         let text = super::render::context_2d(&overlay)?;
         let cam = Camera::fit(&vp, &home_box(), FIT_PADDING, 16.0);
         let regions = layers::world_regions();

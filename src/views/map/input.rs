@@ -111,12 +111,16 @@ impl Scheduler {
         let summary = {
             let mut e = self.engine.borrow_mut();
             let Some(e) = e.as_mut() else { return };
+            if e.renderer.lost() {
+                return;
+            }
             e.draw();
             let largest = e.scene.markers.iter().map(|m| m.count).max().unwrap_or(0);
             let hl = e.scene.markers.iter().filter(|m| m.highlighted).count();
             (e.scene.markers.len(), largest, e.cam, e.vp, e.renderer.name(), hl)
         };
         self.sig.highlighted.set(summary.5);
+        self.sig.frames.update(|n| *n = n.wrapping_add(1));
         self.sig.markers.set(summary.0);
         self.sig.largest.set(summary.1);
         self.sig.zoom.set(summary.2.zoom);

@@ -49,6 +49,10 @@ pub struct MapSignals {
     pub renderer: RwSignal<&'static str>,
     /// The visible markers when the camera last rested (an accessible list of buttons mirrors them).
     pub items: RwSignal<Vec<MarkerInfo>>,
+    /// True while the WebGL context is lost.
+    pub lost: RwSignal<bool>,
+    /// Frames drawn (tests wait for a new one).
+    pub frames: RwSignal<u32>,
     /// Markers drawn highlighted (the list's hovered row).
     pub highlighted: RwSignal<usize>,
     /// The camera of the last frame (the tile layer follows it).
@@ -86,6 +90,8 @@ pub fn MapView() -> impl IntoView {
         renderer: RwSignal::new(""),
         camera: RwSignal::new(None),
         items: RwSignal::new(Vec::new()),
+        lost: RwSignal::new(false),
+        frames: RwSignal::new(0),
         highlighted: RwSignal::new(0),
     };
     let tiles_cfg = RwSignal::new(tiles::stored_config());
@@ -110,7 +116,16 @@ pub fn MapView() -> impl IntoView {
             }
             let vp = input::viewport_of(&w);
             let force_2d = input::force_canvas2d();
-            let Some(mut e) = Engine::new(b, o, force_2d, vp) else {
+            let on_change: Rc<dyn Fn(bool)> = {
+                let scheduler = scheduler.clone();
+                Rc::new(move |lost: bool| {
+                    sig.lost.set(lost);
+                    if !lost {
+                        scheduler.request();
+                    }
+                })
+            };
+            let Some(mut e) = Engine::new(b, o, force_2d, vp, on_change) else {
                 return;
             };
             if let Some(cam) = input::hash_camera() {
@@ -282,7 +297,9 @@ pub fn MapView() -> impl IntoView {
             data-largest=move || sig.largest.get().to_string()
             data-zoom=move || format!("{:.2}", sig.zoom.get())
             data-camera=move || sig.camera.with(|c| c.map(|c| c.0.to_hash()).unwrap_or_default())
-            data-highlighted=move || sig.highlighted.get().to_string()>
+            data-highlighted=move || sig.highlighted.get().to_string()
+            data-context=move || if sig.lost.get() { "lost" } else { "ok" }
+            data-frames=move || sig.frames.get().to_string()>
             <div class="map-stage" node_ref=wrap data-testid="map-stage" tabindex="0" role="application"
                 aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"
                 on:keydown=move |ev| h_key.key(ev)>

@@ -4,6 +4,8 @@
 //! Frame lifecycle: `resize` when the canvas's size or pixel ratio changes, then `draw` per frame; when the
 //! context is lost, `draw` does nothing until the browser restores it (the view redraws on restore).
 
+use std::rc::Rc;
+
 use ecomap_core::projection::Viewport;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -24,9 +26,9 @@ pub trait Renderer {
 }
 
 /// WebGL2 when the browser gives a context (unless `force_2d`), else Canvas 2D; `None` when neither exists.
-pub fn create(canvas: &HtmlCanvasElement, force_2d: bool) -> Option<Box<dyn Renderer>> {
+pub fn create(canvas: &HtmlCanvasElement, force_2d: bool, on_change: Rc<dyn Fn(bool)>) -> Option<Box<dyn Renderer>> {
     if !force_2d {
-        if let Some(r) = super::webgl2::WebGl2Renderer::new(canvas) {
+        if let Some(r) = super::webgl2::WebGl2Renderer::new(canvas, on_change) {
             return Some(Box::new(r));
         }
     }
