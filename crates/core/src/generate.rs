@@ -186,16 +186,19 @@ pub fn generate(actors: usize, seed: u64) -> wire::Export {
         let founded = (!rng.chance(0.1)).then(|| rng.range(founded_lo, founded_hi) as u16);
         let size = (!rng.chance(0.15)).then(|| sizes[rng.below(sizes.len())].to_string());
         let key = format!("a{i:05}");
+        let (lon, lat) = (round6(lon + dlon), round6(lat + dlat));
+        // The jittered point may cross into a neighbouring region: name the region it really lies in.
+        let region = crate::geo::region_at(crate::model::LonLat { lon, lat }).unwrap_or(&regions[ri].id);
         out_actors.push(wire::Actor {
             name: actor_name(&mut rng, kind, i),
             kind: kind.key().to_string(),
             sectors,
             technologies,
             location: Some(wire::Location {
-                lon: Some(round6(lon + dlon)),
-                lat: Some(round6(lat + dlat)),
+                lon: Some(lon),
+                lat: Some(lat),
                 address: None,
-                region: Some(regions[ri].id.clone()),
+                region: Some(region.to_string()),
             }),
             website: Some(format!("https://{key}.example.org/")),
             // No description, source or updated date: `fictional` marks the record; the export stays compact.
