@@ -64,27 +64,28 @@ pub fn run() -> Result<()> {
     let mut notes: Vec<String> = Vec::new();
 
     // (a) native core benchmarks
-    let (ok, out) =
-        run_tee(
-            Command::new("cargo")
-                .current_dir(&root)
-                .args(["bench", "-p", "ecomap-core", "--bench", "core"]),
-        );
+    let (ok, out) = run_tee(
+        Command::new("cargo")
+            .current_dir(&root)
+            .args(["bench", "-p", "ecomap-core", "--benches"]),
+    );
     if !ok {
-        notes.push("`cargo bench -p ecomap-core --bench core` failed or does not exist yet.".into());
+        notes.push(
+            "`cargo bench -p ecomap-core --benches` failed (see its output); figures it printed are kept.".into(),
+        );
     }
     let native = parse_bench_lines(&out);
 
     // (b) browser benchmarks on the release build (skipped, with a note, when it cannot be built)
-    let (browser, wasm) = match browser_bench(&root, &mut notes) {
+    let (browser, views, wasm) = match browser_bench(&root, &mut notes) {
         Ok(x) => x,
         Err(e) => {
             notes.push(format!("browser benchmarks not run: {e}"));
-            (Vec::new(), None)
+            (Vec::new(), Vec::new(), None)
         }
     };
 
-    let doc = render(&root, &native, &browser, wasm.as_ref(), &notes);
+    let doc = render(&root, &native, &browser, &views, wasm.as_ref(), &notes);
     let path = root.join("docs").join("benchmarks.md");
     std::fs::create_dir_all(root.join("docs")).map_err(|e| e.to_string())?;
     std::fs::write(&path, doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
@@ -92,7 +93,10 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<(Vec<Figure>, Option<size::Sizes>)> {
+/// Figures of bench/browser.mjs, of each view's bench/<view>.mjs, and the wasm size.
+type BrowserFigures = (Vec<Figure>, Vec<(String, Vec<Figure>)>, Option<size::Sizes>);
+
+fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<BrowserFigures> {
     let tools = install::build_tools(root)?;
     install::chromium()?;
     serve::build_release(root, &tools)?;
@@ -138,7 +142,45 @@ fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<(Vec<Figure>, O
     if !ok {
         notes.push("the browser benchmark script failed (see its output); figures it printed are kept.".into());
     }
-    Ok((parse_bench_lines(&out), wasm))
+    let browser = parse_bench_lines(&out);
+
+    // Each view's own benchmark, side by side with its anchor, on the same server and exports.
+    let generated: Vec<String> = SIZES
+        .iter()
+        .map(|n| format!("data/gen-{n}.json"))
+        .filter(|f| dist.join(f).is_file())
+        .collect();
+    let mut views = Vec::new();
+    for script in view_scripts(&bench_dir) {
+        let mut cmd = Command::new("node");
+        cmd.current_dir(&bench_dir)
+            .arg(&script)
+            .env("ECOMAP_URL", srv.url())
+            .env("ECOMAP_DIST", &dist)
+            .env("ECOMAP_BENCH_DATA", generated.join(","));
+        let (ok, out) = run_tee(&mut cmd);
+        if !ok {
+            notes.push(format!(
+                "bench/{script} failed (see its output); figures it printed are kept."
+            ));
+        }
+        views.push((script, parse_bench_lines(&out)));
+    }
+    Ok((browser, views, wasm))
+}
+
+/// The view benchmarks: every `bench/*.mjs` except the shell's own `browser.mjs`, in name order.
+fn view_scripts(bench_dir: &Path) -> Vec<String> {
+    let mut scripts: Vec<String> = std::fs::read_dir(bench_dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".mjs") && n != "browser.mjs")
+                .collect()
+        })
+        .unwrap_or_default();
+    scripts.sort();
+    scripts
 }
 
 fn machine() -> (String, String, String) {
@@ -160,7 +202,14 @@ fn machine() -> (String, String, String) {
     (nproc, cpu, chromium)
 }
 
-fn render(root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size::Sizes>, notes: &[String]) -> String {
+fn render(
+    root: &Path,
+    native: &[Figure],
+    browser: &[Figure],
+    views: &[(String, Vec<Figure>)],
+    wasm: Option<&size::Sizes>,
+    notes: &[String],
+) -> String {
     let (nproc, cpu, chromium) = machine();
     let date = output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
         .map(|s| s.trim().to_string())
@@ -213,8 +262,8 @@ fn render(root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size
     let _ = writeln!(s, "- browser: {chromium}, headless, software rendering (SwiftShader)");
     let _ = writeln!(
         s,
-        "- command: `cargo xtask bench` (native: `cargo bench -p ecomap-core --bench core`; browser: release \
-         build served on 127.0.0.1, exports from `ecomap generate --actors N --seed 1`, driven by bench/browser.mjs)\n"
+        "- command: `cargo xtask bench` (native: `cargo bench -p ecomap-core --benches`; browser: release \
+         build served on 127.0.0.1, exports from `ecomap generate --actors N --seed 1`, driven by bench/browser.mjs and each view's bench/<view>.mjs)\n"
     );
     let _ = writeln!(
         s,
@@ -298,7 +347,7 @@ fn render(root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size
     }
     let _ = writeln!(
         s,
-        "\n## Native core (`BENCH` lines of `cargo bench -p ecomap-core --bench core`)\n"
+        "\n## Native core (`BENCH` lines of `cargo bench -p ecomap-core --benches`)\n"
     );
     if native.is_empty() {
         let _ = writeln!(s, "not measured\n");
@@ -307,6 +356,24 @@ fn render(root: &Path, native: &[Figure], browser: &[Figure], wasm: Option<&size
         let _ = writeln!(s, "|---|---:|---:|");
         for f in native {
             let _ = writeln!(s, "| {} | {} | {:.3} |", f.get("name"), f.get("actors"), f.ms);
+        }
+    }
+    for (script, figures) in views {
+        let _ = writeln!(s, "\n## `bench/{script}` (every `BENCH` line it printed)\n");
+        if figures.is_empty() {
+            let _ = writeln!(s, "not measured\n");
+            continue;
+        }
+        let _ = writeln!(s, "| figure | ms |");
+        let _ = writeln!(s, "|---|---:|");
+        for f in figures {
+            let label: Vec<String> = f
+                .fields
+                .iter()
+                .filter(|(k, _)| k.as_str() != "ms")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            let _ = writeln!(s, "| {} | {:.3} |", label.join(" "), f.ms);
         }
     }
     if !notes.is_empty() {
