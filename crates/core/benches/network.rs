@@ -38,7 +38,7 @@ fn main() {
                 let t = Instant::now();
                 step(&mut s, 1);
                 times.push(t.elapsed().as_secs_f64() * 1000.0);
-                if s.iterations % 5 == 0 {
+                if s.iterations.is_multiple_of(5) {
                     trace.push((
                         s.iterations,
                         t_all.elapsed().as_secs_f64() * 1000.0,

@@ -117,6 +117,7 @@ struct Report {
     status: RwSignal<&'static str>,
     drawn: RwSignal<bool>,
     hovered: RwSignal<String>,
+    keyboard: RwSignal<String>,
     highlighted: RwSignal<u32>,
     visible: RwSignal<u32>,
     iterations: RwSignal<u32>,
@@ -181,6 +182,9 @@ fn publish(engine: &Engine, report: Report, with_list: bool) {
     report
         .hovered
         .set(engine.hovered.map(|h| engine.name(h).to_string()).unwrap_or_default());
+    report
+        .keyboard
+        .set(engine.keyboard.map(|h| engine.name(h).to_string()).unwrap_or_default());
     report.highlighted.set(engine.highlighted_count);
     report.visible.set(engine.visible_count());
     report.iterations.set(engine.layout.iterations);
@@ -227,6 +231,7 @@ pub fn NetworkView() -> impl IntoView {
         status: RwSignal::new("running"),
         drawn: RwSignal::new(false),
         hovered: RwSignal::new(String::new()),
+        keyboard: RwSignal::new(String::new()),
         highlighted: RwSignal::new(0),
         visible: RwSignal::new(0),
         iterations: RwSignal::new(0),
@@ -681,6 +686,8 @@ pub fn NetworkView() -> impl IntoView {
             data-drawn=move || report.drawn.get().to_string()
             data-layout=move || report.status.get()
             data-hovered=move || report.hovered.get()
+            data-keyboard=move || report.keyboard.get()
+            data-iterations=move || report.iterations.get().to_string()
             data-highlighted-count=move || report.highlighted.get().to_string()
             data-visible-count=move || report.visible.get().to_string()
             data-renderer=move || report.renderer.get()
@@ -755,7 +762,7 @@ pub fn NetworkView() -> impl IntoView {
                 <canvas node_ref=canvas_ref class="network-canvas" aria-hidden="true"></canvas>
             </div>
             <p id="network-help" class="network-help">{move || t().help}</p>
-            <p class="visually-hidden" aria-live="polite">{move || report.hovered.get()}</p>
+            <p class="visually-hidden" aria-live="polite">{move || { let h = report.hovered.get(); if h.is_empty() { report.keyboard.get() } else { h } }}</p>
             <div class="visually-hidden">
                 <h3>{move || t().nodes}</h3>
                 <ul data-testid="network-nodes">
