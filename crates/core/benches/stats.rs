@@ -47,13 +47,27 @@ fn main() {
             let cases: Vec<(&str, f64)> = vec![
                 (
                     "volume_by_year_and_technology",
-                    median_ms(runs, || volume_by_year_and_technology(&ds, &sel, from, to, YearReading::Running)),
+                    median_ms(runs, || {
+                        volume_by_year_and_technology(&ds, &sel, from, to, YearReading::Running)
+                    }),
                 ),
-                ("projects_new_and_ongoing", median_ms(runs, || projects_new_and_ongoing(&ds, &sel, from, to))),
-                ("volume_by_technology", median_ms(runs, || volume_by_technology(&ds, &sel))),
-                ("volume_by_sector", median_ms(runs, || volume_by_sector(&ds, &idx, &sel))),
+                (
+                    "projects_new_and_ongoing",
+                    median_ms(runs, || projects_new_and_ongoing(&ds, &sel, from, to)),
+                ),
+                (
+                    "volume_by_technology",
+                    median_ms(runs, || volume_by_technology(&ds, &sel)),
+                ),
+                (
+                    "volume_by_sector",
+                    median_ms(runs, || volume_by_sector(&ds, &idx, &sel)),
+                ),
                 ("composition", median_ms(runs, || composition(&ds, &sel))),
-                ("top_actors", median_ms(runs, || top_actors(&ds, &idx, &sel, TOP_ACTORS))),
+                (
+                    "top_actors",
+                    median_ms(runs, || top_actors(&ds, &idx, &sel, TOP_ACTORS)),
+                ),
                 (
                     "all_charts",
                     median_ms(runs, || {
@@ -69,7 +83,9 @@ fn main() {
                 ),
                 (
                     "csv_actors",
-                    median_ms(5, || ecomap_core::csv::actors_csv(&ds, &idx, &sel, ecomap_core::model::Lang::De)),
+                    median_ms(5, || {
+                        ecomap_core::csv::actors_csv(&ds, &idx, &sel, ecomap_core::model::Lang::De)
+                    }),
                 ),
             ];
             for (name, ms) in cases {

@@ -315,9 +315,9 @@ pub fn draw(spec: &ChartSpec, p: &Palette, width: u32, standalone: bool) -> Draw
                             tip.push_str(&format!("\n{} {}: {}", s + 1, name, spec.unit.format(v, lang)));
                             hits.push(Hit {
                                 x0,
-                                y0: y0,
+                                y0,
                                 x1,
-                                y1: y1,
+                                y1,
                                 key: cat.key.clone(),
                                 tip: seg_tip,
                             });
@@ -343,20 +343,23 @@ pub fn draw(spec: &ChartSpec, p: &Palette, width: u32, standalone: bool) -> Draw
                             font(f - 1).pos(Pos::new(HPos::Center, VPos::Bottom)),
                         ));
                     }
-                    let label = shorten(
-                        &clean_label(&cat.label),
-                        ((col_w / (f as i32 * 6 / 10).max(1)) as usize).max(4),
-                    );
-                    let style = if cat.chosen {
-                        styled(f, FontStyle::Bold)
-                    } else {
-                        font(f)
-                    };
-                    let _ = root.draw(&Text::new(
-                        label,
-                        (cx, ybase + 6),
-                        style.pos(Pos::new(HPos::Center, VPos::Top)),
-                    ));
+                    // Narrow columns (phones): label every k-th column (and the chosen one), never overlapping.
+                    let label = clean_label(&cat.label);
+                    let every = ((text_width(&label, f) + 6) / col_w + 1).max(1) as usize;
+                    let near_chosen = (i.saturating_sub(every - 1)..(i + every).min(spec.categories.len()))
+                        .any(|j| j != i && spec.categories[j].chosen);
+                    if (i % every == 0 && !near_chosen) || cat.chosen {
+                        let style = if cat.chosen {
+                            styled(f, FontStyle::Bold)
+                        } else {
+                            font(f)
+                        };
+                        let _ = root.draw(&Text::new(
+                            label,
+                            (cx, ybase + 6),
+                            style.pos(Pos::new(HPos::Center, VPos::Top)),
+                        ));
+                    }
                     column_hits.push(Hit {
                         x0: cx - col_w / 2,
                         y0: ytop,
@@ -444,9 +447,9 @@ pub fn draw(spec: &ChartSpec, p: &Palette, width: u32, standalone: bool) -> Draw
                             );
                             hits.push(Hit {
                                 x0,
-                                y0: y0,
+                                y0,
                                 x1,
-                                y1: y1,
+                                y1,
                                 key: cat.key.clone(),
                                 tip: seg_tip,
                             });
