@@ -5,6 +5,7 @@
 
 mod demo;
 mod generate;
+mod layout;
 mod validate;
 
 use std::process::ExitCode;
@@ -15,7 +16,9 @@ const USAGE: &str = "usage:
   ecomap generate --actors N [--seed S] [--out FILE]
       write a deterministic synthetic export (about 3 links per actor)
   ecomap demo [--sources DIR] [--out FILE]
-      build the demo export from the real institutions and networks in DIR (default data/sources)";
+      build the demo export from the real institutions and networks in DIR (default data/sources)
+  ecomap layout FILE [--out FILE] [--iterations N] [--seed S] [--mode ecosystems|collaboration|all]
+      run the network layout and write position {x, y} into every actor of the export";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         "validate" => validate::run(rest),
         "generate" => generate::run(rest),
         "demo" => demo::run(rest),
+        "layout" => layout::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
