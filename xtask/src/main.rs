@@ -2,6 +2,7 @@
 //!
 //! Every task installs what it needs first, idempotently (versions are checked, not just presence).
 
+mod basemap;
 mod bench;
 mod install;
 mod serve;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(),
         "bench" => bench::run(),
+        "basemap" => basemap::run_task(rest),
         "size" => size::check(&project_root().join("dist")).map(|_| ()),
         "install" => install::build_tools(&project_root()).map(|_| ()),
         "help" | "--help" | "-h" => {
