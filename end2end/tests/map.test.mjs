@@ -293,3 +293,18 @@ test("webgl2 draws the same basemap as Canvas 2D, and recovers from a lost conte
   const restored = await compare();
   assert.ok(restored <= 0.03, `after restore, ${(restored * 100).toFixed(2)}% of pixels differ`);
 });
+
+test("collaboration arcs aggregate between clusters; regions can be shaded with a legend", async () => {
+  const { page } = browser;
+  await openMap(page);
+  assert.equal(await page.getAttribute("[data-testid=map]", "data-arcs"), "0", "arcs are off by default");
+  await page.check("[data-testid=map-arcs]");
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]").dataset.arcs) > 0);
+  const zoomedOut = Number(await page.getAttribute("[data-testid=map]", "data-arcs"));
+  const bubbles = (await markers(page)).length;
+  // Between n items there are at most n(n-1)/2 arcs: aggregated, never one per actor pair.
+  assert.ok(zoomedOut <= (bubbles * (bubbles - 1)) / 2, `${zoomedOut} arcs between ${bubbles} items`);
+  await page.selectOption("[data-testid=map-shading]", "actors");
+  await page.waitForSelector("[data-testid=map-choropleth-legend] li >> nth=4");
+  assert.match(await page.textContent("[data-testid=map-choropleth-legend]"), /≤ \d+/);
+});

@@ -117,8 +117,17 @@ impl Scheduler {
             e.draw();
             let largest = e.scene.markers.iter().map(|m| m.count).max().unwrap_or(0);
             let hl = e.scene.markers.iter().filter(|m| m.highlighted).count();
-            (e.scene.markers.len(), largest, e.cam, e.vp, e.renderer.name(), hl)
+            (
+                e.scene.markers.len(),
+                largest,
+                e.cam,
+                e.vp,
+                e.renderer.name(),
+                hl,
+                e.scene.arcs.len(),
+            )
         };
+        self.sig.arcs.set(summary.6);
         self.sig.highlighted.set(summary.5);
         self.sig.frames.update(|n| *n = n.wrapping_add(1));
         self.sig.markers.set(summary.0);

@@ -49,6 +49,8 @@ pub struct MapSignals {
     pub renderer: RwSignal<&'static str>,
     /// The visible markers when the camera last rested (an accessible list of buttons mirrors them).
     pub items: RwSignal<Vec<MarkerInfo>>,
+    /// Arcs drawn in the last frame.
+    pub arcs: RwSignal<usize>,
     /// True while the WebGL context is lost.
     pub lost: RwSignal<bool>,
     /// Frames drawn (tests wait for a new one).
@@ -91,6 +93,7 @@ pub fn MapView() -> impl IntoView {
         camera: RwSignal::new(None),
         items: RwSignal::new(Vec::new()),
         lost: RwSignal::new(false),
+        arcs: RwSignal::new(0),
         frames: RwSignal::new(0),
         highlighted: RwSignal::new(0),
     };
@@ -299,7 +302,8 @@ pub fn MapView() -> impl IntoView {
             data-camera=move || sig.camera.with(|c| c.map(|c| c.0.to_hash()).unwrap_or_default())
             data-highlighted=move || sig.highlighted.get().to_string()
             data-context=move || if sig.lost.get() { "lost" } else { "ok" }
-            data-frames=move || sig.frames.get().to_string()>
+            data-frames=move || sig.frames.get().to_string()
+            data-arcs=move || sig.arcs.get().to_string()>
             <div class="map-stage" node_ref=wrap data-testid="map-stage" tabindex="0" role="application"
                 aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"
                 on:keydown=move |ev| h_key.key(ev)>
