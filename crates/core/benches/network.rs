@@ -22,7 +22,7 @@ fn main() {
         let bytes = serde_json::to_vec(&export).unwrap();
         let (ds, _) = ecomap_core::import::import(&bytes, "bench.json");
         let idx = Index::build(&ds);
-        for mode in [GraphMode::Ecosystems, GraphMode::All] {
+        for mode in [GraphMode::Ecosystems, GraphMode::Collaboration, GraphMode::All] {
             let t = Instant::now();
             let g = Graph::build(&ds, &idx, mode);
             let build_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -30,7 +30,7 @@ fn main() {
             println!("# {m}: {} nodes, {} edges", g.len(), g.edges.len());
             println!("BENCH name=graph-build-{m} actors={n} ms={build_ms:.3}");
             let (x, y) = start_positions(&g, &[], 1);
-            let mut s = LayoutState::new(&g, x, y, Settings::default());
+            let mut s = LayoutState::new(&g, x, y, Settings::readable());
             let mut times = Vec::new();
             let mut trace = Vec::new();
             let t_all = Instant::now();

@@ -170,11 +170,14 @@ impl Default for Settings {
 
 impl Settings {
     /// What the app and `ecomap layout` use: strong gravity keeps isolated actors and small components near
-    /// the rest (on the demo the farthest node is 2.8x the median distance from the centre instead of 6.7x).
+    /// the rest (on the demo the farthest node is 2.8x the median distance from the centre instead of 6.7x);
+    /// theta 0.7 (the largest that never lets a cell act on a body inside it) halves the repulsion time of
+    /// theta 0.5 at 50k nodes, within 2 % of the exact forces in sum (tests/layout.rs).
     pub fn readable() -> Settings {
         Settings {
             strong_gravity: true,
             gravity: 0.05,
+            theta: 0.7,
             ..Settings::default()
         }
     }
@@ -203,9 +206,8 @@ pub struct LayoutState {
     /// Mean displacement of the last iteration relative to the layout's extent (small = converged).
     pub movement: f32,
     tree: QuadTree,
-    cell_mass: Vec<f32>,
-    cell_x: Vec<f32>,
-    cell_y: Vec<f32>,
+    walk: Vec<WalkCell>,
+    bodies: Vec<(f32, f32, f32, u32)>,
 }
 
 /// Deterministic unit direction for a pair of (coincident) bodies; opposite for (b, a).
@@ -287,14 +289,15 @@ pub fn repulsion(state: &mut LayoutState, theta: f32) {
     }
     state.tree.build(x, y);
     let tree = &state.tree;
+    // Post-order walk: mass and centre of mass of every cell.
     let cells = tree.cells.len();
-    let (cm, cx, cy) = (&mut state.cell_mass, &mut state.cell_x, &mut state.cell_y);
-    cm.resize(cells, 0.0);
-    cx.resize(cells, 0.0);
-    cy.resize(cells, 0.0);
+    let walk = &mut state.walk;
+    walk.clear();
+    walk.resize(cells, WalkCell::default());
     tree.visit_after(|c| {
         let (mut sm, mut sx, mut sy) = (0.0f32, 0.0f32, 0.0f32);
-        if tree.cells[c].leaf {
+        let cell = &tree.cells[c];
+        if cell.leaf {
             for &b in tree.bodies(c) {
                 let b = b as usize;
                 sm += m[b];
@@ -303,47 +306,77 @@ pub fn repulsion(state: &mut LayoutState, theta: f32) {
             }
         } else {
             for k in tree.children(c) {
-                sm += cm[k];
-                sx += cm[k] * cx[k];
-                sy += cm[k] * cy[k];
+                let w = &walk[k];
+                sm += w.mass;
+                sx += w.mass * w.x;
+                sy += w.mass * w.y;
             }
         }
-        cm[c] = sm;
-        cx[c] = if sm > 0.0 { sx / sm } else { 0.0 };
-        cy[c] = if sm > 0.0 { sy / sm } else { 0.0 };
+        walk[c] = WalkCell {
+            x: if sm > 0.0 { sx / sm } else { 0.0 },
+            y: if sm > 0.0 { sy / sm } else { 0.0 },
+            mass: sm,
+            // A cell counts as one body when size / d < theta, i.e. d² > size² / theta².
+            far2: cell.size * cell.size / (theta * theta),
+            skip: cell.skip,
+            start: cell.start,
+            end: if cell.leaf { cell.end } else { cell.start },
+        };
     });
-    let theta2 = theta * theta;
-    for &i in &tree.order {
-        let i = i as usize;
-        let (xi, yi, mi) = (x[i], y[i], m[i]);
+    // Bodies in tree order, so a leaf's bodies are contiguous in memory.
+    let bodies = &mut state.bodies;
+    bodies.clear();
+    bodies.extend(
+        tree.order
+            .iter()
+            .map(|&i| (x[i as usize], y[i as usize], m[i as usize], i)),
+    );
+    let walk = &state.walk;
+    let bodies = &state.bodies;
+    for (k, &(xi, yi, mi, i)) in bodies.iter().enumerate() {
         let (mut fx, mut fy) = (0.0f32, 0.0f32);
-        tree.visit(|c| {
-            let cell = &tree.cells[c];
-            if cell.leaf {
-                for &j in tree.bodies(c) {
-                    if j as usize != i {
-                        let j = j as usize;
-                        let (gx, gy) = pair_force(i as u32, j as u32, xi - x[j], yi - y[j], mi * m[j], kr, min_d2);
+        // Pre-order walk over the packed cells (same order and `skip` links as `QuadTree::visit`), pruned
+        // where a cell is far enough to count as one body.
+        let mut c = 0usize;
+        while c < walk.len() {
+            let w = &walk[c];
+            let (ddx, ddy) = (xi - w.x, yi - w.y);
+            let d2 = ddx * ddx + ddy * ddy;
+            if d2 > w.far2 {
+                let f = kr * mi * w.mass / d2;
+                fx += ddx * f;
+                fy += ddy * f;
+                c = w.skip as usize;
+            } else if w.end > w.start {
+                let start = w.start as usize;
+                for (kj, &(xj, yj, mj, j)) in bodies[start..w.end as usize].iter().enumerate() {
+                    if kj + start != k {
+                        let (gx, gy) = pair_force(i, j, xi - xj, yi - yj, mi * mj, kr, min_d2);
                         fx += gx;
                         fy += gy;
                     }
                 }
-                return false;
-            }
-            let (ddx, ddy) = (xi - cx[c], yi - cy[c]);
-            let d2 = ddx * ddx + ddy * ddy;
-            if cell.size * cell.size < theta2 * d2 {
-                let f = kr * mi * cm[c] / d2;
-                fx += ddx * f;
-                fy += ddy * f;
-                false
+                c = w.skip as usize;
             } else {
-                true
+                c += 1;
             }
-        });
-        state.dx[i] = fx;
-        state.dy[i] = fy;
+        }
+        state.dx[i as usize] = fx;
+        state.dy[i as usize] = fy;
     }
+}
+
+/// A cell as the force walk reads it: centre of mass, mass, pruning distance, and (for a leaf) its bodies.
+#[derive(Clone, Copy, Debug, Default)]
+struct WalkCell {
+    x: f32,
+    y: f32,
+    mass: f32,
+    far2: f32,
+    skip: u32,
+    start: u32,
+    /// `end > start` only for leaves.
+    end: u32,
 }
 
 /// FA2 repulsion between two bodies: kr · m_i · m_j / d along the line between them, away from each other.
