@@ -89,6 +89,10 @@ pub struct Engine {
     pub palette: Palette,
     pub renderer: Box<dyn Renderer>,
     pub last_iteration_ms: f64,
+    /// Every iteration's time (for the benchmark's median) and the layout's start and duration.
+    pub iteration_ms: Vec<f32>,
+    pub started_ms: f64,
+    pub layout_ms: f64,
 }
 
 impl Engine {
@@ -164,11 +168,21 @@ impl Engine {
             palette: Palette::default(),
             renderer,
             last_iteration_ms: 0.0,
+            iteration_ms: Vec::new(),
+            started_ms: 0.0,
+            layout_ms: 0.0,
         }
     }
 
     pub fn len(&self) -> usize {
         self.graph.len()
+    }
+
+    /// Median iteration time so far, in ms.
+    pub fn median_iteration_ms(&self) -> f32 {
+        let mut v = self.iteration_ms.clone();
+        v.sort_by(|a, b| a.total_cmp(b));
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
     }
 
     pub fn name(&self, i: u32) -> &str {
@@ -185,8 +199,10 @@ impl Engine {
             let t = now();
             step(&mut self.layout, 1);
             self.last_iteration_ms = now() - t;
+            self.iteration_ms.push(self.last_iteration_ms as f32);
             if self.layout.movement < STOP_MOVEMENT || self.layout.iterations >= MAX_ITERATIONS {
                 self.status = LayoutStatus::Done;
+                self.layout_ms = now() - self.started_ms;
                 return true;
             }
             if now() - start + self.last_iteration_ms > budget_ms {

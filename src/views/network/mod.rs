@@ -121,8 +121,11 @@ struct Report {
     highlighted: RwSignal<u32>,
     visible: RwSignal<u32>,
     iterations: RwSignal<u32>,
+    /// Benchmark figures: median iteration ms, layout ms (start to stop), quality when done.
+    timing: RwSignal<(f32, f64, f32)>,
     list: RwSignal<Vec<ListItem>>,
     renderer: RwSignal<&'static str>,
+    edges: RwSignal<usize>,
 }
 
 type Shared = Rc<RefCell<Option<Engine>>>;
@@ -190,6 +193,8 @@ fn publish(engine: &Engine, report: Report, with_list: bool) {
     report.iterations.set(engine.layout.iterations);
     if with_list {
         report.list.set(engine.list(LIST_MAX));
+        let q = ecomap_core::layout::state_quality(&engine.layout).unwrap_or(0.0);
+        report.timing.set((engine.median_iteration_ms(), engine.layout_ms, q));
     }
 }
 
@@ -235,8 +240,10 @@ pub fn NetworkView() -> impl IntoView {
         highlighted: RwSignal::new(0),
         visible: RwSignal::new(0),
         iterations: RwSignal::new(0),
+        timing: RwSignal::new((0.0, 0.0, 0.0)),
         list: RwSignal::new(Vec::new()),
         renderer: RwSignal::new(""),
+        edges: RwSignal::new(0),
     };
     let mode = RwSignal::new(GraphMode::Ecosystems);
     let hide = RwSignal::new(storage().and_then(|s| s.get_item(HIDE_KEY).ok().flatten()).as_deref() == Some("1"));
@@ -259,7 +266,7 @@ pub fn NetworkView() -> impl IntoView {
                 let mut guard = shared.borrow_mut();
                 if let Some(engine) = guard.as_mut() {
                     if engine.status != LayoutStatus::Running {
-                        engine.draw(false);
+                        crate::perf::timed("ecomap:network-draw", || engine.draw(false));
                         if let Some(c) = canvas_ref.get_untracked() {
                             let _ = web_sys::HtmlElement::style(&c).set_property("transform", "");
                         }
@@ -286,12 +293,14 @@ pub fn NetworkView() -> impl IntoView {
             };
             let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, Box::new(renderer));
             report.renderer.set(engine.renderer.name());
+            report.edges.set(engine.graph.edges.len());
             engine.palette = palette_from_css(&stage);
             engine.hide = hide.get_untracked();
             let rect = stage.get_bounding_client_rect();
             let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
             engine.resize(rect.width() as f32, rect.height() as f32, dpr);
             report.drawn.set(false);
+            engine.started_ms = now();
             *shared.borrow_mut() = Some(engine);
             generation.update(|g| *g += 1);
             let mine = token.load(Ordering::Relaxed) + 1;
@@ -688,6 +697,10 @@ pub fn NetworkView() -> impl IntoView {
             data-hovered=move || report.hovered.get()
             data-keyboard=move || report.keyboard.get()
             data-iterations=move || report.iterations.get().to_string()
+            data-iteration-ms=move || format!("{:.2}", report.timing.get().0)
+            data-layout-ms=move || format!("{:.0}", report.timing.get().1)
+            data-quality=move || format!("{:.3}", report.timing.get().2)
+            data-edge-count=move || report.edges.get().to_string()
             data-highlighted-count=move || report.highlighted.get().to_string()
             data-visible-count=move || report.visible.get().to_string()
             data-renderer=move || report.renderer.get()

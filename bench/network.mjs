@@ -1,0 +1,186 @@
+// Browser benchmark of the network view (release build) side by side with graphology-layout-forceatlas2 0.10.1
+// (Barnes-Hut, theta 0.5) and sigma 4.0.4 on the same graph in the same page. Run by `cargo xtask bench`, or:
+//
+//   ECOMAP_URL=http://127.0.0.1:PORT node bench/network.mjs gen-50000=data/gen-50000.json
+//
+// The graph is the view's "collaboration" mode: one node per actor, an edge per pair of actors sharing a
+// project (projects with at most 100 participants) or joined by an explicit link (on gen-50000: 50,000
+// nodes, about 220,000 edges). Quality = mean edge length / mean distance of 2,000 random node pairs.
+// Per dataset it prints `BENCH data=LABEL name=NAME ms=X` lines:
+//   network_iteration        median ms of one ForceAtlas2 iteration in wasm (ecomap-core, Barnes-Hut theta 0.5)
+//   network_layout_done      ms from the start of the layout until it stopped by itself (reduced motion: no drawing)
+//   network_draw_rest        median ecomap:network-draw (a full Canvas 2D redraw when the camera rests)
+//   network_pan_frame        median time between animation frames while wheel-zooming and dragging
+//   graphology_fa2_iteration median ms of one graphology FA2 iteration (barnesHutOptimize, theta 0.5)
+//   graphology_fa2_to_quality ms graphology needs to reach the quality ecomap stopped at (if within 60 s)
+//   sigma_first_render       ms of sigma 4's first render of the same graph (WebGL2 on SwiftShader)
+//   sigma_frame              median ms of a sigma refresh after a camera move
+// Other facts (edge count, quality, iterations) are printed as `# ...` lines.
+import { chromium } from "playwright-core";
+import { build } from "esbuild";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
+if (!base) {
+  console.error("ECOMAP_URL is not set (run `cargo xtask bench`)");
+  process.exit(2);
+}
+const fromEnv = (process.env.ECOMAP_BENCH_DATA || "").split(",").filter((f) => /gen-50000/.test(f));
+const args = process.argv.length > 2 ? process.argv.slice(2) : fromEnv.map((f) => `gen-50000=${f}`);
+const datasets = (args.length ? args : ["gen-50000=data/gen-50000.json"]).map((a) => {
+  const i = a.indexOf("=");
+  return { label: a.slice(0, i), data: a.slice(i + 1) };
+});
+const SKIP_SIGMA = process.env.ECOMAP_BENCH_SKIP_SIGMA === "1";
+
+const emit = (label, name, ms) => console.log(`BENCH data=${label} name=${name} ms=${ms.toFixed(3)}`);
+const note = (label, text) => console.log(`# ${label}: ${text}`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+const bundle = await build({
+  stdin: {
+    contents: `import Graph from 'graphology'; import fa2 from 'graphology-layout-forceatlas2'; import Sigma from 'sigma';
+      window.__anchors = { Graph, fa2, Sigma };`,
+    resolveDir: here,
+  },
+  bundle: true,
+  write: false,
+  format: "iife",
+  minify: true,
+});
+const anchorsJs = bundle.outputFiles[0].text;
+
+async function run(browser, { label, data }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    locale: "en-US",
+    reducedMotion: "reduce",
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`[${label}] pageerror: ${e}`));
+  const root = "[data-testid=network-view]";
+  try {
+    const url = `${base}/?view=network&lang=en&data=${encodeURIComponent(data)}`;
+    console.error(`[${label}] opening ${url}`);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForSelector(root, { timeout: 300_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 300_000 });
+    await page.selectOption("[data-testid=network-mode]", "collaboration");
+    await page.waitForSelector(`${root}[data-mode=collaboration][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
+    const a = (n) => page.getAttribute(root, n);
+    const quality = Number(await a("data-quality"));
+    note(label, `ecomap: ${await a("data-visible-count")} nodes, ${await a("data-edge-count")} edges, ${await a("data-iterations")} iterations, quality ${quality} when stopped`);
+    emit(label, "network_iteration", Number(await a("data-iteration-ms")));
+    emit(label, "network_layout_done", Number(await a("data-layout-ms")));
+
+    // Pan and zoom: the drawn image moves by CSS transform, a redraw follows when the camera rests.
+    await page.evaluate(() => {
+      window.__frames = [];
+      const tick = (t) => { window.__frames.push(t); if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const box = await page.locator(".network-stage").boundingBox();
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    for (let round = 0; round < 3; round++) {
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 10; i++) await page.mouse.wheel(0, round % 2 ? 60 : -60);
+      await page.mouse.down();
+      for (let i = 1; i <= 20; i++) await page.mouse.move(cx + i * 5, cy + i * 2);
+      await page.mouse.up();
+      await page.waitForFunction((n) => performance.getEntriesByName("ecomap:network-draw").length > n, round, { timeout: 120_000 });
+    }
+    const frames = await page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
+    emit(label, "network_pan_frame", median(frames));
+    const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
+    emit(label, "network_draw_rest", median(draws));
+
+    // The anchors on the same graph, in the same page.
+    await page.addScriptTag({ content: anchorsJs });
+    const res = await page.evaluate(async ({ data, quality, skipSigma }) => {
+      const { Graph, fa2, Sigma } = window.__anchors;
+      const exp = await (await fetch(data)).json();
+      const g = new Graph({ type: "undirected" });
+      const ids = exp.actors.map((x) => x.id);
+      for (const id of ids) g.addNode(id, { x: Math.random() * 1000, y: Math.random() * 1000, size: 2 });
+      const add = (s, t) => { if (s !== t && g.hasNode(s) && g.hasNode(t) && !g.hasEdge(s, t)) g.addEdge(s, t); };
+      for (const p of exp.projects) {
+        const ps = [...new Set(p.participants.map((x) => x.actor))];
+        if (ps.length > 100) continue;
+        for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) add(ps[i], ps[j]);
+      }
+      for (const l of exp.links) add(l.source, l.target);
+      const nodes = g.nodes();
+      const edges = g.edges().map((e) => g.extremities(e));
+      const q = () => {
+        let es = 0; const ne = Math.min(edges.length, 2000);
+        for (let k = 0; k < ne; k++) {
+          const [s, t] = edges[Math.floor(Math.random() * edges.length)];
+          es += Math.hypot(g.getNodeAttribute(s, "x") - g.getNodeAttribute(t, "x"), g.getNodeAttribute(s, "y") - g.getNodeAttribute(t, "y"));
+        }
+        let ps = 0;
+        for (let k = 0; k < 2000; k++) {
+          const s = nodes[Math.floor(Math.random() * nodes.length)], t = nodes[Math.floor(Math.random() * nodes.length)];
+          ps += Math.hypot(g.getNodeAttribute(s, "x") - g.getNodeAttribute(t, "x"), g.getNodeAttribute(s, "y") - g.getNodeAttribute(t, "y"));
+        }
+        return (es / ne) / (ps / 2000);
+      };
+      const settings = { ...fa2.inferSettings(g), barnesHutOptimize: true, barnesHutTheta: 0.5 };
+      const iters = [];
+      let reached = null, total = 0, its = 0, lastQ = q();
+      while (total < 60000) {
+        const t = performance.now();
+        fa2.assign(g, { iterations: 5, settings });
+        const dt = performance.now() - t;
+        total += dt; its += 5;
+        iters.push(dt / 5);
+        lastQ = q();
+        if (lastQ <= quality) { reached = total; break; }
+      }
+      const out = { order: g.order, size: g.size, iters, reached, its, lastQ };
+      if (!skipSigma) {
+        const div = document.createElement("div");
+        div.style.cssText = "position:fixed;left:0;top:0;width:1000px;height:700px;background:#fff;z-index:9999";
+        document.body.appendChild(div);
+        const t0 = performance.now();
+        const s = new Sigma(g, div);
+        out.sigmaFirst = performance.now() - t0;
+        out.sigmaFrames = [];
+        for (let k = 0; k < 3; k++) {
+          const c = s.getCamera();
+          c.setState({ x: 0.5 + 0.05 * (k + 1), ratio: 1 - 0.1 * k });
+          const t = performance.now();
+          s.refresh();
+          out.sigmaFrames.push(performance.now() - t);
+        }
+      }
+      return out;
+    }, { data, quality, skipSigma: SKIP_SIGMA });
+    note(label, `graphology: ${res.order} nodes, ${res.size} edges; ${res.its} iterations, quality ${res.lastQ.toFixed(3)}`);
+    emit(label, "graphology_fa2_iteration", median(res.iters));
+    if (res.reached !== null) emit(label, "graphology_fa2_to_quality", res.reached);
+    else note(label, `graphology did not reach quality ${quality} within 60 s (${res.its} iterations)`);
+    if (res.sigmaFirst !== undefined) {
+      emit(label, "sigma_first_render", res.sigmaFirst);
+      emit(label, "sigma_frame", median(res.sigmaFrames));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const d of datasets) await run(browser, d);
+} finally {
+  await browser.close();
+}
