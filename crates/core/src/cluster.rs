@@ -449,6 +449,19 @@ impl ClusterIndex {
         map
     }
 
+    /// The item holding `actor` at level `zoom` (the actor itself or a cluster); `None` when not clustered.
+    pub fn item_of(&self, actor: ActorId, zoom: u8) -> Option<Found> {
+        let mut i = *self.point_of.get(actor.index())?;
+        if i == u32::MAX {
+            return None;
+        }
+        let z = zoom.clamp(self.opts.min_zoom, self.opts.max_zoom + 1);
+        for lz in ((z + 1)..=(self.opts.max_zoom + 1)).rev() {
+            i = self.level(lz).nodes[i as usize].up;
+        }
+        self.node_at(z, i)
+    }
+
     /// The node with index `i` at level `zoom` (as returned by [`Self::point_nodes_at`]).
     pub fn node_at(&self, zoom: u8, i: u32) -> Option<Found> {
         self.level(zoom).nodes.get(i as usize).map(|n| self.found(n))

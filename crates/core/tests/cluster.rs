@@ -67,7 +67,17 @@ fn every_zoom_holds_every_point_once() {
             }
         }
         assert_eq!(seen.len(), 3000);
+        // `item_of` finds the item that holds an actor.
+        for p in pts.iter().step_by(97) {
+            let it = idx.item_of(p.actor, z).expect("clustered");
+            let holds = match it.item {
+                Item::Actor(a) => a == p.actor,
+                Item::Cluster(c) => idx.leaves(c).contains(&p.actor),
+            };
+            assert!(holds, "{:?} not in {:?} at zoom {z}", p.actor, it.item);
+        }
     }
+    assert_eq!(idx.item_of(ActorId(1), 5), None);
     // Fewer items when zoomed out; points alone above max_zoom (duplicates included).
     assert!(idx.get_clusters(&ALL, 5).len() < idx.get_clusters(&ALL, 10).len());
     assert_eq!(idx.get_clusters(&ALL, 17).len(), 3000);
