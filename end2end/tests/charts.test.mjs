@@ -65,6 +65,21 @@ test("the exported SVG is valid XML and contains the selected totals", async () 
   assert.ok(parsed.text.includes(`2024: ${projects} projects, ${volume}`), `totals ${projects} / ${volume} in the SVG`);
 });
 
+test("the PNG export is drawn at devicePixelRatio x 2", async () => {
+  const { page } = browser;
+  await openApp(page, "view=charts&lang=en");
+  await drawn(page);
+  const cssWidth = await page.$eval(`${chart("top-actors")} [data-testid=chart-svg] svg`, (s) => Number(s.getAttribute("width")));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click(`${chart("top-actors")} [data-testid=export-png]`),
+  ]);
+  assert.match(download.suggestedFilename(), /^ecomap-top-actors\.png$/);
+  const png = await readFile(await download.path());
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+  assert.equal(png.readUInt32BE(16), cssWidth * 2, "width in device pixels (DPR 1 x 2)");
+});
+
 test("switching the language reformats the money in the charts", async () => {
   const { page } = browser;
   await openApp(page, "view=charts&lang=en");
