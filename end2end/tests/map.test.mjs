@@ -308,3 +308,30 @@ test("collaboration arcs aggregate between clusters; regions can be shaded with 
   await page.waitForSelector("[data-testid=map-choropleth-legend] li >> nth=4");
   assert.match(await page.textContent("[data-testid=map-choropleth-legend]"), /≤ \d+/);
 });
+
+test("touch on a phone: one finger pans, two fingers pinch-zoom", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  after(() => phone.close());
+  const { page, context } = phone;
+  await openMap(page);
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator("[data-testid=map-stage]").boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2 + 40;
+  const c0 = await camera(page);
+  const touch = (type, points) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points });
+  await touch("touchStart", [{ x: cx, y: cy, id: 1 }]);
+  for (let i = 1; i <= 8; i++) await touch("touchMove", [{ x: cx - i * 10, y: cy, id: 1 }]);
+  await touch("touchEnd", []);
+  await page.waitForFunction((lon) => {
+    const c = document.querySelector("[data-testid=map]").dataset.camera.split("/");
+    return Number(c[2]) > lon + 0.01;
+  }, c0.lon);
+  const c1 = await camera(page);
+  await touch("touchStart", [{ x: cx - 20, y: cy, id: 1 }, { x: cx + 20, y: cy, id: 2 }]);
+  for (let i = 1; i <= 8; i++) {
+    await touch("touchMove", [{ x: cx - 20 - i * 10, y: cy, id: 1 }, { x: cx + 20 + i * 10, y: cy, id: 2 }]);
+  }
+  await touch("touchEnd", []);
+  await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z + 0.5, c1.zoom);
+});
