@@ -171,3 +171,25 @@ test("the drawing matches the reference screenshot", async () => {
   if (share > 0.01) writeFileSync(join(FIXTURES, "demo-canvas2d.diff.png"), PNG.sync.write(diff));
   assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels differ (tolerance 1 %)`);
 });
+
+test("the WebGL2 renderer draws the same graph and highlights on hover", async () => {
+  const { page } = browser;
+  await openNetwork(page);
+  await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  await page.waitForSelector(`${ROOT}[data-renderer=webgl2][data-layout=done][data-drawn=true]`);
+  try {
+    // Not blank: a good share of the stage's pixels are not the background.
+    const shot = PNG.sync.read(await page.locator(".network-stage").screenshot());
+    let ink = 0;
+    for (let k = 0; k < shot.data.length; k += 4) if (shot.data[k] < 200 || shot.data[k + 2] < 200) ink++;
+    assert.ok(ink / (shot.width * shot.height) > 0.005, `ink share ${ink / (shot.width * shot.height)}`);
+    const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
+    const box = await stageBox(page);
+    await page.mouse.move(box.x + hub.x, box.y + hub.y);
+    await page.waitForFunction((r) => document.querySelector(r).dataset.hovered !== "", ROOT);
+    assert.equal(await attr(page, "data-hovered"), "Artificial Intelligence");
+    assert.ok(Number(await attr(page, "data-highlighted-count")) > 1);
+  } finally {
+    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+  }
+});

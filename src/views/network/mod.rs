@@ -10,6 +10,7 @@ mod canvas2d;
 mod engine;
 mod labels;
 mod render;
+mod webgl2;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -31,6 +32,20 @@ const SLICE_MS: f64 = 8.0;
 /// Nodes in the accessible list.
 const LIST_MAX: usize = 40;
 const HIDE_KEY: &str = "ecomap.network.hide";
+const RENDERER_KEY: &str = "ecomap.network.renderer";
+
+/// Moves every canvas of the stage (the drawing and a WebGL2 overlay) by a CSS transform ("" resets it).
+fn set_canvas_transform(stage: NodeRef<html::Div>, value: &str) {
+    let Some(stage) = stage.get_untracked() else { return };
+    let Ok(list) = stage.query_selector_all(".network-canvas") else {
+        return;
+    };
+    for k in 0..list.length() {
+        if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.style().set_property("transform", value);
+        }
+    }
+}
 
 struct ViewTexts {
     label: &'static str,
@@ -54,6 +69,7 @@ struct ViewTexts {
     help: &'static str,
     fit: &'static str,
     technology: &'static str,
+    renderer: &'static str,
 }
 
 const DE: ViewTexts = ViewTexts {
@@ -78,6 +94,7 @@ const DE: ViewTexts = ViewTexts {
     help: "Pfeiltasten: zum nächsten Knoten in dieser Richtung; N: nächster Nachbar; Enter: Details; Esc: zurück. Ziehen zum Verschieben, Mausrad oder zwei Finger zum Zoomen.",
     fit: "Alles zeigen",
     technology: "Technologie",
+    renderer: "Zeichnen mit",
 };
 
 const EN: ViewTexts = ViewTexts {
@@ -102,6 +119,7 @@ const EN: ViewTexts = ViewTexts {
     help: "Arrow keys: nearest node in that direction; N: next neighbour; Enter: details; Esc: back. Drag to pan, wheel or two fingers to zoom.",
     fit: "Show all",
     technology: "Technology",
+    renderer: "Draw with",
 };
 
 fn texts(lang: Lang) -> &'static ViewTexts {
@@ -228,7 +246,6 @@ fn tick(shared: Shared, token: Arc<AtomicU32>, mine: u32, report: Report) {
 pub fn NetworkView() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let canvas_ref = NodeRef::<html::Canvas>::new();
     let stage_ref = NodeRef::<html::Div>::new();
     let shared: Shared = Rc::new(RefCell::new(None));
     let token = Arc::new(AtomicU32::new(0));
@@ -248,6 +265,12 @@ pub fn NetworkView() -> impl IntoView {
     let mode = RwSignal::new(GraphMode::Ecosystems);
     let hide = RwSignal::new(storage().and_then(|s| s.get_item(HIDE_KEY).ok().flatten()).as_deref() == Some("1"));
     let ego_depth = RwSignal::new(0u8);
+    let renderer_choice = RwSignal::new(
+        storage()
+            .and_then(|s| s.get_item(RENDERER_KEY).ok().flatten())
+            .filter(|v| v == "webgl2")
+            .unwrap_or_else(|| "canvas2d".to_string()),
+    );
     let generation = RwSignal::new(0u32);
 
     // Redraw at rest (after input or a state change) in the next frame.
@@ -267,9 +290,7 @@ pub fn NetworkView() -> impl IntoView {
                 if let Some(engine) = guard.as_mut() {
                     if engine.status != LayoutStatus::Running {
                         crate::perf::timed("ecomap:network-draw", || engine.draw(false));
-                        if let Some(c) = canvas_ref.get_untracked() {
-                            let _ = web_sys::HtmlElement::style(&c).set_property("transform", "");
-                        }
+                        set_canvas_transform(stage_ref, "");
                     }
                     report.drawn.set(true);
                     publish(engine, report, with_list);
@@ -285,13 +306,44 @@ pub fn NetworkView() -> impl IntoView {
         Effect::new(move |_| {
             let Some(data) = state.data.get() else { return };
             let m = mode.get();
-            let Some(canvas) = canvas_ref.get() else { return };
-            let Some(stage) = stage_ref.get_untracked() else { return };
-            let lang = state.lang.get_untracked();
-            let Some(renderer) = canvas2d::Canvas2d::new(canvas.clone()) else {
+            let Some(stage) = stage_ref.get() else { return };
+            // A fresh canvas per engine: a canvas keeps the first context type it was asked for.
+            if let Ok(old) = stage.query_selector_all(".network-canvas") {
+                for k in 0..old.length() {
+                    if let Some(el) = old.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        el.remove();
+                    }
+                }
+            }
+            let Some(canvas) = document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            else {
                 return;
             };
-            let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, Box::new(renderer));
+            canvas.set_class_name("network-canvas");
+            let _ = canvas.set_attribute("aria-hidden", "true");
+            let _ = stage.append_child(&canvas);
+            let lang = state.lang.get_untracked();
+            // The chosen renderer, falling back to Canvas 2D when WebGL2 is unavailable.
+            let chosen: Option<Box<dyn render::Renderer>> = if renderer_choice.get() == "webgl2" {
+                let r = webgl2::WebGl2::new(canvas.clone());
+                if r.is_none() {
+                    leptos::logging::warn!("network: WebGL2 unavailable, drawing with Canvas 2D");
+                }
+                r.map(|r| Box::new(r) as Box<dyn render::Renderer>)
+            } else {
+                None
+            };
+            let Some(renderer) = chosen
+                .or_else(|| canvas2d::Canvas2d::new(canvas.clone()).map(|r| Box::new(r) as Box<dyn render::Renderer>))
+            else {
+                return;
+            };
+            // The previous engine (and its overlay canvas) goes before the new one is built.
+            *shared.borrow_mut() = None;
+            let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, renderer);
             report.renderer.set(engine.renderer.name());
             report.edges.set(engine.graph.edges.len());
             engine.palette = palette_from_css(&stage);
@@ -404,10 +456,7 @@ pub fn NetworkView() -> impl IntoView {
                 let guard = shared.borrow();
                 let Some(e) = guard.as_ref() else { return };
                 if e.status != LayoutStatus::Running {
-                    if let Some(c) = canvas_ref.get_untracked() {
-                        let _ = web_sys::HtmlElement::style(&c)
-                            .set_property("transform", &e.camera.css_transform_from(&e.drawn));
-                    }
+                    set_canvas_transform(stage_ref, &e.camera.css_transform_from(&e.drawn));
                 }
                 e.status == LayoutStatus::Running
             };
@@ -749,6 +798,22 @@ pub fn NetworkView() -> impl IntoView {
                         <option value="2" selected=move || ego_depth.get() == 2>{move || t().ego_2}</option>
                     </select>
                 </label>
+                <label>
+                    <span>{move || t().renderer}</span>
+                    <select
+                        data-testid="network-renderer"
+                        on:change=move |ev| {
+                            let v = if event_target_value(&ev) == "webgl2" { "webgl2" } else { "canvas2d" };
+                            if let Some(s) = storage() {
+                                let _ = s.set_item(RENDERER_KEY, v);
+                            }
+                            renderer_choice.set(v.to_string());
+                        }
+                    >
+                        <option value="canvas2d" selected=move || renderer_choice.get() != "webgl2">"Canvas 2D"</option>
+                        <option value="webgl2" selected=move || renderer_choice.get() == "webgl2">"WebGL2"</option>
+                    </select>
+                </label>
                 <button type="button" data-testid="network-pause" aria-pressed=move || (report.status.get() == "paused").to_string() on:click=toggle_pause>
                     {pause_label}
                 </button>
@@ -772,7 +837,6 @@ pub fn NetworkView() -> impl IntoView {
                 on:wheel=on_wheel
                 on:keydown=on_key
             >
-                <canvas node_ref=canvas_ref class="network-canvas" aria-hidden="true"></canvas>
             </div>
             <p id="network-help" class="network-help">{move || t().help}</p>
             <p class="visually-hidden" aria-live="polite">{move || { let h = report.hovered.get(); if h.is_empty() { report.keyboard.get() } else { h } }}</p>
