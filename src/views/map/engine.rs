@@ -13,14 +13,14 @@ use ecomap_core::model::{ActorId, Dataset, Lang};
 use ecomap_core::projection::{bbox_to_world, Camera, Viewport, World, WorldBox};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::layers::{self, ArcWeight, RegionStyle, Shading, WorldRegion};
+use super::layers::{self, ArcWeight, RegionStyle, Shading, SizeBy, Sizes, WorldRegion};
 use super::render::{draw_text, size_canvas, Renderer};
 use super::scene::{Scene, WATER};
 
 /// Padding around fitted boxes, CSS px.
 pub const FIT_PADDING: f64 = 28.0;
 /// Most arcs drawn at once.
-const ARC_LIMIT: usize = 400;
+const ARC_LIMIT: usize = 150;
 
 pub struct Engine {
     pub base: HtmlCanvasElement,
@@ -37,6 +37,12 @@ pub struct Engine {
     pub show_arcs: bool,
     pub arc_weight: ArcWeight,
     pub shading: Shading,
+    pub size_by: SizeBy,
+    /// Per actor id: number of projects and project volume (for marker sizes), with their maxima.
+    actor_projects: Vec<f32>,
+    actor_volume: Vec<f32>,
+    max_projects: f32,
+    max_volume: f32,
     /// Per region (in `regions` order): selected actors and their project volume.
     pub region_actors: Vec<f64>,
     pub region_volume: Vec<f64>,
@@ -80,6 +86,11 @@ impl Engine {
             show_arcs: false,
             arc_weight: ArcWeight::Projects,
             shading: Shading::None,
+            size_by: SizeBy::Uniform,
+            actor_projects: Vec::new(),
+            actor_volume: Vec::new(),
+            max_projects: 0.0,
+            max_volume: 0.0,
             region_actors: vec![0.0; n],
             region_volume: vec![0.0; n],
             selected_regions: Vec::new(),
@@ -107,6 +118,20 @@ impl Engine {
         });
         self.index = Some(index);
         self.arcs_cache = None;
+        // Marker size weights of the selected actors (the largest sets the scale).
+        let n = ds.actors.len();
+        self.actor_projects.resize(n, 0.0);
+        self.actor_volume.resize(n, 0.0);
+        self.max_projects = 0.0;
+        self.max_volume = 0.0;
+        for a in sel.actors.iter_ones() {
+            let id = ActorId(a as u32);
+            let (p, v) = (idx.actor_projects(id).len() as f32, idx.actor_volume(id).0 as f32);
+            self.actor_projects[a] = p;
+            self.actor_volume[a] = v;
+            self.max_projects = self.max_projects.max(p);
+            self.max_volume = self.max_volume.max(v);
+        }
         // Region figures for shading and tooltips.
         let slot: Vec<Option<usize>> = ds
             .regions
@@ -186,7 +211,18 @@ impl Engine {
                 }
             }
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
-            layers::markers(&mut scene, &cam, &vp, index, self.hovered_actor);
+            let sizes = match self.size_by {
+                SizeBy::Uniform => None,
+                SizeBy::Projects => Some(Sizes {
+                    weight: &self.actor_projects,
+                    max: self.max_projects,
+                }),
+                SizeBy::Volume => Some(Sizes {
+                    weight: &self.actor_volume,
+                    max: self.max_volume,
+                }),
+            };
+            layers::markers(&mut scene, &cam, &vp, index, self.hovered_actor, sizes.as_ref());
             layers::bubble_labels(&mut scene, self.lang);
         } else {
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);

@@ -52,6 +52,14 @@ pub enum Shading {
     Volume,
 }
 
+/// What single actors' markers are sized by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeBy {
+    Uniform,
+    Projects,
+    Volume,
+}
+
 /// What arcs are weighted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArcWeight {
@@ -163,7 +171,31 @@ pub fn bubble_radius(count: u32) -> f32 {
 pub const MARKER_RADIUS: f32 = 6.5;
 
 /// Markers and cluster bubbles of the visible level; at the deepest level, actors sharing a spot spread out.
-pub fn markers(out: &mut Scene, cam: &Camera, vp: &Viewport, index: &ClusterIndex, highlight: Option<ActorId>) {
+/// Optional marker size: per actor a weight (indexed by `ActorId`) and the largest weight.
+pub struct Sizes<'a> {
+    pub weight: &'a [f32],
+    pub max: f32,
+}
+
+/// Radius of a single actor's marker: fixed, or by weight on a square-root scale (area ∝ weight).
+fn marker_radius(a: ActorId, sizes: Option<&Sizes>) -> f32 {
+    match sizes {
+        Some(s) if s.max > 0.0 => {
+            let w = s.weight.get(a.index()).copied().unwrap_or(0.0).max(0.0);
+            4.5 + 9.0 * (w / s.max).sqrt()
+        }
+        _ => MARKER_RADIUS,
+    }
+}
+
+pub fn markers(
+    out: &mut Scene,
+    cam: &Camera,
+    vp: &Viewport,
+    index: &ClusterIndex,
+    highlight: Option<ActorId>,
+    sizes: Option<&Sizes>,
+) {
     let z = index.level_for(cam.zoom);
     let view = cam.visible(vp).grown(0.1);
     let found = index.get_clusters(&view, z);
@@ -182,17 +214,14 @@ pub fn markers(out: &mut Scene, cam: &Camera, vp: &Viewport, index: &ClusterInde
         let (x, y) = (x + offsets[i].x as f32, y + offsets[i].y as f32);
         let highlighted = hl_item == Some(f.item);
         match f.item {
-            Item::Actor(_) => {
+            Item::Actor(a) => {
                 let k = kind_of(f);
+                let r = marker_radius(a, sizes);
                 out.markers.push(MarkerDraw {
                     item: f.item,
                     x,
                     y,
-                    r: if highlighted {
-                        MARKER_RADIUS * 1.6
-                    } else {
-                        MARKER_RADIUS
-                    },
+                    r: if highlighted { r * 1.6 } else { r },
                     fill: kind_colour(k),
                     shape: kind_shape(k),
                     segments: Vec::new(),
@@ -245,7 +274,12 @@ pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc]
         ArcWeight::Projects => a.projects as f64,
         ArcWeight::Volume => a.volume.0 as f64,
     };
-    let mut chosen: Vec<&AggregatedArc> = arcs.iter().collect();
+    // Only arcs with an end in view (the rest would be lines crossing the map from nowhere to nowhere).
+    let view = cam.visible(vp);
+    let mut chosen: Vec<&AggregatedArc> = arcs
+        .iter()
+        .filter(|a| view.contains(a.from) || view.contains(a.to))
+        .collect();
     if weight == ArcWeight::Volume {
         chosen.sort_by(|a, b| w(b).total_cmp(&w(a)));
     }
@@ -261,8 +295,8 @@ pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc]
             from: p,
             ctrl,
             to: q,
-            width: 1.0 + 5.0 * t,
-            colour: Rgba(ARC.0, ARC.1, ARC.2, (90.0 + 130.0 * t) as u8),
+            width: 0.75 + 5.0 * t,
+            colour: Rgba(ARC.0, ARC.1, ARC.2, (60.0 + 170.0 * t) as u8),
         });
     }
 }

@@ -27,7 +27,7 @@ use leptos::prelude::*;
 use crate::i18n::kind_name;
 use crate::state::use_app;
 use engine::Engine;
-use layers::{ArcWeight, Shading};
+use layers::{ArcWeight, Shading, SizeBy};
 use texts::map_texts;
 
 /// What the hover tooltip shows: position (CSS px in the map) and lines of text.
@@ -104,6 +104,7 @@ pub fn MapView() -> impl IntoView {
     let show_arcs = RwSignal::new(false);
     let arc_weight = RwSignal::new(ArcWeight::Projects);
     let shading = RwSignal::new(Shading::None);
+    let size_by = RwSignal::new(SizeBy::Uniform);
     let scheduler = input::Scheduler::new(engine.clone(), sig);
 
     // Create the engine once the canvases exist; read the camera from the hash.
@@ -174,7 +175,7 @@ pub fn MapView() -> impl IntoView {
             let lang = state.lang.get();
             let regions = state.query.with(|q| q.regions.clone());
             let hovered = state.hovered.get();
-            let (arcs, weight, shade) = (show_arcs.get(), arc_weight.get(), shading.get());
+            let (arcs, weight, shade, size) = (show_arcs.get(), arc_weight.get(), shading.get(), size_by.get());
             sig.renderer.track();
             {
                 let mut e = engine.borrow_mut();
@@ -184,6 +185,7 @@ pub fn MapView() -> impl IntoView {
                 e.hovered_actor = hovered;
                 e.arc_weight = weight;
                 e.shading = shade;
+                e.size_by = size;
                 e.show_arcs = arcs;
                 if arcs && e.collabs.is_none() {
                     if let Some(d) = state.data.get_untracked() {
@@ -398,6 +400,21 @@ pub fn MapView() -> impl IntoView {
                         </select>
                     </label>
                     {choropleth_legend}
+                </fieldset>
+                <fieldset>
+                    <label>
+                        {move || t().marker_size} " "
+                        <select data-testid="map-size"
+                            on:change=move |ev| size_by.set(match event_target_value(&ev).as_str() {
+                                "projects" => SizeBy::Projects,
+                                "volume" => SizeBy::Volume,
+                                _ => SizeBy::Uniform,
+                            })>
+                            <option value="uniform">{move || t().size_uniform}</option>
+                            <option value="projects">{move || t().by_projects}</option>
+                            <option value="volume">{move || t().by_volume}</option>
+                        </select>
+                    </label>
                 </fieldset>
                 <tiles::TileSettings config=tiles_cfg/>
             </div>

@@ -31,6 +31,8 @@ pub struct MapTexts {
     pub tiles_apply: &'static str,
     pub tiles_off: &'static str,
     pub legend: &'static str,
+    pub marker_size: &'static str,
+    pub size_uniform: &'static str,
 }
 
 pub const DE: MapTexts = MapTexts {
@@ -61,6 +63,8 @@ pub const DE: MapTexts = MapTexts {
     tiles_apply: "Einschalten",
     tiles_off: "Ausschalten",
     legend: "Legende",
+    marker_size: "Größe der Punkte",
+    size_uniform: "einheitlich",
 };
 
 pub const EN: MapTexts = MapTexts {
@@ -91,6 +95,8 @@ pub const EN: MapTexts = MapTexts {
     tiles_apply: "Turn on",
     tiles_off: "Turn off",
     legend: "Legend",
+    marker_size: "Marker size",
+    size_uniform: "uniform",
 };
 
 pub fn map_texts(lang: Lang) -> &'static MapTexts {
