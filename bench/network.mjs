@@ -11,6 +11,7 @@
 //   network_layout_done      ms from the start of the layout until it stopped by itself (reduced motion: no drawing)
 //   network_draw_rest        median ecomap:network-draw (a full Canvas 2D redraw when the camera rests)
 //   network_pan_frame        median time between animation frames while wheel-zooming and dragging
+//   network_*_webgl2         the same two with the WebGL2 renderer
 //   graphology_fa2_iteration median ms of one graphology FA2 iteration (barnesHutOptimize, theta 0.5)
 //   graphology_fa2_to_quality ms graphology needs to reach the quality ecomap stopped at (if within 60 s)
 //   sigma_first_render       ms of sigma 4's first render of the same graph (WebGL2 on SwiftShader)
@@ -80,25 +81,34 @@ async function run(browser, { label, data }) {
     emit(label, "network_layout_done", Number(await a("data-layout-ms")));
 
     // Pan and zoom: the drawn image moves by CSS transform, a redraw follows when the camera rests.
-    await page.evaluate(() => {
-      window.__frames = [];
-      const tick = (t) => { window.__frames.push(t); if (window.__frames.length < 100000) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    });
-    const box = await page.locator(".network-stage").boundingBox();
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-    for (let round = 0; round < 3; round++) {
-      await page.mouse.move(cx, cy);
-      for (let i = 0; i < 10; i++) await page.mouse.wheel(0, round % 2 ? 60 : -60);
-      await page.mouse.down();
-      for (let i = 1; i <= 20; i++) await page.mouse.move(cx + i * 5, cy + i * 2);
-      await page.mouse.up();
-      await page.waitForFunction((n) => performance.getEntriesByName("ecomap:network-draw").length > n, round, { timeout: 120_000 });
-    }
-    const frames = await page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
-    emit(label, "network_pan_frame", median(frames));
-    const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
-    emit(label, "network_draw_rest", median(draws));
+    const gestures = async (suffix) => {
+      await page.evaluate(() => {
+        performance.clearMeasures("ecomap:network-draw");
+        window.__frames = [];
+        const tick = (t) => { window.__frames.push(t); if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      });
+      const box = await page.locator(".network-stage").boundingBox();
+      const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+      for (let round = 0; round < 3; round++) {
+        await page.mouse.move(cx, cy);
+        for (let i = 0; i < 10; i++) await page.mouse.wheel(0, round % 2 ? 60 : -60);
+        await page.mouse.down();
+        for (let i = 1; i <= 20; i++) await page.mouse.move(cx + i * 5, cy + i * 2);
+        await page.mouse.up();
+        await page.waitForFunction((n) => performance.getEntriesByName("ecomap:network-draw").length > n, round, { timeout: 120_000 });
+      }
+      const frames = await page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
+      emit(label, `network_pan_frame${suffix}`, median(frames));
+      const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
+      emit(label, `network_draw_rest${suffix}`, median(draws));
+    };
+    await gestures("");
+    // The same with the WebGL2 renderer (a new engine: the layout runs again first).
+    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    await page.waitForSelector(`${root}[data-renderer=webgl2][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
+    await gestures("_webgl2");
+    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
 
     // The anchors on the same graph, in the same page.
     await page.addScriptTag({ content: anchorsJs });

@@ -229,6 +229,9 @@ fn tick(shared: Shared, token: Arc<AtomicU32>, mine: u32, report: Report) {
             false
         } else {
             let stopped = engine.run_slice(SLICE_MS, now);
+            if stopped && !engine.user_camera {
+                engine.fit();
+            }
             if stopped || !reduced {
                 engine.draw(!stopped);
                 report.drawn.set(true);
