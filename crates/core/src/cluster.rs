@@ -77,11 +77,17 @@ impl KdTree {
 
     /// Ids of the points within distance `r` of `c`, pushed into `out`.
     pub fn within(&self, c: [f64; 2], r: f64, out: &mut Vec<u32>) {
+        self.within_with(c, r, out, &mut Vec::new());
+    }
+
+    /// [`Self::within`] with a caller's scratch stack, so a loop of queries allocates nothing.
+    pub fn within_with(&self, c: [f64; 2], r: f64, out: &mut Vec<u32>, stack: &mut Vec<(usize, usize, u8)>) {
         if self.ids.is_empty() {
             return;
         }
         let r2 = r * r;
-        let mut stack = vec![(0usize, self.ids.len() - 1, 0u8)];
+        stack.clear();
+        stack.push((0usize, self.ids.len() - 1, 0u8));
         while let Some((left, right, axis)) = stack.pop() {
             if right - left <= NODE_SIZE {
                 for i in left..=right {
@@ -264,6 +270,7 @@ impl ClusterIndex {
         let tree = KdTree::new(nodes.iter().map(|n| n.at));
         let mut levels = vec![Level { nodes, tree }];
         let mut neighbours = Vec::new();
+        let mut stack = Vec::new();
         for z in (opts.min_zoom..top).rev() {
             let r = opts.radius_px / (TILE_PX * (z as f64).exp2());
             let below = levels.last_mut().expect("the points' level exists");
@@ -276,7 +283,7 @@ impl ClusterIndex {
                 taken[i] = true;
                 let seed = below.nodes[i];
                 neighbours.clear();
-                below.tree.within(seed.at, r, &mut neighbours);
+                below.tree.within_with(seed.at, r, &mut neighbours, &mut stack);
                 let new_index = next.len() as u32;
                 let (mut wx, mut wy) = (seed.at[0] * seed.count as f64, seed.at[1] * seed.count as f64);
                 let mut count = seed.count;
