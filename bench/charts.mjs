@@ -17,7 +17,13 @@ const datasets = process.argv.slice(2).map((a) => {
   const i = a.indexOf("=");
   return { label: a.slice(0, i), query: a.slice(i + 1) };
 });
-if (!datasets.length) datasets.push({ label: "demo", query: "" });
+// Without arguments (as `cargo xtask bench` runs it): the demo and every export named in ECOMAP_BENCH_DATA.
+if (!datasets.length) {
+  datasets.push({ label: "demo", query: "" });
+  for (const f of (process.env.ECOMAP_BENCH_DATA || "").split(",").filter(Boolean)) {
+    datasets.push({ label: f.replace(/^.*\/|\.json$/g, ""), query: `data=${f}` });
+  }
+}
 
 const charts = (page) =>
   page.evaluate(() => performance.getEntriesByName("ecomap:charts", "measure").map((m) => m.duration));
