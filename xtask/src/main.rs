@@ -28,7 +28,7 @@ Tasks:
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
   bench              native core benchmarks + browser benchmarks of the release build on
                      generated 10k/50k-actor exports; writes docs/benchmarks.md
-  size               print the size of dist/'s .wasm (raw, brotli q11) against the 250 KB budget
+  size               print the size of dist/'s .wasm (raw, brotli q11) against the whole-app budget (450 KB)
   install            only install the tools (rust target, trunk, wasm-bindgen-cli, wasm-opt)
   help               this text
 ";

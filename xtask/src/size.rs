@@ -3,7 +3,16 @@
 use crate::Result;
 use std::path::{Path, PathBuf};
 
-pub const BUDGET_BROTLI: usize = 250 * 1024;
+/// Regression guard for the whole app (list, map, network and charts in one wasm), brotli quality 11.
+///
+/// The foundation issue's target was <= 250 KB "at this stage"; the foundation met it (232.6 KB at commit
+/// b03edee, docs/benchmarks.md). The three views add ~180 KB (map ~60, network ~65, charts ~53). Getting the
+/// first download back under 250 KB needs the views split into wasm modules loaded on demand: not done yet.
+/// This guard catches growth beyond the measured whole app; it is not the foundation's target.
+pub const BUDGET_BROTLI: usize = 450 * 1024;
+
+/// The foundation issue's target (list, filters, search, detail only), reported beside the whole app.
+pub const FOUNDATION_TARGET_BROTLI: usize = 250 * 1024;
 
 pub struct Sizes {
     pub file: PathBuf,
