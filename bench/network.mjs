@@ -9,7 +9,8 @@
 // Per dataset it prints `BENCH data=LABEL name=NAME ms=X` lines:
 //   network_iteration        median ms of one ForceAtlas2 iteration in wasm (ecomap-core, Barnes-Hut theta 0.5)
 //   network_layout_done      ms from the start of the layout until it stopped by itself (reduced motion: no drawing)
-//   network_draw_rest        median ecomap:network-draw (a full Canvas 2D redraw when the camera rests)
+//   network_draw_rest        median ecomap:network-draw (a full redraw when the camera rests; for WebGL2 this is
+//                            the wasm side and command submission only, the rasterising shows in the frames)
 //   network_pan_frame        median time between animation frames while wheel-zooming and dragging
 //   network_*_webgl2         the same two with the WebGL2 renderer
 //   graphology_fa2_iteration median ms of one graphology FA2 iteration (barnesHutOptimize, theta 0.5)
@@ -84,8 +85,14 @@ async function run(browser, { label, data }) {
     const gestures = async (suffix) => {
       await page.evaluate(() => {
         performance.clearMeasures("ecomap:network-draw");
+        // One frame recorder at a time (a second one would interleave timestamps).
+        const gen = (window.__frameGen = (window.__frameGen || 0) + 1);
         window.__frames = [];
-        const tick = (t) => { window.__frames.push(t); if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+        const tick = (t) => {
+          if (gen !== window.__frameGen) return;
+          window.__frames.push(t);
+          if (window.__frames.length < 100000) requestAnimationFrame(tick);
+        };
         requestAnimationFrame(tick);
       });
       const box = await page.locator(".network-stage").boundingBox();
@@ -102,6 +109,7 @@ async function run(browser, { label, data }) {
       emit(label, `network_pan_frame${suffix}`, median(frames));
       const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
       emit(label, `network_draw_rest${suffix}`, median(draws));
+      await page.evaluate(() => { window.__frameGen++; });
     };
     await gestures("");
     // The same with the WebGL2 renderer (a new engine: the layout runs again first).

@@ -14,8 +14,10 @@ use super::render::{Frame, Label, Layer, NodeDraw, Palette, Renderer, Shape};
 /// The layout stops by itself below this movement (mean step / extent) or after `MAX_ITERATIONS`.
 pub const STOP_MOVEMENT: f32 = 0.0008;
 pub const MAX_ITERATIONS: u32 = 600;
-/// Above this many edges, a moving frame draws a regular subsample of them.
+/// Above this many edges, a frame draws a regular subsample of them (fewer while the layout moves);
+/// highlighted edges are always drawn.
 const MOVING_EDGE_BUDGET: usize = 30_000;
+const REST_EDGE_BUDGET: usize = 60_000;
 
 /// Where the layout stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -336,13 +338,10 @@ impl Engine {
         frame.width = w;
         frame.height = h;
         let inside = |x: f32, y: f32, m: f32| x > -m && y > -m && x < w + m && y < h + m;
-        // Edges: skip hidden ends, off-screen and sub-pixel ones; subsample while moving.
+        // Edges: skip hidden ends, off-screen and sub-pixel ones; a regular subsample above the budget.
         let ne = self.graph.edges.len();
-        let stride = if moving && ne > MOVING_EDGE_BUDGET {
-            ne.div_ceil(MOVING_EDGE_BUDGET)
-        } else {
-            1
-        };
+        let budget = if moving { MOVING_EDGE_BUDGET } else { REST_EDGE_BUDGET };
+        let stride = if ne > budget { ne.div_ceil(budget) } else { 1 };
         for (k, e) in self.graph.edges.iter().enumerate() {
             let (a, b) = (e.a as usize, e.b as usize);
             let hl = self.highlighted[a]
