@@ -48,7 +48,10 @@ const bundle = await build({
 const superclusterJs = bundle.outputFiles[0].text;
 
 async function run(browser, { label, data }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "en-US" });
+  const context = await browser.newContext({
+    // The anchor (supercluster) is injected as an inline script; the app's CSP would refuse it.
+    bypassCSP: true,
+    viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "en-US" });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[${label}] pageerror: ${e}`));
   try {

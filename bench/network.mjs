@@ -59,6 +59,8 @@ const anchorsJs = bundle.outputFiles[0].text;
 
 async function run(browser, { label, data }) {
   const context = await browser.newContext({
+    // The anchors (graphology, sigma) are injected as an inline script; the app's CSP would refuse it.
+    bypassCSP: true,
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     locale: "en-US",
