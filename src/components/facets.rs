@@ -3,7 +3,7 @@
 //! A value's count is what choosing it would give (every other facet applied, not its own).
 
 use ecomap_core::format;
-use ecomap_core::model::{ActorKind, State};
+use ecomap_core::model::{ActorKind, Lang, Localized, State};
 use ecomap_core::query::{Focus, Query};
 use leptos::prelude::*;
 
@@ -102,24 +102,31 @@ fn Facet(
     }
 }
 
+/// Rows of a facet whose values are records with a key and a name (technologies, sectors).
+fn keyed_values<'a>(
+    records: impl Iterator<Item = (&'a str, &'a Localized)>,
+    counts: &[u32],
+    checked: &[String],
+    lang: Lang,
+) -> Vec<FacetValue> {
+    records
+        .enumerate()
+        .map(|(i, (key, name))| FacetValue {
+            key: key.to_string(),
+            label: name.get(lang).to_string(),
+            count: counts.get(i).copied().unwrap_or(0),
+            checked: checked.iter().any(|c| c == key),
+        })
+        .collect()
+}
+
 fn technology_values(state: crate::state::AppState) -> Vec<FacetValue> {
     let lang = state.lang.get();
     let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
         return Vec::new();
     };
-    state.query.with(|q| {
-        d.0.ds
-            .technologies
-            .iter()
-            .enumerate()
-            .map(|(i, t)| FacetValue {
-                key: t.key.clone(),
-                label: t.name.get(lang).to_string(),
-                count: sel.0.counts.technology.get(i).copied().unwrap_or(0),
-                checked: q.technologies.contains(&t.key),
-            })
-            .collect()
-    })
+    let records = d.0.ds.technologies.iter().map(|t| (t.key.as_str(), &t.name));
+    state.query.with(|q| keyed_values(records, &sel.0.counts.technology, &q.technologies, lang))
 }
 
 fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
@@ -127,19 +134,8 @@ fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
     let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
         return Vec::new();
     };
-    state.query.with(|q| {
-        d.0.ds
-            .sectors
-            .iter()
-            .enumerate()
-            .map(|(i, s)| FacetValue {
-                key: s.key.clone(),
-                label: s.name.get(lang).to_string(),
-                count: sel.0.counts.sector.get(i).copied().unwrap_or(0),
-                checked: q.sectors.contains(&s.key),
-            })
-            .collect()
-    })
+    let records = d.0.ds.sectors.iter().map(|s| (s.key.as_str(), &s.name));
+    state.query.with(|q| keyed_values(records, &sel.0.counts.sector, &q.sectors, lang))
 }
 
 fn kind_values(state: crate::state::AppState) -> Vec<FacetValue> {
