@@ -126,7 +126,9 @@ fn technology_values(state: crate::state::AppState) -> Vec<FacetValue> {
         return Vec::new();
     };
     let records = d.0.ds.technologies.iter().map(|t| (t.key.as_str(), &t.name));
-    state.query.with(|q| keyed_values(records, &sel.0.counts.technology, &q.technologies, lang))
+    state
+        .query
+        .with(|q| keyed_values(records, &sel.0.counts.technology, &q.technologies, lang))
 }
 
 fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
@@ -135,7 +137,9 @@ fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
         return Vec::new();
     };
     let records = d.0.ds.sectors.iter().map(|s| (s.key.as_str(), &s.name));
-    state.query.with(|q| keyed_values(records, &sel.0.counts.sector, &q.sectors, lang))
+    state
+        .query
+        .with(|q| keyed_values(records, &sel.0.counts.sector, &q.sectors, lang))
 }
 
 fn kind_values(state: crate::state::AppState) -> Vec<FacetValue> {
