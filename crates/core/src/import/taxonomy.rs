@@ -3,11 +3,11 @@
 //! A section that is absent falls back to the cluster's built-in taxonomy (`crate::taxonomy`); an empty list
 //! stays empty.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::context::{At, Ctx};
 use super::ids::Ids;
-use crate::model::{Sector, Technology};
+use crate::model::{Localized, Sector, Technology};
 use crate::report::Severity;
 
 const TECHNOLOGY_FIELDS: [&str; 3] = ["id", "name", "description"];
@@ -16,42 +16,39 @@ const SECTOR_FIELDS: [&str; 2] = ["id", "name"];
 const MAX_ENTRIES: usize = u16::MAX as usize;
 
 pub(super) fn technologies(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Technology> {
-    let mut out = Vec::new();
-    for (index, v) in records.iter().enumerate() {
-        let at = At {
-            section: "technologies",
-            index,
-            id: None,
-        };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else {
-            continue;
-        };
-        let at = At { id: Some(id), ..at };
-        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else {
-            continue;
-        };
-        if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
-            continue;
-        }
-        ctx.unknown_fields(at, obj, "", &TECHNOLOGY_FIELDS);
-        let description = ctx.text(at, obj, "description", None).unwrap_or_default();
-        ids.insert(id, index);
-        out.push(Technology {
-            key: id.to_string(),
-            name,
-            description,
-        });
-    }
-    ctx.finish_section("technologies");
-    out
+    named_records(
+        ctx,
+        "technologies",
+        records,
+        ids,
+        &TECHNOLOGY_FIELDS,
+        |ctx, at, obj, key, name| {
+            let description = ctx.text(at, obj, "description", None).unwrap_or_default();
+            Technology { key, name, description }
+        },
+    )
 }
 
 pub(super) fn sectors(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Sector> {
+    named_records(ctx, "sectors", records, ids, &SECTOR_FIELDS, |_, _, _, key, name| {
+        Sector { key, name }
+    })
+}
+
+/// Reads a section of records with an id and a localized name (technologies, sectors): each record is
+/// checked for id, name and room in the u16 id space; `make` reads the section's other fields.
+fn named_records<T>(
+    ctx: &mut Ctx<'_>,
+    section: &'static str,
+    records: &[Value],
+    ids: &mut Ids,
+    fields: &[&str],
+    make: impl Fn(&mut Ctx<'_>, At<'_>, &Map<String, Value>, String, Localized) -> T,
+) -> Vec<T> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
         let at = At {
-            section: "sectors",
+            section,
             index,
             id: None,
         };
@@ -66,14 +63,12 @@ pub(super) fn sectors(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Ve
         if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
             continue;
         }
-        ctx.unknown_fields(at, obj, "", &SECTOR_FIELDS);
+        ctx.unknown_fields(at, obj, "", fields);
+        let record = make(ctx, at, obj, id.to_string(), name);
         ids.insert(id, index);
-        out.push(Sector {
-            key: id.to_string(),
-            name,
-        });
+        out.push(record);
     }
-    ctx.finish_section("sectors");
+    ctx.finish_section(section);
     out
 }
 
