@@ -170,6 +170,25 @@ fn ink_on(c: (u8, u8, u8)) -> RGBColor {
     }
 }
 
+/// The series number (1-based) centred in a stacked segment, so colour is never the only cue.
+fn segment_number<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    series: usize,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    font: u32,
+    fill: (u8, u8, u8),
+) {
+    let _ = root.draw(&Text::new(
+        format!("{}", series + 1),
+        ((x0 + x1) / 2, (y0 + y1) / 2),
+        ("sans-serif", font - 1)
+            .into_font()
+            .color(&ink_on(fill))
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+    ));
+}
+
 fn series_colour(p: &Palette, spec: &ChartSpec, s: usize) -> (u8, u8, u8) {
     let i = spec.series.get(s).map(|x| x.colour).unwrap_or(0);
     super::theme::colour(p, i, spec.series.len() == 1)
@@ -295,14 +314,7 @@ pub fn draw(spec: &ChartSpec, p: &Palette, width: u32, standalone: bool) -> Draw
                                 sep,
                             )));
                             if y1 - y0 >= f as i32 + 2 && x1 - x0 >= f as i32 {
-                                let _ = root.draw(&Text::new(
-                                    format!("{}", s + 1),
-                                    ((x0 + x1) / 2, (y0 + y1) / 2),
-                                    ("sans-serif", f - 1)
-                                        .into_font()
-                                        .color(&ink_on(c))
-                                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                                ));
+                                segment_number(&root, s, (x0, y0), (x1, y1), f, c);
                             }
                             let name = spec.series.get(s).map(|x| clean_label(&x.name)).unwrap_or_default();
                             let seg_tip = format!(
@@ -427,14 +439,7 @@ pub fn draw(spec: &ChartSpec, p: &Palette, width: u32, standalone: bool) -> Draw
                                 sep,
                             )));
                             if x1 - x0 >= f as i32 + 2 && y1 - y0 >= f as i32 {
-                                let _ = root.draw(&Text::new(
-                                    format!("{}", s + 1),
-                                    ((x0 + x1) / 2, (y0 + y1) / 2),
-                                    ("sans-serif", f - 1)
-                                        .into_font()
-                                        .color(&ink_on(c))
-                                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                                ));
+                                segment_number(&root, s, (x0, y0), (x1, y1), f, c);
                             }
                             let name = spec.series.get(s).map(|x| clean_label(&x.name)).unwrap_or_default();
                             tip.push_str(&format!("\n{} {}: {}", s + 1, name, spec.unit.format(v, lang)));
