@@ -8,7 +8,9 @@ use crate::generate::SplitMix64;
 use crate::graph::Graph;
 
 /// Leaves hold up to this many bodies; their forces are computed exactly.
-const LEAF_SIZE: usize = 4;
+/// The force walk runs once per cell of at most this many bodies (see `repulsion`).
+const GROUP_SIZE: u32 = 32;
+const LEAF_SIZE: usize = 8;
 /// Deeper cells become leaves whatever they hold (coincident bodies end here).
 const MAX_DEPTH: u32 = 28;
 /// Pairs closer than this are pushed apart as if this far, in a direction derived from their ids.
@@ -208,6 +210,9 @@ pub struct LayoutState {
     tree: QuadTree,
     walk: Vec<WalkCell>,
     bodies: Vec<(f32, f32, f32, u32)>,
+    /// The grouped walk's lists for one leaf: far cells (centre of mass, mass) and near leaves (body range).
+    far: Vec<(f32, f32, f32)>,
+    near: Vec<(u32, u32)>,
 }
 
 /// Deterministic unit direction for a pair of (coincident) bodies; opposite for (b, a).
@@ -226,18 +231,54 @@ impl LayoutState {
         debug_assert_eq!(x.len(), n);
         let mass = (0..n as u32).map(|i| graph.degree(i) as f32 + 1.0).collect();
         let w = settings.edge_weight_influence;
+        LayoutState::from_parts(
+            x,
+            y,
+            mass,
+            graph.edges.iter().map(|e| e.a).collect(),
+            graph.edges.iter().map(|e| e.b).collect(),
+            graph
+                .edges
+                .iter()
+                .map(|e| if w == 0.0 { 1.0 } else { e.weight.powf(w) })
+                .collect(),
+            settings,
+        )
+    }
+
+    /// A state from flat arrays (what a Web Worker receives): positions, masses and edges with their weights
+    /// already raised to the edge-weight influence. Edges naming a node out of range are ignored, and arrays
+    /// of unequal length are cut to the shortest, so a malformed message can never make a step panic.
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_parts(
+        mut x: Vec<f32>,
+        mut y: Vec<f32>,
+        mut mass: Vec<f32>,
+        edge_a: Vec<u32>,
+        edge_b: Vec<u32>,
+        edge_w: Vec<f32>,
+        settings: Settings,
+    ) -> LayoutState {
+        let n = x.len().min(y.len()).min(mass.len());
+        x.truncate(n);
+        y.truncate(n);
+        mass.truncate(n);
+        let (mut ea, mut eb, mut ew) = (Vec::new(), Vec::new(), Vec::new());
+        for ((&a, &b), &w) in edge_a.iter().zip(&edge_b).zip(&edge_w) {
+            if (a as usize) < n && (b as usize) < n && w.is_finite() {
+                ea.push(a);
+                eb.push(b);
+                ew.push(w);
+            }
+        }
         LayoutState {
             settings,
             x,
             y,
             mass,
-            edge_a: graph.edges.iter().map(|e| e.a).collect(),
-            edge_b: graph.edges.iter().map(|e| e.b).collect(),
-            edge_w: graph
-                .edges
-                .iter()
-                .map(|e| if w == 0.0 { 1.0 } else { e.weight.powf(w) })
-                .collect(),
+            edge_a: ea,
+            edge_b: eb,
+            edge_w: ew,
             dx: vec![0.0; n],
             dy: vec![0.0; n],
             old_dx: vec![0.0; n],
@@ -247,6 +288,15 @@ impl LayoutState {
             iterations: 0,
             movement: f32::INFINITY,
             ..LayoutState::default()
+        }
+    }
+
+    /// Makes a stopped layout run again (resume after it stopped by itself): movement unknown, and the
+    /// iteration count starts over once it has reached `max_iterations`.
+    pub fn wake(&mut self, max_iterations: u32) {
+        self.movement = f32::INFINITY;
+        if self.iterations >= max_iterations {
+            self.iterations = 0;
         }
     }
 
@@ -331,38 +381,74 @@ pub fn repulsion(state: &mut LayoutState, theta: f32) {
             .iter()
             .map(|&i| (x[i as usize], y[i as usize], m[i as usize], i)),
     );
+    // Grouped walk (Barnes 1990): the tree is walked once per leaf instead of once per body. A cell counts
+    // as one body for the whole leaf when it is far enough from the leaf's bounding box (so for every body in
+    // it: never less accurate than the per-body test); the walk's two lists are then summed per body in
+    // tight loops. Cells that contain the leaf are always opened (no body ever acts on itself).
     let walk = &state.walk;
     let bodies = &state.bodies;
-    for (k, &(xi, yi, mi, i)) in bodies.iter().enumerate() {
-        let (mut fx, mut fy) = (0.0f32, 0.0f32);
-        // Pre-order walk over the packed cells (same order and `skip` links as `QuadTree::visit`), pruned
-        // where a cell is far enough to count as one body.
+    let far = &mut state.far;
+    let near = &mut state.near;
+    let mut g = 0usize;
+    while g < walk.len() {
+        let cell = &tree.cells[g];
+        if !cell.leaf && cell.end - cell.start > GROUP_SIZE {
+            g += 1;
+            continue;
+        }
+        let group = *cell;
+        g = cell.skip as usize;
+        let (gs, ge) = (group.start as usize, group.end as usize);
+        let (mut bx0, mut by0, mut bx1, mut by1) = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for &(xb, yb, _, _) in &bodies[gs..ge] {
+            bx0 = bx0.min(xb);
+            by0 = by0.min(yb);
+            bx1 = bx1.max(xb);
+            by1 = by1.max(yb);
+        }
+        far.clear();
+        near.clear();
         let mut c = 0usize;
         while c < walk.len() {
             let w = &walk[c];
-            let (ddx, ddy) = (xi - w.x, yi - w.y);
-            let d2 = ddx * ddx + ddy * ddy;
-            if d2 > w.far2 {
-                let f = kr * mi * w.mass / d2;
-                fx += ddx * f;
-                fy += ddy * f;
+            let contains = tree.cells[c].start <= group.start && group.end <= tree.cells[c].end;
+            // Distance from the cell's centre of mass to the nearest point of the leaf's bounding box.
+            let ddx = (bx0 - w.x).max(0.0).max(w.x - bx1);
+            let ddy = (by0 - w.y).max(0.0).max(w.y - by1);
+            if !contains && ddx * ddx + ddy * ddy > w.far2 {
+                far.push((w.x, w.y, w.mass));
                 c = w.skip as usize;
             } else if w.end > w.start {
-                let start = w.start as usize;
-                for (kj, &(xj, yj, mj, j)) in bodies[start..w.end as usize].iter().enumerate() {
-                    if kj + start != k {
-                        let (gx, gy) = pair_force(i, j, xi - xj, yi - yj, mi * mj, kr, min_d2);
-                        fx += gx;
-                        fy += gy;
-                    }
-                }
+                near.push((w.start, w.end));
                 c = w.skip as usize;
             } else {
                 c += 1;
             }
         }
-        state.dx[i as usize] = fx;
-        state.dy[i as usize] = fy;
+        for (k, &(xi, yi, mi, i)) in bodies[gs..ge].iter().enumerate() {
+            let k = k + gs;
+            // Far cells: kr · m_i · M / d along the line; kr · m_i is applied once at the end.
+            let (mut ffx, mut ffy) = (0.0f32, 0.0f32);
+            for &(cx, cy, cm) in far.iter() {
+                let (ddx, ddy) = (xi - cx, yi - cy);
+                let f = cm / (ddx * ddx + ddy * ddy);
+                ffx += ddx * f;
+                ffy += ddy * f;
+            }
+            let (mut fx, mut fy) = (ffx * kr * mi, ffy * kr * mi);
+            for &(s, e) in near.iter() {
+                let s = s as usize;
+                for (kj, &(xj, yj, mj, j)) in bodies[s..e as usize].iter().enumerate() {
+                    if kj + s != k {
+                        let (gx, gy) = pair_force(i, j, xi - xj, yi - yj, mi * mj, kr, min_d2);
+                        fx += gx;
+                        fy += gy;
+                    }
+                }
+            }
+            state.dx[i as usize] = fx;
+            state.dy[i as usize] = fy;
+        }
     }
 }
 

@@ -192,3 +192,60 @@ fn quadtree_walks_cover_every_body_once() {
     });
     assert_eq!(count[0], 1000);
 }
+
+#[test]
+fn a_worker_state_from_flat_arrays_steps_exactly_like_the_graph_state() {
+    // The Web Worker builds its state from the arrays the page sends; it must follow the same path.
+    let g = generated(300, GraphMode::All);
+    let (x, y) = start_positions(&g, &[], 3);
+    let mut from_graph = LayoutState::new(&g, x, y, Settings::readable());
+    let mut from_parts = LayoutState::from_parts(
+        from_graph.x.clone(),
+        from_graph.y.clone(),
+        from_graph.mass.clone(),
+        from_graph.edge_a.clone(),
+        from_graph.edge_b.clone(),
+        from_graph.edge_w.clone(),
+        Settings::readable(),
+    );
+    step(&mut from_graph, 25);
+    step(&mut from_parts, 25);
+    assert_eq!(from_graph.x, from_parts.x);
+    assert_eq!(from_graph.y, from_parts.y);
+    assert_eq!(from_graph.iterations, from_parts.iterations);
+}
+
+#[test]
+fn malformed_worker_arrays_are_cut_not_fatal() {
+    // Unequal lengths, an edge to a missing node and a NaN weight: the step runs on what is consistent.
+    let mut s = LayoutState::from_parts(
+        vec![0.0, 1.0, 2.0, 3.0],
+        vec![0.0, 1.0, 0.5],
+        vec![1.0, 2.0, 1.0, 1.0],
+        vec![0, 1, 2, 0],
+        vec![1, 7, 0, 2],
+        vec![1.0, 1.0, 1.0, f32::NAN],
+        Settings::readable(),
+    );
+    assert_eq!(s.len(), 3);
+    assert_eq!(s.edge_a, vec![0, 2]);
+    assert_eq!(s.edge_b, vec![1, 0]);
+    step(&mut s, 20);
+    assert!(all_finite(&s));
+}
+
+#[test]
+fn waking_a_stopped_layout_makes_it_move_again() {
+    let g = generated(200, GraphMode::Collaboration);
+    let mut s = random_state(&g, 5);
+    step(&mut s, 40);
+    assert!(s.movement.is_finite());
+    s.wake(40);
+    assert!(s.movement.is_infinite(), "movement is unknown until the next step");
+    assert_eq!(s.iterations, 0, "the count starts over at the limit");
+    let before = s.x.clone();
+    step(&mut s, 1);
+    assert_ne!(before, s.x);
+    s.wake(1000);
+    assert_eq!(s.iterations, 1, "below the limit the count goes on");
+}
