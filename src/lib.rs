@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod layout_worker;
 pub mod load;
 pub mod panic;
 pub mod perf;
@@ -11,8 +12,12 @@ pub mod state;
 pub mod url;
 pub mod views;
 
-/// Mounts the app on the page body.
+/// Mounts the app on the page body. Does nothing in a Web Worker (no window): the layout worker loads the
+/// same module and starts with [`layout_worker::layout_worker_start`] instead.
 pub fn start() {
+    if web_sys::window().is_none() {
+        return;
+    }
     panic::install_hook();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,4 +1,5 @@
-// The network view on the demo: the layout finishes by itself, hover highlights a neighbourhood, a click
+// The network view on the demo: the layout finishes by itself (in a Web Worker, or on the page without one,
+// with the same result), hover highlights a neighbourhood, a click
 // opens the detail panel, filters hide nodes, the layout can be paused, keyboard focus moves between nodes,
 // the ego network narrows the graph, and the drawing matches a reference screenshot (with a tolerance).
 import { test, before, after } from "node:test";
@@ -47,6 +48,28 @@ test("the layout stops by itself and draws every node of the demo", async () => 
   assert.ok(Number(await attr(page, "data-iterations")) > 5);
   assert.match(await page.textContent("[data-testid=network-status]"), /Layout done/);
   errors.assertClean();
+});
+
+test("the layout runs in a Web Worker; without one the page lays out the same picture", async () => {
+  const { page, context } = browser;
+  const errors = collectErrors(page);
+  await openNetwork(page);
+  assert.equal(await attr(page, "data-layout-runner"), "worker");
+  const inWorker = { iterations: await attr(page, "data-iterations"), list: await nodes(page) };
+  assert.ok(inWorker.list.length > 10);
+  errors.assertClean();
+  // No worker script (a host that does not serve it, or a browser without module workers): the page runs
+  // the same ForceAtlas2 itself and ends at exactly the same positions.
+  const blocked = /layout-worker\.js/;
+  await context.route(blocked, (route) => route.abort());
+  try {
+    await openNetwork(page);
+    assert.equal(await attr(page, "data-layout-runner"), "page");
+    assert.equal(await attr(page, "data-iterations"), inWorker.iterations);
+    assert.deepEqual(await nodes(page), inWorker.list);
+  } finally {
+    await context.unroute(blocked);
+  }
 });
 
 test("hovering a technology hub highlights it and its neighbours", async () => {

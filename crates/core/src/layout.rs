@@ -2,14 +2,15 @@
 //!
 //! Design: the quadtree knows nothing about forces; it offers two generic walks (post-order `visit_after` to
 //! accumulate, pre-order `visit` to prune), as d3-quadtree does. The layout keeps flat named arrays
-//! (`x`, `y`, `mass`, `dx`, ...) so a caller can run it in slices (`step(state, 1)` per animation frame).
+//! (`x`, `y`, `mass`, `dx`, ...): the app's Web Worker builds one from the arrays the page sends
+//! ([`LayoutState::from_parts`]) and runs `step`; the page's fallback runs `step(state, 1)` per animation frame.
 
 use crate::generate::SplitMix64;
 use crate::graph::Graph;
 
-/// Leaves hold up to this many bodies; their forces are computed exactly.
 /// The force walk runs once per cell of at most this many bodies (see `repulsion`).
 const GROUP_SIZE: u32 = 32;
+/// Leaves hold up to this many bodies; their forces are computed exactly.
 const LEAF_SIZE: usize = 8;
 /// Deeper cells become leaves whatever they hold (coincident bodies end here).
 const MAX_DEPTH: u32 = 28;

@@ -1,7 +1,8 @@
 //! The network engine: graph + layout + camera + per-node display state, turned into a `Frame` for a renderer.
 //!
 //! Not reactive: the component (mod.rs) owns it in an `Rc<RefCell<_>>`, feeds it the selection, focus and
-//! pointer input, and runs the layout in slices under a time budget per animation frame.
+//! pointer input, and takes the positions of the layout worker (`apply_update`) or, when there is no worker,
+//! runs the layout itself in slices per animation frame (`run_slice`).
 
 use ecomap_core::graph::{EdgeKind, Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
@@ -9,6 +10,7 @@ use ecomap_core::model::{ActorKind, Dataset, Lang};
 
 use super::camera::Camera;
 use super::labels;
+use super::layout_client::Update;
 use super::render::{Frame, Label, Layer, NodeDraw, Palette, Renderer, Shape};
 
 /// The layout stops by itself below this movement (mean step / extent) or after `MAX_ITERATIONS`.
@@ -211,6 +213,32 @@ impl Engine {
                 return false;
             }
         }
+    }
+
+    /// Takes positions from the layout worker. Pause and resume are the page's: while paused, late messages
+    /// are ignored (the picture and the iteration count hold still); the worker only says when it stopped.
+    /// Returns true when the layout stopped with this update.
+    pub fn apply_update(&mut self, u: &Update, now_ms: f64) -> bool {
+        if self.status == LayoutStatus::Paused {
+            return false;
+        }
+        if u.x.len() == self.len() && u.y.len() == self.len() {
+            self.layout.x.copy_from_slice(&u.x);
+            self.layout.y.copy_from_slice(&u.y);
+        }
+        self.layout.iterations = u.iterations;
+        self.layout.movement = u.movement;
+        self.iteration_ms.extend_from_slice(&u.times);
+        if let Some(&t) = u.times.last() {
+            self.last_iteration_ms = t as f64;
+        }
+        if u.done {
+            let stopped = self.status != LayoutStatus::Done;
+            self.status = LayoutStatus::Done;
+            self.layout_ms = now_ms - self.started_ms;
+            return stopped;
+        }
+        false
     }
 
     /// Which nodes are drawn: `selected(actor index)` from the filters, `ego` limits to an ego network.

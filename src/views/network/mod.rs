@@ -1,14 +1,17 @@
 //! The network view: actors and technologies as a force-directed graph (ForceAtlas2 from ecomap-core), drawn
 //! by a small renderer trait (Canvas 2D here), linked to the filters, the focus and the search.
 //!
-//! The layout runs in slices under 8 ms per animation frame, animates while it converges, stops by itself and
-//! can be paused; with prefers-reduced-motion it is computed without animation. Test markers live on the root:
-//! `data-drawn`, `data-layout`, `data-hovered`, `data-highlighted-count`, `data-visible-count`.
+//! The layout runs in a Web Worker (`layout_client.rs` here, `crate::layout_worker` there) and the page only
+//! draws the positions it sends, once per animation frame; without a worker it runs on the page, one iteration
+//! per frame. It animates while it converges, stops by itself and can be paused; with prefers-reduced-motion
+//! it is computed without animation. Test markers live on the root: `data-drawn`, `data-layout`,
+//! `data-layout-runner`, `data-hovered`, `data-highlighted-count`, `data-visible-count`.
 
 mod camera;
 mod canvas2d;
 mod engine;
 mod labels;
+mod layout_client;
 mod render;
 mod webgl2;
 
@@ -20,14 +23,16 @@ use std::sync::Arc;
 use ecomap_core::graph::{GraphMode, NodeRef as GraphNode};
 use ecomap_core::model::Lang;
 use ecomap_core::query::{Focus, ResolvedFocus};
+use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::state::use_app;
 use engine::{Engine, LayoutStatus, ListItem};
+use layout_client::LayoutClient;
 
-/// Layout time per animation frame.
+/// Layout time per animation frame when the layout runs on the page (no worker).
 const SLICE_MS: f64 = 8.0;
 /// Nodes in the accessible list.
 const LIST_MAX: usize = 40;
@@ -144,9 +149,27 @@ struct Report {
     list: RwSignal<Vec<ListItem>>,
     renderer: RwSignal<&'static str>,
     edges: RwSignal<usize>,
+    /// Where the layout runs: "worker" or "page".
+    runner: RwSignal<&'static str>,
 }
 
 type Shared = Rc<RefCell<Option<Engine>>>;
+/// The layout worker, started with the first engine; None when it could not start.
+type Client = Rc<RefCell<Option<LayoutClient>>>;
+
+/// Whether the layout runs in the worker (it started and has not failed).
+fn remote(client: &Client) -> bool {
+    client.borrow().as_ref().is_some_and(|c| !c.failed())
+}
+
+/// Applies the newest positions from the worker, if any; Some(stopped) when there were some.
+fn pump(engine: &mut Engine, client: &Client) -> Option<bool> {
+    let guard = client.borrow();
+    let c = guard.as_ref()?;
+    let update = c.take()?;
+    c.ack();
+    Some(engine.apply_update(&update, now()))
+}
 
 fn now() -> f64 {
     web_sys::window()
@@ -216,8 +239,9 @@ fn publish(engine: &Engine, report: Report, with_list: bool) {
     }
 }
 
-/// One animation frame of the layout loop; schedules the next while the layout runs and `token` is current.
-fn tick(shared: Shared, token: Arc<AtomicU32>, mine: u32, report: Report) {
+/// One animation frame of the layout loop: draws the worker's newest positions (or, without a worker, runs a
+/// slice of the layout here); schedules the next frame while the layout runs and `token` is current.
+fn tick(shared: Shared, client: Client, token: Arc<AtomicU32>, mine: u32, report: Report) {
     if token.load(Ordering::Relaxed) != mine {
         return;
     }
@@ -228,20 +252,33 @@ fn tick(shared: Shared, token: Arc<AtomicU32>, mine: u32, report: Report) {
         if engine.status != LayoutStatus::Running {
             false
         } else {
-            let stopped = engine.run_slice(SLICE_MS, now);
+            let in_worker = remote(&client);
+            let runner = if in_worker { "worker" } else { "page" };
+            if report.runner.get_untracked() != runner {
+                report.runner.set(runner);
+            }
+            let (changed, stopped) = if in_worker {
+                pump(engine, &client).map_or((false, false), |stopped| (true, stopped))
+            } else {
+                (true, engine.run_slice(SLICE_MS, now))
+            };
             if stopped && !engine.user_camera {
                 engine.fit();
             }
-            if stopped || !reduced {
-                engine.draw(!stopped);
+            // While the layout runs, the visitor's pan and zoom are drawn here (the camera has no rest).
+            let camera_moved = engine.user_camera && engine.camera != engine.drawn;
+            if (changed || camera_moved) && (stopped || !reduced) {
+                crate::perf::timed("ecomap:network-frame", || engine.draw(!stopped));
                 report.drawn.set(true);
             }
-            publish(engine, report, stopped);
-            !stopped
+            if changed {
+                publish(engine, report, stopped);
+            }
+            engine.status == LayoutStatus::Running
         }
     };
     if keep_going {
-        request_animation_frame(move || tick(shared, token, mine, report));
+        request_animation_frame(move || tick(shared, client, token, mine, report));
     }
 }
 
@@ -264,7 +301,9 @@ pub fn NetworkView() -> impl IntoView {
         list: RwSignal::new(Vec::new()),
         renderer: RwSignal::new(""),
         edges: RwSignal::new(0),
+        runner: RwSignal::new(""),
     };
+    let client: Client = Rc::new(RefCell::new(None));
     let mode = RwSignal::new(GraphMode::Ecosystems);
     let hide = RwSignal::new(storage().and_then(|s| s.get_item(HIDE_KEY).ok().flatten()).as_deref() == Some("1"));
     let ego_depth = RwSignal::new(0u8);
@@ -281,17 +320,22 @@ pub fn NetworkView() -> impl IntoView {
     let redraw = {
         let shared = shared.clone();
         let pending = pending.clone();
+        // Weak: the client's message handler holds this closure (no reference cycle keeping the worker alive).
+        let client = Rc::downgrade(&client);
         Rc::new(move |with_list: bool| {
             if pending.replace(true) {
                 return;
             }
             let shared = shared.clone();
             let pending = pending.clone();
+            let Some(client) = client.upgrade() else { return };
             request_animation_frame(move || {
                 pending.set(false);
                 let mut guard = shared.borrow_mut();
                 if let Some(engine) = guard.as_mut() {
                     if engine.status != LayoutStatus::Running {
+                        // The worker's last positions after a pause (while running, the layout loop takes them).
+                        pump(engine, &client);
                         crate::perf::timed("ecomap:network-draw", || engine.draw(false));
                         set_canvas_transform(stage_ref, "");
                     }
@@ -306,6 +350,11 @@ pub fn NetworkView() -> impl IntoView {
     {
         let shared = shared.clone();
         let token = token.clone();
+        let client = client.clone();
+        let notify: Rc<dyn Fn()> = {
+            let redraw = redraw.clone();
+            Rc::new(move || redraw(true))
+        };
         Effect::new(move |_| {
             let Some(data) = state.data.get() else { return };
             let m = mode.get();
@@ -356,12 +405,21 @@ pub fn NetworkView() -> impl IntoView {
             engine.resize(rect.width() as f32, rect.height() as f32, dpr);
             report.drawn.set(false);
             engine.started_ms = now();
+            if engine.status == LayoutStatus::Running {
+                let mut c = client.borrow_mut();
+                if c.is_none() {
+                    *c = LayoutClient::spawn(notify.clone());
+                }
+                if let Some(c) = c.as_ref().filter(|c| !c.failed()) {
+                    c.start(&engine.layout, engine::STOP_MOVEMENT, engine::MAX_ITERATIONS);
+                }
+            }
             *shared.borrow_mut() = Some(engine);
             generation.update(|g| *g += 1);
             let mine = token.load(Ordering::Relaxed) + 1;
             token.store(mine, Ordering::Relaxed);
-            let (s, tk) = (shared.clone(), token.clone());
-            request_animation_frame(move || tick(s, tk, mine, report));
+            let (s, c, tk) = (shared.clone(), client.clone(), token.clone());
+            request_animation_frame(move || tick(s, c, tk, mine, report));
         });
     }
 
@@ -434,8 +492,11 @@ pub fn NetworkView() -> impl IntoView {
     }
     {
         let token = token.clone();
+        // The worker ends with the view (the client is single-threaded; wasm has one thread).
+        let client = SendWrapper::new(client.clone());
         on_cleanup(move || {
             token.fetch_add(1, Ordering::Relaxed);
+            client.borrow_mut().take();
         });
     }
 
@@ -667,21 +728,27 @@ pub fn NetworkView() -> impl IntoView {
 
     let toggle_pause = {
         let shared = shared.clone();
+        let client = client.clone();
         let token = token.clone();
         move |_| {
             let resume = {
                 let mut guard = shared.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
+                let c = client.borrow();
+                let worker = c.as_ref().filter(|c| !c.failed());
                 let resume = match e.status {
                     LayoutStatus::Running => {
                         e.status = LayoutStatus::Paused;
+                        if let Some(w) = worker {
+                            w.pause();
+                        }
                         false
                     }
                     LayoutStatus::Paused | LayoutStatus::Done => {
                         e.status = LayoutStatus::Running;
-                        e.layout.movement = f32::INFINITY;
-                        if e.layout.iterations >= engine::MAX_ITERATIONS {
-                            e.layout.iterations = 0;
+                        e.layout.wake(engine::MAX_ITERATIONS);
+                        if let Some(w) = worker {
+                            w.resume();
                         }
                         true
                     }
@@ -692,8 +759,8 @@ pub fn NetworkView() -> impl IntoView {
             if resume {
                 let mine = token.load(Ordering::Relaxed) + 1;
                 token.store(mine, Ordering::Relaxed);
-                let (s, tk) = (shared.clone(), token.clone());
-                request_animation_frame(move || tick(s, tk, mine, report));
+                let (s, c, tk) = (shared.clone(), client.clone(), token.clone());
+                request_animation_frame(move || tick(s, c, tk, mine, report));
             }
         }
     };
@@ -746,6 +813,7 @@ pub fn NetworkView() -> impl IntoView {
             aria-label=move || t().label
             data-drawn=move || report.drawn.get().to_string()
             data-layout=move || report.status.get()
+            data-layout-runner=move || report.runner.get()
             data-hovered=move || report.hovered.get()
             data-keyboard=move || report.keyboard.get()
             data-iterations=move || report.iterations.get().to_string()
