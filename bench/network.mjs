@@ -7,8 +7,13 @@
 // project (projects with at most 100 participants) or joined by an explicit link (on gen-50000: 50,000
 // nodes, about 220,000 edges). Quality = mean edge length / mean distance of 2,000 random node pairs.
 // Per dataset it prints `BENCH data=LABEL name=NAME ms=X` lines:
-//   network_iteration        median ms of one ForceAtlas2 iteration in wasm (ecomap-core, Barnes-Hut theta 0.5)
+//   network_iteration        median ms of one ForceAtlas2 iteration in wasm, in the layout worker (ecomap-core,
+//                            Barnes-Hut theta 0.7, grouped walk)
 //   network_layout_done      ms from the start of the layout until it stopped by itself (reduced motion: no drawing)
+//   network_layout_main_*    the layout's work on the main thread per frame (taking the worker's positions):
+//                            max and median; without a worker it would be a whole iteration
+//   network_layout_frame_webgl2  median interval between animation frames while the layout animates (WebGL2)
+//   network_layout_draw_webgl2   median draw of one animated frame (WebGL2, wasm side)
 //   network_draw_rest        median ecomap:network-draw (a full redraw when the camera rests; for WebGL2 this is
 //                            the wasm side and command submission only, the rasterising shows in the frames)
 //   network_pan_frame        median time between animation frames while wheel-zooming and dragging
@@ -82,6 +87,11 @@ async function run(browser, { label, data }) {
     note(label, `ecomap: ${await a("data-visible-count")} nodes, ${await a("data-edge-count")} edges, ${await a("data-iterations")} iterations, quality ${quality} when stopped`);
     emit(label, "network_iteration", Number(await a("data-iteration-ms")));
     emit(label, "network_layout_done", Number(await a("data-layout-ms")));
+    note(label, `ecomap: layout ran in the ${await a("data-layout-runner")}`);
+    // The layout's work on the main thread per frame (taking the worker's positions): the longest and the median.
+    const steps = await page.evaluate(() => performance.getEntriesByName("ecomap:network-layout-step").map((m) => m.duration));
+    emit(label, "network_layout_main_max", Math.max(...steps));
+    emit(label, "network_layout_main_median", median(steps));
 
     // Pan and zoom: the drawn image moves by CSS transform, a redraw follows when the camera rests.
     const gestures = async (suffix) => {
@@ -114,9 +124,32 @@ async function run(browser, { label, data }) {
       await page.evaluate(() => { window.__frameGen++; });
     };
     await gestures("");
-    // The same with the WebGL2 renderer (a new engine: the layout runs again first).
+    // The same with the WebGL2 renderer (a new engine: the layout runs again first), this time animated (no
+    // reduced motion): the frame interval while the layout converges, and the draw per frame.
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    await page.evaluate(() => {
+      performance.clearMeasures("ecomap:network-frame");
+      const gen = (window.__frameGen = (window.__frameGen || 0) + 1);
+      window.__frames = [];
+      const tick = (t) => {
+        if (gen !== window.__frameGen) return;
+        window.__frames.push(t);
+        const d = document.querySelector("[data-testid=network-view]").dataset;
+        if (d.renderer !== "webgl2" || d.layout !== "done") requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
     await page.selectOption("[data-testid=network-renderer]", "webgl2");
     await page.waitForSelector(`${root}[data-renderer=webgl2][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
+    const animated = await page.evaluate(() => ({
+      frames: window.__frames.slice(1).map((t, i) => t - window.__frames[i]),
+      draws: performance.getEntriesByName("ecomap:network-frame").map((m) => m.duration),
+    }));
+    note(label, `ecomap: animated layout with WebGL2, ${animated.frames.length} frames, ${animated.draws.length} drawn`);
+    emit(label, "network_layout_frame_webgl2", median(animated.frames));
+    emit(label, "network_layout_draw_webgl2", median(animated.draws));
+    await page.evaluate(() => { window.__frameGen++; });
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await gestures("_webgl2");
     await page.selectOption("[data-testid=network-renderer]", "canvas2d");
 

@@ -257,11 +257,15 @@ fn tick(shared: Shared, client: Client, token: Arc<AtomicU32>, mine: u32, report
             if report.runner.get_untracked() != runner {
                 report.runner.set(runner);
             }
-            let (changed, stopped) = if in_worker {
-                pump(engine, &client).map_or((false, false), |stopped| (true, stopped))
-            } else {
-                (true, engine.run_slice(SLICE_MS, now))
-            };
+            // The layout's work on the main thread this frame (the benchmark reads it): taking the worker's
+            // positions, or a slice of iterations without a worker.
+            let (changed, stopped) = crate::perf::timed("ecomap:network-layout-step", || {
+                if in_worker {
+                    pump(engine, &client).map_or((false, false), |stopped| (true, stopped))
+                } else {
+                    (true, engine.run_slice(SLICE_MS, now))
+                }
+            });
             if stopped && !engine.user_camera {
                 engine.fit();
             }
