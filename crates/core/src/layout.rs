@@ -398,6 +398,7 @@ pub fn repulsion(state: &mut LayoutState, theta: f32) {
             continue;
         }
         let group = *cell;
+        let gi = g;
         g = cell.skip as usize;
         let (gs, ge) = (group.start as usize, group.end as usize);
         let (mut bx0, mut by0, mut bx1, mut by1) = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -412,7 +413,8 @@ pub fn repulsion(state: &mut LayoutState, theta: f32) {
         let mut c = 0usize;
         while c < walk.len() {
             let w = &walk[c];
-            let contains = tree.cells[c].start <= group.start && group.end <= tree.cells[c].end;
+            // In pre-order, the cells containing the group are those whose subtree [c, skip) holds it.
+            let contains = c <= gi && gi < w.skip as usize;
             // Distance from the cell's centre of mass to the nearest point of the leaf's bounding box.
             let ddx = (bx0 - w.x).max(0.0).max(w.x - bx1);
             let ddy = (by0 - w.y).max(0.0).max(w.y - by1);
