@@ -20,8 +20,10 @@ use std::sync::Arc;
 use ecomap_core::graph::{GraphMode, NodeRef as GraphNode};
 use ecomap_core::model::Lang;
 use ecomap_core::query::{Focus, ResolvedFocus};
+use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::state::use_app;
@@ -34,6 +36,13 @@ const LIST_MAX: usize = 40;
 const HIDE_KEY: &str = "ecomap.network.hide";
 const RENDERER_KEY: &str = "ecomap.network.renderer";
 const SIZE_KEY: &str = "ecomap.network.size";
+
+/// The canvases' size in CSS px (the stage's box inside its border) and the device pixel ratio.
+fn stage_size(stage: &web_sys::HtmlElement) -> (f32, f32, f32) {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
+    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    (stage.client_width() as f32, stage.client_height() as f32, dpr)
+}
 
 /// Moves every canvas of the stage (the drawing and a WebGL2 overlay) by a CSS transform ("" resets it).
 fn set_canvas_transform(stage: NodeRef<html::Div>, value: &str) {
@@ -391,9 +400,8 @@ pub fn NetworkView() -> impl IntoView {
             report.edges.set(engine.graph.edges.len());
             engine.palette = palette_from_css(&stage);
             engine.hide = hide.get_untracked();
-            let rect = stage.get_bounding_client_rect();
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
-            engine.resize(rect.width() as f32, rect.height() as f32, dpr);
+            let (w, h, dpr) = stage_size(&stage);
+            engine.resize(w, h, dpr);
             report.drawn.set(false);
             engine.started_ms = now();
             *shared.borrow_mut() = Some(engine);
@@ -472,20 +480,55 @@ pub fn NetworkView() -> impl IntoView {
         });
     }
 
-    // Size: follow the stage's size.
+    // Size: follow the stage's size, on window resizes (and pixel-ratio changes) and on layout changes such as
+    // the detail panel opening beside the graph (a ResizeObserver on the stage).
     {
-        let shared = shared.clone();
-        let redraw = redraw.clone();
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            let Some(stage) = stage_ref.get_untracked() else { return };
-            let rect = stage.get_bounding_client_rect();
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
-            if let Some(e) = shared.borrow_mut().as_mut() {
-                e.resize(rect.width() as f32, rect.height() as f32, dpr);
+        let resize_now = {
+            let shared = shared.clone();
+            let redraw = redraw.clone();
+            Rc::new(move || {
+                let Some(stage) = stage_ref.get_untracked() else { return };
+                let (w, h, dpr) = stage_size(&stage);
+                let changed = match shared.borrow_mut().as_mut() {
+                    Some(e) if (e.width, e.height, e.dpr) != (w, h, dpr) => {
+                        e.resize(w, h, dpr);
+                        true
+                    }
+                    _ => false,
+                };
+                if changed {
+                    redraw(true);
+                }
+            })
+        };
+        let on_window = {
+            let resize_now = resize_now.clone();
+            window_event_listener(leptos::ev::resize, move |_| resize_now())
+        };
+        on_cleanup(move || on_window.remove());
+        type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+        let observer: Rc<RefCell<Option<Observer>>> = Rc::new(RefCell::new(None));
+        {
+            let observer = observer.clone();
+            Effect::new(move |_| {
+                let Some(stage) = stage_ref.get() else { return };
+                if observer.borrow().is_some() {
+                    return;
+                }
+                let resize_now = resize_now.clone();
+                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| resize_now());
+                if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                    obs.observe(&stage);
+                    *observer.borrow_mut() = Some((obs, cb));
+                }
+            });
+        }
+        let observer = SendWrapper::new(observer);
+        on_cleanup(move || {
+            if let Some((obs, _)) = observer.borrow_mut().take() {
+                obs.disconnect();
             }
-            redraw(true);
         });
-        on_cleanup(move || resize.remove());
     }
     {
         let token = token.clone();
@@ -497,11 +540,17 @@ pub fn NetworkView() -> impl IntoView {
     // Pointer input: hover, click, drag to pan, wheel and pinch to zoom (CSS transform while moving).
     let pointers: Rc<RefCell<Vec<(i32, f32, f32)>>> = Rc::new(RefCell::new(Vec::new()));
     let press: Rc<Cell<Option<(f32, f32, bool)>>> = Rc::new(Cell::new(None));
+    // Pointer position in the canvas's CSS px (inside the stage's border).
     let local = move |ev: &web_sys::MouseEvent| -> (f32, f32) {
         let rect = stage_ref
             .get_untracked()
-            .map(|s| s.get_bounding_client_rect())
-            .map(|r| (r.left() as f32, r.top() as f32))
+            .map(|s| {
+                let r = s.get_bounding_client_rect();
+                (
+                    r.left() as f32 + s.client_left() as f32,
+                    r.top() as f32 + s.client_top() as f32,
+                )
+            })
             .unwrap_or((0.0, 0.0));
         (ev.client_x() as f32 - rect.0, ev.client_y() as f32 - rect.1)
     };

@@ -230,6 +230,8 @@ pub struct WebGl2 {
     dpr: f32,
     edge_data: Vec<u8>,
     node_data: Vec<u8>,
+    /// Node indices in drawing order.
+    order: Vec<u32>,
     shapes: [[f32; 3]; 8],
 }
 
@@ -272,6 +274,7 @@ impl WebGl2 {
             dpr: 1.0,
             edge_data: Vec::new(),
             node_data: Vec::new(),
+            order: Vec::new(),
             shapes: all.map(shape_params),
         })
     }
@@ -347,25 +350,40 @@ impl Renderer for WebGl2 {
             gl.draw_arrays_instanced(Gl::TRIANGLE_STRIP, 0, 4, edge_count);
         }
 
-        // Nodes: faded, normal, highlighted (in that order, so highlighted ones are on top).
+        // Nodes in the order Canvas 2D paints them: by layer (highlighted on top), then by colour (technology
+        // hubs last), by a counting sort into a reused index list.
+        let bucket = |n: &super::render::NodeDraw| n.layer as usize * 8 + (n.colour as usize & 7);
+        let mut starts = [0usize; 25];
+        for n in &frame.nodes {
+            starts[bucket(n) + 1] += 1;
+        }
+        for k in 1..25 {
+            starts[k] += starts[k - 1];
+        }
+        self.order.clear();
+        self.order.resize(frame.nodes.len(), 0);
+        for (i, n) in frame.nodes.iter().enumerate() {
+            let b = bucket(n);
+            self.order[starts[b]] = i as u32;
+            starts[b] += 1;
+        }
         let fills: [[f32; 3]; 8] = std::array::from_fn(|k| hex_rgb(&palette.fill[k]));
         self.node_data.clear();
-        for layer in [Layer::Faded, Layer::Normal, Layer::Highlight] {
-            for n in frame.nodes.iter().filter(|n| n.layer == layer) {
-                let f = fills[n.colour as usize & 7];
-                let faded = layer == Layer::Faded;
-                let outline = if faded {
-                    0.0
-                } else {
-                    OUTLINE[usize::from(n.colour == 7)]
-                };
-                put(&mut self.node_data, &[n.x, n.y, n.r]);
-                put(&mut self.node_data, &self.shapes[n.shape as usize]);
-                put(&mut self.node_data, &[outline]);
-                let a = if faded { FADED_ALPHA } else { 1.0 };
-                self.node_data
-                    .extend_from_slice(&[f[0], f[1], f[2], a].map(|v| (v * 255.0).round() as u8));
-            }
+        for &i in &self.order {
+            let n = &frame.nodes[i as usize];
+            let f = fills[n.colour as usize & 7];
+            let faded = n.layer == Layer::Faded;
+            let outline = if faded {
+                0.0
+            } else {
+                OUTLINE[usize::from(n.colour == 7)]
+            };
+            put(&mut self.node_data, &[n.x, n.y, n.r]);
+            put(&mut self.node_data, &self.shapes[n.shape as usize]);
+            put(&mut self.node_data, &[outline]);
+            let a = if faded { FADED_ALPHA } else { 1.0 };
+            self.node_data
+                .extend_from_slice(&[f[0], f[1], f[2], a].map(|v| (v * 255.0).round() as u8));
         }
         let node_count = self.node_data.len() as i32 / NODE_STRIDE;
         if node_count > 0 {
