@@ -2,6 +2,8 @@
 // with the same result), hover highlights a neighbourhood, a click
 // opens the detail panel, filters hide nodes, the layout can be paused, keyboard focus moves between nodes,
 // the ego network narrows the graph, and the drawing matches a reference screenshot (with a tolerance).
+// Both renderers: nodes and edges are drawn where the view says they are, size by project volume draws a
+// known actor larger; WebGL2 survives a context loss; on a phone the graph is in the first screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -41,7 +43,8 @@ test("the layout stops by itself and draws every node of the demo", async () => 
   const { page } = browser;
   const errors = collectErrors(page);
   await openNetwork(page);
-  assert.equal(await attr(page, "data-renderer"), "canvas2d");
+  // WebGL2 is the default renderer (Canvas 2D is the fallback and a choice).
+  assert.equal(await attr(page, "data-renderer"), "webgl2");
   // 319 actors; technologies with at least one actor are shown too.
   const visible = Number(await attr(page, "data-visible-count"));
   assert.ok(visible >= 319 && visible <= 319 + 8, `visible ${visible}`);
@@ -176,11 +179,18 @@ test("the ego network of the opened actor shows only its neighbourhood", async (
   assert.ok(depth1 >= 2, `depth 1 shows the actor and at least one neighbour (${depth1})`);
 });
 
-test("the drawing matches the reference screenshot", async () => {
+test("the drawing matches the reference screenshot (Canvas 2D)", async () => {
   const { page } = browser;
   await openNetwork(page);
+  await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+  await page.waitForSelector(`${ROOT}[data-renderer=canvas2d][data-layout=done][data-drawn=true]`);
   await page.mouse.move(0, 0);
-  const shot = PNG.sync.read(await page.locator(".network-stage").screenshot());
+  let shot;
+  try {
+    shot = PNG.sync.read(await page.locator(".network-stage").screenshot());
+  } finally {
+    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  }
   const refPath = join(FIXTURES, "demo-canvas2d.png");
   if (!existsSync(refPath) || process.env.UPDATE_SNAPSHOTS) {
     writeFileSync(refPath, PNG.sync.write(shot));
@@ -193,6 +203,28 @@ test("the drawing matches the reference screenshot", async () => {
   const share = changed / (ref.width * ref.height);
   if (share > 0.01) writeFileSync(join(FIXTURES, "demo-canvas2d.diff.png"), PNG.sync.write(diff));
   assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels differ (tolerance 1 %)`);
+});
+
+test("without WebGL2 the view draws with Canvas 2D", async () => {
+  const other = await launch();
+  try {
+    const { page } = other;
+    // A browser or device without WebGL2: the context request fails.
+    await page.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === "webgl2" ? null : get.call(this, kind, ...rest);
+      };
+    });
+    const errors = collectErrors(page);
+    await openNetwork(page);
+    assert.equal(await attr(page, "data-renderer"), "canvas2d");
+    const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
+    assert.ok(ink(await stageShot(page), hub.x, hub.y), "the hub is drawn");
+    errors.assertClean();
+  } finally {
+    await other.close();
+  }
 });
 
 test("the WebGL2 renderer draws the same graph and highlights on hover", async () => {
@@ -213,6 +245,170 @@ test("the WebGL2 renderer draws the same graph and highlights on hover", async (
     assert.equal(await attr(page, "data-hovered"), "Artificial Intelligence");
     assert.ok(Number(await attr(page, "data-highlighted-count")) > 1);
   } finally {
-    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+    await page.selectOption("[data-testid=network-renderer]", "webgl2");
   }
+});
+
+/** The stage as a PNG, a reader of one pixel's [r, g, b] (stage coordinates, CSS px × device ratio) and the
+ * stage's background colour. */
+async function stageShot(page) {
+  const shot = PNG.sync.read(await page.locator(".network-stage").screenshot());
+  const px = (x, y) => {
+    const k = (Math.round(y) * shot.width + Math.round(x)) * 4;
+    return [shot.data[k], shot.data[k + 1], shot.data[k + 2]];
+  };
+  const bg = await page.$eval(".network-stage", (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+  return { shot, px, bg };
+}
+
+const near = (a, b, tol) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+
+/** Any pixel of the 3×3 window at (x, y) differs from the stage's background. */
+function ink({ px, bg }, x, y) {
+  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (!near(px(x + dx, y + dy), bg, 12)) return true;
+  return false;
+}
+
+for (const renderer of ["canvas2d", "webgl2"]) {
+  test(`size by project volume: a known actor is drawn larger (${renderer}); the choice is remembered`, async () => {
+    const { page } = browser;
+    await openNetwork(page);
+    await page.selectOption("[data-testid=network-renderer]", renderer);
+    await page.waitForSelector(`${ROOT}[data-renderer=${renderer}][data-layout=done][data-drawn=true]`);
+    try {
+      const find = async (name) => (await nodes(page)).find((n) => n.name === name);
+      const r = async (name) => Number(await page.getAttribute(`[data-testid=network-nodes] button[data-node="${(await find(name)).node}"]`, "data-r"));
+      // Pixels of the university colour within a box around the node (labels may cover its centre).
+      const fill = await page.$eval(".network-stage", (el) => {
+        const hex = getComputedStyle(el).getPropertyValue("--kind-university").trim().replace("#", "");
+        return [0, 2, 4].map((k) => parseInt(hex.slice(k, k + 2), 16));
+      });
+      const area = async (name) => {
+        const n = await find(name);
+        const s = await stageShot(page);
+        let count = 0;
+        for (let y = n.y - 16; y <= n.y + 16; y++) for (let x = n.x - 16; x <= n.x + 16; x++) if (near(s.px(x, y), fill, 30)) count++;
+        return { count };
+      };
+      assert.equal(await attr(page, "data-size-by"), "degree");
+      assert.match(await page.textContent("[data-testid=network-legend-size]"), /number of connections/);
+      const tu = "Technische Universität Berlin";
+      const before = { r: await r(tu), ...(await area(tu)) };
+      const hub = await r("Artificial Intelligence (Technology)");
+      await page.selectOption("[data-testid=network-size]", "volume");
+      await page.waitForSelector(`${ROOT}[data-size-by=volume]`);
+      await page.waitForFunction(([n, r0]) => Number(document.querySelector(`[data-testid=network-nodes] button[data-node="${n}"]`)?.dataset.r) !== r0, [(await find(tu)).node, before.r]);
+      const after = { r: await r(tu), ...(await area(tu)) };
+      assert.match(await page.textContent("[data-testid=network-legend-size]"), /volume of projects/);
+      // The university with the largest project volume of the demo gets the largest actor size.
+      assert.ok(after.r > before.r * 2, `radius ${before.r} -> ${after.r}`);
+      assert.ok(after.count > before.count * 2 && after.count > 150, `drawn pixels of its colour ${before.count} -> ${after.count}`);
+      assert.equal(await r("Artificial Intelligence (Technology)"), hub, "technologies keep their hub size");
+      await page.reload();
+      await page.waitForSelector(`${ROOT}[data-layout=done][data-drawn=true]`);
+      assert.equal(await page.inputValue("[data-testid=network-size]"), "volume");
+      assert.equal(await attr(page, "data-size-by"), "volume");
+    } finally {
+      await page.selectOption("[data-testid=network-size]", "degree");
+      await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    }
+  });
+
+  test(`${renderer} draws nodes and edges where they are: an actor's ego network, hidden rest`, async () => {
+    const { page } = browser;
+    await openNetwork(page);
+    await page.selectOption("[data-testid=network-renderer]", renderer);
+    await page.waitForSelector(`${ROOT}[data-renderer=${renderer}][data-layout=done][data-drawn=true]`);
+    try {
+      const tu = (await nodes(page)).find((n) => n.name === "Technische Universität Berlin");
+      const box = await stageBox(page);
+      await page.mouse.click(box.x + tu.x, box.y + tu.y);
+      await page.waitForSelector("[data-testid=detail-title]");
+      await page.selectOption("[data-testid=network-filtered]", "hide");
+      await page.selectOption("[data-testid=network-ego]", "1");
+      await page.waitForFunction((r) => Number(document.querySelector(r).dataset.visibleCount) < 20, ROOT);
+      await page.mouse.move(box.x + 2, box.y + 2);
+      await page.waitForFunction((r) => document.querySelector(r).dataset.hovered === "", ROOT);
+      // The list now holds the shown nodes: the actor and its technologies, each joined to it by an edge.
+      // (The detail panel took room from the stage: the view follows its new size.)
+      const list = await nodes(page);
+      const now = await stageBox(page);
+      const centre = list.find((n) => n.node === tu.node);
+      const techs = list.filter((n) => n.node !== tu.node);
+      assert.ok(centre && techs.length >= 1, `shown: ${list.map((n) => n.name).join(", ")}`);
+      const s = await stageShot(page);
+      for (const n of list) assert.ok(ink(s, n.x, n.y), `${n.name} is drawn at (${n.x}, ${n.y})`);
+      for (const t of techs) {
+        const [mx, my] = [(centre.x + t.x) / 2, (centre.y + t.y) / 2];
+        assert.ok(ink(s, mx, my), `the edge to ${t.name} is drawn through (${mx}, ${my})`);
+      }
+      // Far from every node and edge: background.
+      assert.ok(!ink(s, now.width - 24, now.height - 24), "far from the nodes: background");
+      assert.ok(Math.abs(centre.x - now.width / 2) < 2, `the actor is centred: ${centre.x} of ${now.width}`);
+    } finally {
+      await page.selectOption("[data-testid=network-ego]", "0");
+      await page.selectOption("[data-testid=network-filtered]", "fade");
+      await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    }
+  });
+}
+
+test("WebGL2: a lost context pauses drawing, a restored one draws again", async () => {
+  const { page } = browser;
+  await openNetwork(page);
+  await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  await page.waitForSelector(`${ROOT}[data-renderer=webgl2][data-layout=done][data-drawn=true][data-context=ok]`);
+  try {
+    const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
+    assert.ok(ink(await stageShot(page), hub.x, hub.y));
+    await page.evaluate(() => {
+      const canvas = [...document.querySelectorAll(".network-canvas")].find((c) => !c.classList.contains("network-overlay"));
+      window.__loseNetwork = canvas.getContext("webgl2").getExtension("WEBGL_lose_context");
+      window.__loseNetwork.loseContext();
+    });
+    await page.waitForSelector(`${ROOT}[data-context=lost]`);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    assert.ok(!ink(await stageShot(page), hub.x, hub.y), "nothing is drawn while the context is lost");
+    await page.evaluate(() => window.__loseNetwork.restoreContext());
+    await page.waitForSelector(`${ROOT}[data-context=ok]`);
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
+    assert.ok(ink(await stageShot(page), hub.x, hub.y), "the hub is drawn again after the restore");
+  } finally {
+    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  }
+});
+
+test("phone: the graph is in the first screen, the choices fold behind Options, WebGL2 draws at device resolution", async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  try {
+    const { page } = phone;
+    await page.addInitScript(() => localStorage.setItem("ecomap.network.renderer", "webgl2"));
+    await openNetwork(page);
+    assert.equal(await attr(page, "data-renderer"), "webgl2");
+    const box = await stageBox(page);
+    assert.ok(box.y + 240 <= 844, `the stage starts at ${box.y} px: at least 240 px of it in the first screen`);
+    assert.ok(box.width >= 300, `stage width ${box.width}`);
+    // The choices are folded away until Options is pressed.
+    assert.equal(await page.isVisible("[data-testid=network-size]"), false);
+    await page.click("[data-testid=network-options]");
+    assert.equal(await page.getAttribute("[data-testid=network-options]", "aria-expanded"), "true");
+    assert.equal(await page.isVisible("[data-testid=network-size]"), true);
+    await page.click("[data-testid=network-options]");
+    assert.equal(await page.isVisible("[data-testid=network-size]"), false);
+    // Crisp on a high-DPI screen: the backing store has a pixel per device pixel.
+    const store = await page.$eval(".network-canvas:not(.network-overlay)", (c) => [c.width, c.height, c.clientWidth, c.clientHeight]);
+    assert.deepEqual([store[0], store[1]], [Math.round(store[2] * 2), Math.round(store[3] * 2)]);
+    const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
+    const s = await stageShot(page);
+    assert.ok(ink(s, hub.x * 2, hub.y * 2), "a node is drawn");
+  } finally {
+    await phone.close();
+  }
+});
+
+test("desktop: the choices stay in the toolbar (no Options button)", async () => {
+  const { page } = browser;
+  await openNetwork(page);
+  assert.equal(await page.isVisible("[data-testid=network-options]"), false);
+  assert.equal(await page.isVisible("[data-testid=network-size]"), true);
 });

@@ -2,5 +2,6 @@
 //! German and English); all read the shared `AppState` and write only the Query.
 
 pub mod charts;
+pub mod gl;
 pub mod map;
 pub mod network;

@@ -421,3 +421,26 @@ pub fn top_actors(ds: &Dataset, idx: &Index, sel: &Selection, n: usize) -> Vec<T
     all.sort_unstable_by(order);
     all
 }
+
+/// The reference for a size scale over `values` (e.g. actors' project volumes): the 98th percentile of the
+/// positive values, so one outlier does not shrink every other mark; 0 when none is positive.
+pub fn size_reference(values: impl IntoIterator<Item = u64>) -> f64 {
+    let mut v: Vec<u64> = values.into_iter().filter(|&x| x > 0).collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    let k = ((v.len() - 1) as f64 * 0.98).round() as usize;
+    let (_, nth, _) = v.select_nth_unstable(k);
+    *nth as f64
+}
+
+/// A radius on an area-proportional scale: `min` at 0, `max` at `reference` and above, and in between the
+/// area above the smallest mark grows linearly with the value (r² = min² + (max² − min²) · value / reference).
+/// Without a positive reference every mark is `min`.
+pub fn area_radius(value: f64, reference: f64, min: f32, max: f32) -> f32 {
+    if reference <= 0.0 || value.is_nan() || value <= 0.0 {
+        return min;
+    }
+    let t = (value / reference).min(1.0) as f32;
+    (min * min + (max * max - min * min) * t).sqrt()
+}

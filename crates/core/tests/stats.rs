@@ -169,3 +169,28 @@ fn years_in_both_readings() {
     assert_eq!((started(&each, 0), started(&each, 1)), (4, 2));
     assert_eq!((started(&primary, 0), started(&primary, 1)), (4, 1));
 }
+
+#[test]
+fn size_scale_is_area_proportional_between_min_and_max() {
+    use ecomap_core::stats::{area_radius, size_reference};
+    // 98th percentile of the positive values: zeros do not count, one outlier does not set the scale.
+    assert_eq!(size_reference([0, 0, 0]), 0.0);
+    assert_eq!(size_reference([5]), 5.0);
+    let mut many: Vec<u64> = (1..=100).collect();
+    many.push(1_000_000);
+    assert_eq!(size_reference(many.iter().copied()), 99.0);
+    // min at 0 (and without a reference), max at the reference and above.
+    assert_eq!(area_radius(0.0, 100.0, 2.0, 10.0), 2.0);
+    assert_eq!(area_radius(50.0, 0.0, 2.0, 10.0), 2.0);
+    assert_eq!(area_radius(100.0, 100.0, 2.0, 10.0), 10.0);
+    assert_eq!(area_radius(1e9, 100.0, 2.0, 10.0), 10.0);
+    // Area above the smallest mark is linear in the value: a quarter of the value, a quarter of that area.
+    let area = |r: f32| r * r - 4.0;
+    let (q, full) = (area(area_radius(25.0, 100.0, 2.0, 10.0)), area(10.0));
+    assert!((q / full - 0.25).abs() < 1e-5, "{q} / {full}");
+    // Monotone.
+    let rs: Vec<f32> = (0..=10)
+        .map(|k| area_radius(k as f64 * 10.0, 100.0, 2.0, 10.0))
+        .collect();
+    assert!(rs.windows(2).all(|w| w[0] < w[1]), "{rs:?}");
+}

@@ -1,19 +1,17 @@
 //! The WebGL2 renderer: one tiny shader (CSS px → clip space, per-vertex colour) and CPU-built triangles.
 //! Region fills use the stencil buffer (even-odd by INVERT, then a cover quad), so no triangulation is needed.
 //!
-//! Context loss: `webglcontextlost` is cancelled (so the browser may restore), drawing pauses; on
-//! `webglcontextrestored` the program and buffers are rebuilt and `on_change` asks the view to redraw.
+//! Context loss is handled by the shared `views::gl::Context`: drawing pauses while the context is lost; on
+//! restore the program and buffer are rebuilt and `on_change` asks the view to redraw.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use ecomap_core::projection::Viewport;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram, WebGlUniformLocation};
 
 use super::render::{size_canvas, Renderer};
 use super::scene::{shape_points, Rgba, Scene, Shape, HIGHLIGHT};
+use crate::views::gl::{self, Context};
 
 const VERTEX: &str = r#"#version 300 es
 in vec2 a_pos;
@@ -43,43 +41,17 @@ struct GlState {
     a_colour: u32,
 }
 
-type Listener = Closure<dyn FnMut(web_sys::Event)>;
-
 pub struct WebGl2Renderer {
     canvas: HtmlCanvasElement,
     gl: Gl,
-    state: Rc<RefCell<Option<GlState>>>,
-    lost: Rc<Cell<bool>>,
-    _listeners: [Listener; 2],
+    ctx: Context<GlState>,
     // Scratch buffers reused between frames.
     fans: Vec<f32>,
     tris: Vec<f32>,
 }
 
-fn compile(gl: &Gl, kind: u32, src: &str) -> Option<web_sys::WebGlShader> {
-    let s = gl.create_shader(kind)?;
-    gl.shader_source(&s, src);
-    gl.compile_shader(&s);
-    gl.get_shader_parameter(&s, Gl::COMPILE_STATUS)
-        .as_bool()
-        .unwrap_or(false)
-        .then_some(s)
-}
-
 fn setup(gl: &Gl) -> Option<GlState> {
-    let vs = compile(gl, Gl::VERTEX_SHADER, VERTEX)?;
-    let fs = compile(gl, Gl::FRAGMENT_SHADER, FRAGMENT)?;
-    let program = gl.create_program()?;
-    gl.attach_shader(&program, &vs);
-    gl.attach_shader(&program, &fs);
-    gl.link_program(&program);
-    if !gl
-        .get_program_parameter(&program, Gl::LINK_STATUS)
-        .as_bool()
-        .unwrap_or(false)
-    {
-        return None;
-    }
+    let program = gl::program(gl, VERTEX, FRAGMENT)?;
     let a_pos = u32::try_from(gl.get_attrib_location(&program, "a_pos")).ok()?;
     let a_colour = u32::try_from(gl.get_attrib_location(&program, "a_colour")).ok()?;
     Some(GlState {
@@ -99,37 +71,11 @@ impl WebGl2Renderer {
         attrs.set_stencil(true);
         attrs.set_antialias(true);
         attrs.set_premultiplied_alpha(true);
-        let gl = canvas
-            .get_context_with_context_options("webgl2", &attrs)
-            .ok()??
-            .dyn_into::<Gl>()
-            .ok()?;
-        let state = Rc::new(RefCell::new(Some(setup(&gl)?)));
-        let lost = Rc::new(Cell::new(false));
-        let on_lost = {
-            let (lost, on_change) = (lost.clone(), on_change.clone());
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                ev.prevent_default();
-                lost.set(true);
-                on_change(true);
-            })
-        };
-        let on_restored = {
-            let (lost, state, gl) = (lost.clone(), state.clone(), gl.clone());
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_ev: web_sys::Event| {
-                *state.borrow_mut() = setup(&gl);
-                lost.set(false);
-                on_change(false);
-            })
-        };
-        let _ = canvas.add_event_listener_with_callback("webglcontextlost", on_lost.as_ref().unchecked_ref());
-        let _ = canvas.add_event_listener_with_callback("webglcontextrestored", on_restored.as_ref().unchecked_ref());
+        let ctx = Context::new(canvas, &attrs, setup, on_change)?;
         Some(WebGl2Renderer {
             canvas: canvas.clone(),
-            gl,
-            state,
-            lost,
-            _listeners: [on_lost, on_restored],
+            gl: ctx.gl.clone(),
+            ctx,
             fans: Vec::new(),
             tris: Vec::new(),
         })
@@ -211,14 +157,14 @@ impl Renderer for WebGl2Renderer {
     }
 
     fn lost(&self) -> bool {
-        self.lost.get() || self.gl.is_context_lost()
+        self.ctx.lost()
     }
 
     fn draw(&mut self, scene: &Scene, vp: &Viewport) {
         if self.lost() {
             return;
         }
-        let state = self.state.clone();
+        let state = self.ctx.state();
         let st = state.borrow();
         let Some(st) = st.as_ref() else { return };
         let gl = self.gl.clone();

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::render::{polygon, Frame, Layer, Palette, Renderer, Shape};
+use super::render::{polygon, Frame, Layer, Palette, Renderer, Shape, EDGE_STYLE, FADED_ALPHA, OUTLINE};
 
 pub struct Canvas2d {
     canvas: HtmlCanvasElement,
@@ -47,7 +47,8 @@ impl Renderer for Canvas2d {
         let _ = c.set_transform(d, 0.0, 0.0, d, 0.0, 0.0);
         c.clear_rect(0.0, 0.0, frame.width as f64, frame.height as f64);
         // Edges: faded, normal, highlighted.
-        for (layer, alpha, width) in [(0usize, 0.06, 0.6), (1, 0.22, 0.7), (2, 0.85, 1.4)] {
+        for (layer, &(alpha, width)) in EDGE_STYLE.iter().enumerate() {
+            let (alpha, width) = (alpha as f64, width as f64);
             let segs = &frame.edges[layer];
             if segs.is_empty() {
                 continue;
@@ -73,7 +74,11 @@ impl Renderer for Canvas2d {
             }
             let layer = b / 8;
             let colour = b % 8;
-            c.set_global_alpha(if layer == Layer::Faded as usize { 0.18 } else { 1.0 });
+            c.set_global_alpha(if layer == Layer::Faded as usize {
+                FADED_ALPHA as f64
+            } else {
+                1.0
+            });
             c.begin_path();
             for &k in list {
                 let n = &frame.nodes[k as usize];
@@ -94,11 +99,26 @@ impl Renderer for Canvas2d {
             c.fill();
             if layer != Layer::Faded as usize {
                 c.set_stroke_style_str(&palette.surface);
-                c.set_line_width(if colour == 7 { 2.0 } else { 0.8 });
+                c.set_line_width(OUTLINE[usize::from(colour == 7)] as f64);
                 c.stroke();
             }
         }
         c.set_global_alpha(1.0);
+        self.marks(frame, palette);
+    }
+}
+
+impl Canvas2d {
+    /// Clears the canvas and draws only the focus ring and the labels (the WebGL2 renderer's text overlay).
+    pub fn draw_marks(&mut self, frame: &Frame, palette: &Palette) {
+        let d = self.dpr as f64;
+        let _ = self.ctx.set_transform(d, 0.0, 0.0, d, 0.0, 0.0);
+        self.ctx.clear_rect(0.0, 0.0, frame.width as f64, frame.height as f64);
+        self.marks(frame, palette);
+    }
+
+    fn marks(&self, frame: &Frame, palette: &Palette) {
+        let c = &self.ctx;
         // Focus ring (3:1 against the background: the focus token, two rings).
         if let Some((x, y, r)) = frame.ring {
             c.begin_path();

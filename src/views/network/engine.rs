@@ -6,7 +6,8 @@
 
 use ecomap_core::graph::{EdgeKind, Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
-use ecomap_core::model::{ActorKind, Dataset, Lang};
+use ecomap_core::model::{ActorId, ActorKind, Dataset, Lang};
+use ecomap_core::stats::{area_radius, size_reference};
 
 use super::camera::Camera;
 use super::labels;
@@ -51,6 +52,55 @@ pub fn shape_of(kind: ActorKind) -> Shape {
     }
 }
 
+/// What an actor's size shows (technologies are always the large octagon hubs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeBy {
+    /// Number of connections in the current graph.
+    Degree,
+    /// Sum of the total volumes of the projects the actor takes part in.
+    Volume,
+}
+
+impl SizeBy {
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeBy::Degree => "degree",
+            SizeBy::Volume => "volume",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SizeBy> {
+        match s {
+            "degree" => Some(SizeBy::Degree),
+            "volume" => Some(SizeBy::Volume),
+            _ => None,
+        }
+    }
+}
+
+/// Radius of a technology hub; actors range from `ACTOR_MIN` to `ACTOR_MAX` (CSS px, before the zoom factor).
+const HUB_RADIUS: f32 = 14.0;
+const ACTOR_MIN: f32 = 2.5;
+const ACTOR_MAX: f32 = 12.0;
+
+/// Node radii for a size choice: by degree `2.5 + 1.2 √degree` (capped), by volume on an area scale whose
+/// maximum is reached at the 98th percentile of the actors' volumes.
+fn radii(graph: &Graph, idx: &ecomap_core::index::Index, by: SizeBy) -> Vec<f32> {
+    let reference = match by {
+        SizeBy::Degree => 0.0,
+        SizeBy::Volume => size_reference((0..graph.actors).map(|a| idx.actor_volume(ActorId(a as u32)).0)),
+    };
+    (0..graph.len() as u32)
+        .map(|i| match graph.node(i) {
+            NodeRef::Technology(_) => HUB_RADIUS,
+            NodeRef::Actor(a) => match by {
+                SizeBy::Degree => (ACTOR_MIN + 1.2 * (graph.degree(i) as f32).sqrt()).min(ACTOR_MAX),
+                SizeBy::Volume => area_radius(idx.actor_volume(a).0 as f64, reference, ACTOR_MIN, ACTOR_MAX),
+            },
+        })
+        .collect()
+}
+
 /// A node in the accessible list (and the test hook): its id, name and screen position.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListItem {
@@ -59,6 +109,8 @@ pub struct ListItem {
     pub technology: bool,
     pub x: f32,
     pub y: f32,
+    /// Drawn radius in CSS px.
+    pub r: f32,
 }
 
 pub struct Engine {
@@ -81,6 +133,7 @@ pub struct Engine {
     pub keyboard: Option<u32>,
     pub highlighted: Vec<bool>,
     pub highlighted_count: u32,
+    pub size_by: SizeBy,
     radius: Vec<f32>,
     colour: Vec<u8>,
     shape: Vec<Shape>,
@@ -112,22 +165,19 @@ impl Engine {
         let (x, y) = start_positions(&graph, &known, 1);
         let layout = LayoutState::new(&graph, x, y, Settings::readable());
         let n = graph.len();
-        let mut radius = Vec::with_capacity(n);
+        let radius = radii(&graph, idx, SizeBy::Degree);
         let mut colour = Vec::with_capacity(n);
         let mut shape = Vec::with_capacity(n);
         let mut names = Vec::with_capacity(n);
         for i in 0..n as u32 {
-            let deg = graph.degree(i) as f32;
             match graph.node(i) {
                 NodeRef::Actor(a) => {
                     let actor = ds.actor(a);
-                    radius.push((2.5 + 1.2 * deg.sqrt()).min(12.0));
                     colour.push(actor.kind.index() as u8);
                     shape.push(shape_of(actor.kind));
                     names.push(actor.name.clone());
                 }
                 NodeRef::Technology(t) => {
-                    radius.push(14.0);
                     colour.push(7);
                     shape.push(Shape::Octagon);
                     names.push(ds.technology(t).name.get(lang).to_string());
@@ -145,6 +195,7 @@ impl Engine {
             shown: vec![true; n],
             highlighted: vec![false; n],
             highlighted_count: 0,
+            size_by: SizeBy::Degree,
             graph,
             layout,
             status: if n == 0 {
@@ -180,6 +231,14 @@ impl Engine {
 
     pub fn len(&self) -> usize {
         self.graph.len()
+    }
+
+    /// Sizes actors by degree or by project volume.
+    pub fn set_size_by(&mut self, by: SizeBy, idx: &ecomap_core::index::Index) {
+        if by != self.size_by {
+            self.size_by = by;
+            self.radius = radii(&self.graph, idx, by);
+        }
     }
 
     /// Median iteration time so far, in ms.
@@ -524,6 +583,7 @@ impl Engine {
     /// The most important shown nodes with their screen positions (the accessible list).
     pub fn list(&self, max: usize) -> Vec<ListItem> {
         let (w, h) = (self.width, self.height);
+        let sf = self.size_factor();
         let mut out: Vec<ListItem> = Vec::new();
         let push = |i: u32, out: &mut Vec<ListItem>| {
             if out.iter().any(|it| it.node == i) {
@@ -538,6 +598,7 @@ impl Engine {
                 technology: i as usize >= self.graph.actors,
                 x,
                 y,
+                r: self.radius[i as usize] * sf,
             });
         };
         if let Some(k) = self.keyboard {

@@ -26,10 +26,11 @@ use ecomap_core::query::{Focus, ResolvedFocus};
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::state::use_app;
-use engine::{Engine, LayoutStatus, ListItem};
+use engine::{Engine, LayoutStatus, ListItem, SizeBy};
 use layout_client::LayoutClient;
 
 /// Layout time per animation frame when the layout runs on the page (no worker).
@@ -38,6 +39,14 @@ const SLICE_MS: f64 = 8.0;
 const LIST_MAX: usize = 40;
 const HIDE_KEY: &str = "ecomap.network.hide";
 const RENDERER_KEY: &str = "ecomap.network.renderer";
+const SIZE_KEY: &str = "ecomap.network.size";
+
+/// The canvases' size in CSS px (the stage's box inside its border) and the device pixel ratio.
+fn stage_size(stage: &web_sys::HtmlElement) -> (f32, f32, f32) {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
+    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    (stage.client_width() as f32, stage.client_height() as f32, dpr)
+}
 
 /// Moves every canvas of the stage (the drawing and a WebGL2 overlay) by a CSS transform ("" resets it).
 fn set_canvas_transform(stage: NodeRef<html::Div>, value: &str) {
@@ -75,6 +84,12 @@ struct ViewTexts {
     fit: &'static str,
     technology: &'static str,
     renderer: &'static str,
+    size: &'static str,
+    size_degree: &'static str,
+    size_volume: &'static str,
+    legend_degree: &'static str,
+    legend_volume: &'static str,
+    options: &'static str,
 }
 
 const DE: ViewTexts = ViewTexts {
@@ -100,6 +115,12 @@ const DE: ViewTexts = ViewTexts {
     fit: "Alles zeigen",
     technology: "Technologie",
     renderer: "Zeichnen mit",
+    size: "Größe nach",
+    size_degree: "Verbindungen",
+    size_volume: "Projektvolumen",
+    legend_degree: "Größe: Zahl der Verbindungen",
+    legend_volume: "Größe (Fläche): Volumen der Projekte",
+    options: "Einstellungen",
 };
 
 const EN: ViewTexts = ViewTexts {
@@ -125,6 +146,12 @@ const EN: ViewTexts = ViewTexts {
     fit: "Show all",
     technology: "Technology",
     renderer: "Draw with",
+    size: "Size by",
+    size_degree: "connections",
+    size_volume: "project volume",
+    legend_degree: "Size: number of connections",
+    legend_volume: "Size (area): volume of projects",
+    options: "Options",
 };
 
 fn texts(lang: Lang) -> &'static ViewTexts {
@@ -151,6 +178,8 @@ struct Report {
     edges: RwSignal<usize>,
     /// Where the layout runs: "worker" or "page".
     runner: RwSignal<&'static str>,
+    /// The WebGL2 context is lost (drawing paused until the browser restores it).
+    lost: RwSignal<bool>,
 }
 
 type Shared = Rc<RefCell<Option<Engine>>>;
@@ -306,6 +335,7 @@ pub fn NetworkView() -> impl IntoView {
         renderer: RwSignal::new(""),
         edges: RwSignal::new(0),
         runner: RwSignal::new(""),
+        lost: RwSignal::new(false),
     };
     let client: Client = Rc::new(RefCell::new(None));
     let mode = RwSignal::new(GraphMode::Ecosystems);
@@ -314,10 +344,17 @@ pub fn NetworkView() -> impl IntoView {
     let renderer_choice = RwSignal::new(
         storage()
             .and_then(|s| s.get_item(RENDERER_KEY).ok().flatten())
-            .filter(|v| v == "webgl2")
-            .unwrap_or_else(|| "canvas2d".to_string()),
+            .filter(|v| v == "canvas2d")
+            .unwrap_or_else(|| "webgl2".to_string()),
+    );
+    let size_by = RwSignal::new(
+        storage()
+            .and_then(|s| s.get_item(SIZE_KEY).ok().flatten())
+            .and_then(|v| SizeBy::parse(&v))
+            .unwrap_or(SizeBy::Degree),
     );
     let generation = RwSignal::new(0u32);
+    let options_open = RwSignal::new(false);
 
     // Redraw at rest (after input or a state change) in the next frame.
     let pending = Rc::new(Cell::new(false));
@@ -359,6 +396,7 @@ pub fn NetworkView() -> impl IntoView {
             let redraw = redraw.clone();
             Rc::new(move || redraw(true))
         };
+        let redraw = redraw.clone();
         Effect::new(move |_| {
             let Some(data) = state.data.get() else { return };
             let m = mode.get();
@@ -384,7 +422,15 @@ pub fn NetworkView() -> impl IntoView {
             let lang = state.lang.get_untracked();
             // The chosen renderer, falling back to Canvas 2D when WebGL2 is unavailable.
             let chosen: Option<Box<dyn render::Renderer>> = if renderer_choice.get() == "webgl2" {
-                let r = webgl2::WebGl2::new(canvas.clone());
+                // Context loss pauses drawing; on restore the renderer rebuilds its GPU state and we redraw.
+                let redraw = redraw.clone();
+                let on_change: Rc<dyn Fn(bool)> = Rc::new(move |lost: bool| {
+                    report.lost.set(lost);
+                    if !lost {
+                        redraw(true);
+                    }
+                });
+                let r = webgl2::WebGl2::new(canvas.clone(), on_change);
                 if r.is_none() {
                     leptos::logging::warn!("network: WebGL2 unavailable, drawing with Canvas 2D");
                 }
@@ -400,13 +446,14 @@ pub fn NetworkView() -> impl IntoView {
             // The previous engine (and its overlay canvas) goes before the new one is built.
             *shared.borrow_mut() = None;
             let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, renderer);
+            engine.set_size_by(size_by.get_untracked(), &data.0.idx);
+            report.lost.set(false);
             report.renderer.set(engine.renderer.name());
             report.edges.set(engine.graph.edges.len());
             engine.palette = palette_from_css(&stage);
             engine.hide = hide.get_untracked();
-            let rect = stage.get_bounding_client_rect();
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
-            engine.resize(rect.width() as f32, rect.height() as f32, dpr);
+            let (w, h, dpr) = stage_size(&stage);
+            engine.resize(w, h, dpr);
             report.drawn.set(false);
             engine.started_ms = now();
             if engine.status == LayoutStatus::Running {
@@ -479,20 +526,70 @@ pub fn NetworkView() -> impl IntoView {
         });
     }
 
-    // Size: follow the stage's size.
+    // Node size by degree or by project volume.
     {
         let shared = shared.clone();
         let redraw = redraw.clone();
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            let Some(stage) = stage_ref.get_untracked() else { return };
-            let rect = stage.get_bounding_client_rect();
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
+        Effect::new(move |_| {
+            let by = size_by.get();
+            generation.track();
+            let Some(data) = state.data.get_untracked() else { return };
             if let Some(e) = shared.borrow_mut().as_mut() {
-                e.resize(rect.width() as f32, rect.height() as f32, dpr);
+                e.set_size_by(by, &data.0.idx);
             }
             redraw(true);
         });
-        on_cleanup(move || resize.remove());
+    }
+
+    // Size: follow the stage's size, on window resizes (and pixel-ratio changes) and on layout changes such as
+    // the detail panel opening beside the graph (a ResizeObserver on the stage).
+    {
+        let resize_now = {
+            let shared = shared.clone();
+            let redraw = redraw.clone();
+            Rc::new(move || {
+                let Some(stage) = stage_ref.get_untracked() else { return };
+                let (w, h, dpr) = stage_size(&stage);
+                let changed = match shared.borrow_mut().as_mut() {
+                    Some(e) if (e.width, e.height, e.dpr) != (w, h, dpr) => {
+                        e.resize(w, h, dpr);
+                        true
+                    }
+                    _ => false,
+                };
+                if changed {
+                    redraw(true);
+                }
+            })
+        };
+        let on_window = {
+            let resize_now = resize_now.clone();
+            window_event_listener(leptos::ev::resize, move |_| resize_now())
+        };
+        on_cleanup(move || on_window.remove());
+        type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+        let observer: Rc<RefCell<Option<Observer>>> = Rc::new(RefCell::new(None));
+        {
+            let observer = observer.clone();
+            Effect::new(move |_| {
+                let Some(stage) = stage_ref.get() else { return };
+                if observer.borrow().is_some() {
+                    return;
+                }
+                let resize_now = resize_now.clone();
+                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| resize_now());
+                if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                    obs.observe(&stage);
+                    *observer.borrow_mut() = Some((obs, cb));
+                }
+            });
+        }
+        let observer = SendWrapper::new(observer);
+        on_cleanup(move || {
+            if let Some((obs, _)) = observer.borrow_mut().take() {
+                obs.disconnect();
+            }
+        });
     }
     {
         let token = token.clone();
@@ -507,11 +604,17 @@ pub fn NetworkView() -> impl IntoView {
     // Pointer input: hover, click, drag to pan, wheel and pinch to zoom (CSS transform while moving).
     let pointers: Rc<RefCell<Vec<(i32, f32, f32)>>> = Rc::new(RefCell::new(Vec::new()));
     let press: Rc<Cell<Option<(f32, f32, bool)>>> = Rc::new(Cell::new(None));
+    // Pointer position in the canvas's CSS px (inside the stage's border).
     let local = move |ev: &web_sys::MouseEvent| -> (f32, f32) {
         let rect = stage_ref
             .get_untracked()
-            .map(|s| s.get_bounding_client_rect())
-            .map(|r| (r.left() as f32, r.top() as f32))
+            .map(|s| {
+                let r = s.get_bounding_client_rect();
+                (
+                    r.left() as f32 + s.client_left() as f32,
+                    r.top() as f32 + s.client_top() as f32,
+                )
+            })
             .unwrap_or((0.0, 0.0));
         (ev.client_x() as f32 - rect.0, ev.client_y() as f32 - rect.1)
     };
@@ -828,9 +931,23 @@ pub fn NetworkView() -> impl IntoView {
             data-highlighted-count=move || report.highlighted.get().to_string()
             data-visible-count=move || report.visible.get().to_string()
             data-renderer=move || report.renderer.get()
+            data-context=move || if report.lost.get() { "lost" } else { "ok" }
+            data-size-by=move || size_by.get().key()
             data-mode=move || mode.get().key()
         >
-            <div class="network-toolbar">
+            <div class="network-toolbar" class:open=move || options_open.get()>
+                // On a phone the choices fold behind this button, so the graph stays in the first screen.
+                <button
+                    type="button"
+                    class="network-options-toggle"
+                    data-testid="network-options"
+                    aria-controls="network-options"
+                    aria-expanded=move || options_open.get().to_string()
+                    on:click=move |_| options_open.update(|o| *o = !*o)
+                >
+                    {move || t().options}
+                </button>
+                <div class="network-options" id="network-options">
                 <label>
                     <span>{move || t().mode}</span>
                     <select
@@ -885,17 +1002,34 @@ pub fn NetworkView() -> impl IntoView {
                             renderer_choice.set(v.to_string());
                         }
                     >
-                        <option value="canvas2d" selected=move || renderer_choice.get() != "webgl2">"Canvas 2D"</option>
                         <option value="webgl2" selected=move || renderer_choice.get() == "webgl2">"WebGL2"</option>
+                        <option value="canvas2d" selected=move || renderer_choice.get() != "webgl2">"Canvas 2D"</option>
                     </select>
                 </label>
+                <label>
+                    <span>{move || t().size}</span>
+                    <select
+                        data-testid="network-size"
+                        on:change=move |ev| {
+                            let by = SizeBy::parse(&event_target_value(&ev)).unwrap_or(SizeBy::Degree);
+                            if let Some(s) = storage() {
+                                let _ = s.set_item(SIZE_KEY, by.key());
+                            }
+                            size_by.set(by);
+                        }
+                    >
+                        <option value="degree" selected=move || size_by.get() == SizeBy::Degree>{move || t().size_degree}</option>
+                        <option value="volume" selected=move || size_by.get() == SizeBy::Volume>{move || t().size_volume}</option>
+                    </select>
+                </label>
+                </div>
                 <button type="button" data-testid="network-pause" aria-pressed=move || (report.status.get() == "paused").to_string() on:click=toggle_pause>
                     {pause_label}
                 </button>
                 <button type="button" data-testid="network-fit" on:click=fit>{move || t().fit}</button>
                 <span class="network-status" role="status" data-testid="network-status">{status_text}</span>
             </div>
-            <Legend lang=state.lang/>
+            <Legend lang=state.lang size_by=size_by/>
             <div
                 class="network-stage"
                 node_ref=stage_ref
@@ -918,7 +1052,7 @@ pub fn NetworkView() -> impl IntoView {
             <div class="visually-hidden">
                 <h3>{move || t().nodes}</h3>
                 <ul data-testid="network-nodes">
-                    <For each=move || report.list.get() key=|it| (it.node, (it.x * 10.0) as i64, (it.y * 10.0) as i64) let:it>
+                    <For each=move || report.list.get() key=|it| (it.node, (it.x * 10.0) as i64, (it.y * 10.0) as i64, (it.r * 10.0) as i64) let:it>
                         {
                             let node = it.node;
                             let label = if it.technology {
@@ -933,6 +1067,7 @@ pub fn NetworkView() -> impl IntoView {
                                         data-node=node
                                         data-x=format!("{:.1}", it.x)
                                         data-y=format!("{:.1}", it.y)
+                                        data-r=format!("{:.1}", it.r)
                                         on:focus=move |_| list_focus.set(Some(node))
                                         on:click=move |_| {
                                             if let Some(data) = state.data.get_untracked() {
@@ -974,7 +1109,7 @@ fn open_detail(state: crate::state::AppState, ds: &ecomap_core::model::Dataset, 
 
 /// The legend: colour and shape per actor kind, and the technology hub.
 #[component]
-fn Legend(lang: Memo<Lang>) -> impl IntoView {
+fn Legend(lang: Memo<Lang>, size_by: RwSignal<SizeBy>) -> impl IntoView {
     use ecomap_core::model::ActorKind;
     // Small SVG symbols drawn with the canvas's own polygons, so the legend matches the nodes.
     let symbol = |shape: render::Shape, colour: String| {
@@ -1015,6 +1150,19 @@ fn Legend(lang: Memo<Lang>) -> impl IntoView {
             {move || items().into_iter().map(|(shape, colour, name)| view! {
                 <li>{symbol(shape, colour)}{name}</li>
             }).collect_view()}
+            <li class="network-legend-size" data-testid="network-legend-size">
+                <svg class="network-legend-sym" viewBox="0 0 26 14" width="26" height="14">
+                    <circle cx="3" cy="9" r="2.5" fill="var(--muted)"></circle>
+                    <circle cx="17" cy="7" r="6.5" fill="var(--muted)"></circle>
+                </svg>
+                {move || {
+                    let tx = texts(lang.get());
+                    match size_by.get() {
+                        SizeBy::Degree => tx.legend_degree,
+                        SizeBy::Volume => tx.legend_volume,
+                    }
+                }}
+            </li>
         </ul>
     }
 }

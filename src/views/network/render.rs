@@ -1,4 +1,4 @@
-//! The renderer trait and the frame it draws: screen-space segments, shapes and labels in layers.
+//! The renderer trait and the frame it draws: screen-space segments, shapes and labels in layers (CSS px).
 //!
 //! The engine (mod.rs) decides what is visible, faded or highlighted (a reducer over the model); a renderer
 //! only draws a `Frame`. Canvas 2D (`canvas2d.rs`) and WebGL2 (`webgl2.rs`) implement the same trait.
@@ -92,6 +92,13 @@ impl Frame {
         self.ring = None;
     }
 }
+
+/// Edge style per layer (`Layer as usize`): alpha and width in CSS px. Both renderers draw with these.
+pub const EDGE_STYLE: [(f32, f32); 3] = [(0.06, 0.6), (0.22, 0.7), (0.85, 1.4)];
+/// Alpha of a faded node.
+pub const FADED_ALPHA: f32 = 0.18;
+/// Outline width in CSS px (surface colour): an actor, a technology hub. Faded nodes have none.
+pub const OUTLINE: [f32; 2] = [0.8, 2.0];
 
 /// A drawing backend. One required drawing method; the engine owns everything else.
 pub trait Renderer {

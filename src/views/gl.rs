@@ -1,0 +1,169 @@
+//! WebGL2 plumbing shared by the map's and the network's renderers: shader programs, and a context that
+//! survives loss.
+//!
+//! Context loss: `webglcontextlost` is cancelled (so the browser may restore), drawing pauses; on
+//! `webglcontextrestored` the renderer's GPU state (programs, buffers, vertex arrays) is rebuilt by its `setup`
+//! function and `on_change(false)` asks the view to redraw.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlContextAttributes, WebGlProgram, WebGlShader};
+
+fn compile(gl: &Gl, kind: u32, src: &str) -> Option<WebGlShader> {
+    let s = gl.create_shader(kind)?;
+    gl.shader_source(&s, src);
+    gl.compile_shader(&s);
+    let ok = gl.get_shader_parameter(&s, Gl::COMPILE_STATUS).as_bool() == Some(true);
+    if !ok && !gl.is_context_lost() {
+        leptos::logging::warn!("WebGL2 shader: {}", gl.get_shader_info_log(&s).unwrap_or_default());
+    }
+    ok.then_some(s)
+}
+
+/// A linked program from a vertex and a fragment shader (GLSL ES 3.00), or `None` (the log says why).
+pub fn program(gl: &Gl, vertex: &str, fragment: &str) -> Option<WebGlProgram> {
+    let vs = compile(gl, Gl::VERTEX_SHADER, vertex)?;
+    let fs = compile(gl, Gl::FRAGMENT_SHADER, fragment)?;
+    let p = gl.create_program()?;
+    gl.attach_shader(&p, &vs);
+    gl.attach_shader(&p, &fs);
+    gl.link_program(&p);
+    // The program keeps what it needs; the shaders can go.
+    gl.delete_shader(Some(&vs));
+    gl.delete_shader(Some(&fs));
+    let ok = gl.get_program_parameter(&p, Gl::LINK_STATUS).as_bool() == Some(true);
+    if !ok && !gl.is_context_lost() {
+        leptos::logging::warn!("WebGL2 program: {}", gl.get_program_info_log(&p).unwrap_or_default());
+    }
+    ok.then_some(p)
+}
+
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+/// A WebGL2 context and the renderer's GPU state `S`, rebuilt by `setup` after a context loss.
+pub struct Context<S> {
+    pub gl: Gl,
+    state: Rc<RefCell<Option<S>>>,
+    lost: Rc<Cell<bool>>,
+    canvas: HtmlCanvasElement,
+    listeners: [Listener; 2],
+}
+
+impl<S: 'static> Context<S> {
+    /// The canvas's WebGL2 context with `setup`'s state, or `None` when the browser gives no WebGL2 context
+    /// (or `setup` fails). `on_change(lost)` is called when the context is lost or restored.
+    pub fn new(
+        canvas: &HtmlCanvasElement,
+        attrs: &WebGlContextAttributes,
+        setup: fn(&Gl) -> Option<S>,
+        on_change: Rc<dyn Fn(bool)>,
+    ) -> Option<Context<S>> {
+        let gl = canvas
+            .get_context_with_context_options("webgl2", attrs)
+            .ok()??
+            .dyn_into::<Gl>()
+            .ok()?;
+        let state = Rc::new(RefCell::new(Some(setup(&gl)?)));
+        let lost = Rc::new(Cell::new(false));
+        let on_lost = {
+            let (lost, state, on_change) = (lost.clone(), state.clone(), on_change.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                ev.prevent_default();
+                lost.set(true);
+                // The old objects belong to the lost context: drop them.
+                *state.borrow_mut() = None;
+                on_change(true);
+            })
+        };
+        let on_restored = {
+            let (lost, state, gl) = (lost.clone(), state.clone(), gl.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_ev: web_sys::Event| {
+                *state.borrow_mut() = setup(&gl);
+                lost.set(false);
+                on_change(false);
+            })
+        };
+        let _ = canvas.add_event_listener_with_callback("webglcontextlost", on_lost.as_ref().unchecked_ref());
+        let _ = canvas.add_event_listener_with_callback("webglcontextrestored", on_restored.as_ref().unchecked_ref());
+        Some(Context {
+            gl,
+            state,
+            lost,
+            canvas: canvas.clone(),
+            listeners: [on_lost, on_restored],
+        })
+    }
+
+    /// True while the context is lost (drawing does nothing then).
+    pub fn lost(&self) -> bool {
+        self.lost.get() || self.gl.is_context_lost()
+    }
+
+    /// The GPU state (`None` while the context is lost). A clone of the handle, so `self` stays free to borrow.
+    pub fn state(&self) -> Rc<RefCell<Option<S>>> {
+        self.state.clone()
+    }
+
+    pub fn canvas(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
+}
+
+impl<S> Drop for Context<S> {
+    fn drop(&mut self) {
+        for (name, l) in ["webglcontextlost", "webglcontextrestored"].iter().zip(&self.listeners) {
+            let _ = self
+                .canvas
+                .remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Parses "#rrggbb" or "#rgb" into 0..1 floats; anything else is grey.
+pub fn hex_rgb(css: &str) -> [f32; 3] {
+    let h = css.trim().trim_start_matches('#');
+    let parse = |s: &str| u8::from_str_radix(s, 16).ok().map(|v| v as f32 / 255.0);
+    let v = match h.len() {
+        6 if h.is_ascii() => (parse(&h[0..2]), parse(&h[2..4]), parse(&h[4..6])),
+        3 if h.is_ascii() => (
+            parse(&h[0..1].repeat(2)),
+            parse(&h[1..2].repeat(2)),
+            parse(&h[2..3].repeat(2)),
+        ),
+        _ => (None, None, None),
+    };
+    match v {
+        (Some(r), Some(g), Some(b)) => [r, g, b],
+        _ => [0.4, 0.4, 0.4],
+    }
+}
+
+/// A GPU buffer that grows (by half again) and is otherwise refilled in place with `bufferSubData`.
+pub struct GrowBuffer {
+    pub buffer: web_sys::WebGlBuffer,
+    capacity: usize,
+}
+
+impl GrowBuffer {
+    pub fn new(gl: &Gl) -> Option<GrowBuffer> {
+        Some(GrowBuffer {
+            buffer: gl.create_buffer()?,
+            capacity: 0,
+        })
+    }
+
+    /// Binds the buffer to ARRAY_BUFFER and uploads `bytes` (straight from wasm memory, no JS copy).
+    pub fn upload(&mut self, gl: &Gl, bytes: &[u8]) {
+        gl.bind_buffer(Gl::ARRAY_BUFFER, Some(&self.buffer));
+        if bytes.len() > self.capacity {
+            self.capacity = (bytes.len() + bytes.len() / 2).max(4096);
+            gl.buffer_data_with_i32(Gl::ARRAY_BUFFER, self.capacity as i32, Gl::DYNAMIC_DRAW);
+        }
+        if !bytes.is_empty() {
+            gl.buffer_sub_data_with_i32_and_u8_array(Gl::ARRAY_BUFFER, 0, bytes);
+        }
+    }
+}
