@@ -10,7 +10,7 @@
 //!
 //! Instance data is written into byte vectors reused between frames and uploaded with `bufferSubData`
 //! straight from wasm memory into buffers that only grow. Context loss is handled by `views::gl::Context`.
-//! Same `Renderer` trait as Canvas 2D; chosen in the view's toolbar (Canvas 2D stays the default).
+//! Same `Renderer` trait as Canvas 2D; the default, chosen in the view's toolbar (Canvas 2D is the fallback).
 
 use std::rc::Rc;
 
