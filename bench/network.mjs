@@ -17,6 +17,8 @@
 //   network_draw_rest        median ecomap:network-draw (a full redraw when the camera rests; for WebGL2 this is
 //                            the wasm side and command submission only, the rasterising shows in the frames)
 //   network_pan_frame        median time between animation frames while wheel-zooming and dragging
+//   network_redraw_to_screen median time from a redraw request until the frame after the redrawn one begins
+//                            (includes WebGL2's rasterising in the GPU process: SwiftShader here)
 //   network_*_webgl2         the same two with the WebGL2 renderer
 //   graphology_fa2_iteration median ms of one graphology FA2 iteration (barnesHutOptimize, theta 0.5)
 //   graphology_fa2_to_quality ms graphology needs to reach the quality ecomap stopped at (if within 60 s)
@@ -81,6 +83,7 @@ async function run(browser, { label, data }) {
     await page.waitForSelector(root, { timeout: 300_000 });
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 300_000 });
     await page.selectOption("[data-testid=network-mode]", "collaboration");
+    // The first layout runs with the default renderer (WebGL2), reduced motion: no drawing until it stops.
     await page.waitForSelector(`${root}[data-mode=collaboration][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
     const a = (n) => page.getAttribute(root, n);
     const quality = Number(await a("data-quality"));
@@ -121,8 +124,24 @@ async function run(browser, { label, data }) {
       emit(label, `network_pan_frame${suffix}`, median(frames));
       const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
       emit(label, `network_draw_rest${suffix}`, median(draws));
+      // Redraw to screen: from a redraw request ("Show all") until the frame after the drawn one begins, i.e.
+      // including the rasterising that WebGL2 leaves to the GPU (here SwiftShader, on the CPU).
+      const toScreen = await page.evaluate(async () => {
+        const out = [];
+        for (let k = 0; k < 3; k++) {
+          document.querySelector("[data-testid=network-fit]").click();
+          const t0 = performance.now();
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok))));
+          out.push(performance.now() - t0);
+        }
+        return out;
+      });
+      emit(label, `network_redraw_to_screen${suffix}`, median(toScreen));
       await page.evaluate(() => { window.__frameGen++; });
     };
+    // Canvas 2D first (WebGL2 is the default renderer; choosing another builds a new engine and lays out again).
+    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+    await page.waitForSelector(`${root}[data-renderer=canvas2d][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
     await gestures("");
     // The same with the WebGL2 renderer (a new engine: the layout runs again first), this time animated (no
     // reduced motion): the frame interval while the layout converges, and the draw per frame.
@@ -151,7 +170,6 @@ async function run(browser, { label, data }) {
     await page.evaluate(() => { window.__frameGen++; });
     await page.emulateMedia({ reducedMotion: "reduce" });
     await gestures("_webgl2");
-    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
 
     // The anchors on the same graph, in the same page.
     await page.addScriptTag({ content: anchorsJs });
