@@ -364,12 +364,12 @@ pub fn NetworkView() -> impl IntoView {
         // Weak: the client's message handler holds this closure (no reference cycle keeping the worker alive).
         let client = Rc::downgrade(&client);
         Rc::new(move |with_list: bool| {
+            let Some(client) = client.upgrade() else { return };
             if pending.replace(true) {
                 return;
             }
             let shared = shared.clone();
             let pending = pending.clone();
-            let Some(client) = client.upgrade() else { return };
             request_animation_frame(move || {
                 pending.set(false);
                 let mut guard = shared.borrow_mut();
