@@ -217,6 +217,13 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// Keeps a toolbar choice for the next visit (nothing when storage is unavailable, e.g. blocked in an iframe).
+fn remember(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
 /// Reads the kind colours and text colours from the page's CSS tokens.
 fn palette_from_css(el: &web_sys::Element) -> render::Palette {
     let mut p = render::Palette::default();
@@ -969,9 +976,7 @@ pub fn NetworkView() -> impl IntoView {
                         data-testid="network-filtered"
                         on:change=move |ev| {
                             let h = event_target_value(&ev) == "hide";
-                            if let Some(s) = storage() {
-                                let _ = s.set_item(HIDE_KEY, if h { "1" } else { "0" });
-                            }
+                            remember(HIDE_KEY, if h { "1" } else { "0" });
                             hide.set(h);
                         }
                     >
@@ -996,9 +1001,7 @@ pub fn NetworkView() -> impl IntoView {
                         data-testid="network-renderer"
                         on:change=move |ev| {
                             let v = if event_target_value(&ev) == "webgl2" { "webgl2" } else { "canvas2d" };
-                            if let Some(s) = storage() {
-                                let _ = s.set_item(RENDERER_KEY, v);
-                            }
+                            remember(RENDERER_KEY, v);
                             renderer_choice.set(v.to_string());
                         }
                     >
@@ -1012,9 +1015,7 @@ pub fn NetworkView() -> impl IntoView {
                         data-testid="network-size"
                         on:change=move |ev| {
                             let by = SizeBy::parse(&event_target_value(&ev)).unwrap_or(SizeBy::Degree);
-                            if let Some(s) = storage() {
-                                let _ = s.set_item(SIZE_KEY, by.key());
-                            }
+                            remember(SIZE_KEY, by.key());
                             size_by.set(by);
                         }
                     >
