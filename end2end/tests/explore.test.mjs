@@ -15,7 +15,16 @@ test("headline shows the cluster's figures for the demo's latest year", async ()
   assert.match(await page.textContent("[data-testid=headline-projects]"), /98/);
   assert.match(await page.textContent("[data-testid=headline-volume]"), /€68\.9M/);
   assert.match(await page.textContent("[data-testid=headline-new]"), /42/);
-  assert.match(await page.textContent("[data-testid=data-note]"), /invented/i);
+  assert.match(await page.textContent("[data-testid=data-note] summary"), /real research institutions and networks, invented companies/);
+});
+
+test("a synthetic export says that every record is invented", async () => {
+  const { page } = browser;
+  // `ecomap generate --actors 30 --seed 1`: every actor is marked fictional.
+  await openApp(page, "lang=en&data=fixtures/generated-30.json");
+  const summary = await page.textContent("[data-testid=data-note] summary");
+  assert.match(summary, /every actor and project is invented/);
+  assert.doesNotMatch(summary, /real/);
 });
 
 test("filter_by_technology: counts and list change, and the URL records it", async () => {

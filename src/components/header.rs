@@ -41,11 +41,20 @@ pub fn Header() -> impl IntoView {
         })
     };
 
-    // A demo mixes real and invented records: say so where every visitor sees it, not only in `meta`.
-    let is_demo = move || {
-        state
-            .data
-            .with(|d| d.as_ref().is_some_and(|d| d.0.ds.actors.iter().any(|a| a.fictional)))
+    // A demo mixes real and invented records: say so where every visitor sees it, not only in `meta`. A
+    // synthetic export (`ecomap generate`) is invented throughout and says that instead.
+    let invented = move || {
+        state.data.with(|d| {
+            d.as_ref().map_or((false, false), |d| {
+                let actors = &d.0.ds.actors;
+                (actors.iter().any(|a| a.fictional), actors.iter().all(|a| a.fictional))
+            })
+        })
+    };
+    let note_summary = move || match invented() {
+        (true, true) => t().invented_note,
+        (true, false) => t().demo_note,
+        _ => t().about_data,
     };
 
     let set_lang = move |l: Lang| state.query.update(|q| q.lang = Some(l));
@@ -78,7 +87,7 @@ pub fn Header() -> impl IntoView {
             </Show>
             <Show when=move || !notes().is_empty()>
                 <details class="data-note" data-testid="data-note">
-                    <summary>{move || if is_demo() { t().demo_note } else { t().about_data }}</summary>
+                    <summary>{note_summary}</summary>
                     <p>{notes}</p>
                 </details>
             </Show>
