@@ -145,6 +145,8 @@ test("the layout can be paused and resumed", async () => {
   assert.equal(await attr(page, "data-iterations"), states.it);
   await page.click("[data-testid=network-pause]");
   await page.waitForSelector(`${ROOT}[data-layout=done]`);
+  // Once it stopped by itself, the button offers to refine the layout (run on from where it is).
+  assert.equal((await page.textContent("[data-testid=network-pause]")).trim(), "Refine layout");
 });
 
 test("keyboard: arrows move the focus ring between nodes, N walks neighbours, Enter opens", async () => {

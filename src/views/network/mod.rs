@@ -76,6 +76,8 @@ struct ViewTexts {
     ego_2: &'static str,
     pause: &'static str,
     resume: &'static str,
+    /// The button once the layout stopped by itself: run more iterations from where it is.
+    rerun: &'static str,
     running: &'static str,
     paused: &'static str,
     done: &'static str,
@@ -107,6 +109,7 @@ const DE: ViewTexts = ViewTexts {
     ego_2: "zwei Schritte",
     pause: "Layout anhalten",
     resume: "Layout fortsetzen",
+    rerun: "Layout weiterrechnen",
     running: "Layout läuft",
     paused: "Layout angehalten",
     done: "Layout fertig",
@@ -138,6 +141,7 @@ const EN: ViewTexts = ViewTexts {
     ego_2: "two steps",
     pause: "Pause layout",
     resume: "Resume layout",
+    rerun: "Refine layout",
     running: "Layout running",
     paused: "Layout paused",
     done: "Layout done",
@@ -912,12 +916,10 @@ pub fn NetworkView() -> impl IntoView {
             _ => tx.done.to_string(),
         }
     };
-    let pause_label = move || {
-        if report.status.get() == "running" {
-            t().pause
-        } else {
-            t().resume
-        }
+    let pause_label = move || match report.status.get() {
+        "running" => t().pause,
+        "paused" => t().resume,
+        _ => t().rerun,
     };
 
     view! {
