@@ -41,14 +41,9 @@ pub(super) struct Refs<'a> {
 
 /// Reads the actor at `index` into `out` (or reports why not). Call `ctx.finish_section("actors")` after the last.
 pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Actor>) {
-    let at = At {
-        section: "actors",
-        index,
-        id: None,
+    let Some((at, obj, id)) = ctx.identified_record("actors", index, v, ids) else {
+        return;
     };
-    let Some(obj) = ctx.record_object(at, v) else { return };
-    let Some(id) = ctx.record_id(at, obj, ids) else { return };
-    let at = At { id: Some(id), ..at };
     if let Some(actor) = actor(ctx, at, obj, refs) {
         ids.insert(id, index);
         out.push(actor);

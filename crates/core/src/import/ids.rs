@@ -132,6 +132,25 @@ impl Ids {
 }
 
 impl Ctx<'_> {
+    /// The start of every record with an id: entry `index` of `section` must be an object with a valid, new
+    /// id. Returns where it sits (with its id), the object and the id, or `None` after reporting why not.
+    pub fn identified_record<'v>(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        v: &'v Value,
+        ids: &Ids,
+    ) -> Option<(At<'v>, &'v Map<String, Value>, &'v str)> {
+        let at = At {
+            section,
+            index,
+            id: None,
+        };
+        let obj = self.record_object(at, v)?;
+        let id = self.record_id(at, obj, ids)?;
+        Some((At { id: Some(id), ..at }, obj, id))
+    }
+
     /// The record's trimmed id, or `None` after an error (missing, wrong type, too long, duplicate).
     pub fn record_id<'v>(&mut self, at: At<'_>, obj: &'v Map<String, Value>, ids: &Ids) -> Option<&'v str> {
         let raw = match present(obj, "id") {

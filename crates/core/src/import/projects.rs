@@ -35,14 +35,9 @@ pub(super) struct Refs<'a> {
 
 /// Reads the project at `index` into `out`. Call `ctx.finish_section("projects")` after the last.
 pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, ids: &mut Ids, out: &mut Vec<Project>) {
-    let at = At {
-        section: "projects",
-        index,
-        id: None,
+    let Some((at, obj, id)) = ctx.identified_record("projects", index, v, ids) else {
+        return;
     };
-    let Some(obj) = ctx.record_object(at, v) else { return };
-    let Some(id) = ctx.record_id(at, obj, ids) else { return };
-    let at = At { id: Some(id), ..at };
     if let Some(project) = project(ctx, at, obj, refs) {
         ids.insert(id, index);
         out.push(project);

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::context::{At, Ctx};
+use super::context::Ctx;
 use super::ids::Ids;
 use crate::model::{Region, State};
 use crate::regions::{region_info, REGIONS};
@@ -32,16 +32,9 @@ pub(super) fn builtin(ids: &mut Ids) -> Vec<Region> {
 pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<Region> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
-        let at = At {
-            section: "regions",
-            index,
-            id: None,
-        };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else {
+        let Some((at, obj, id)) = ctx.identified_record("regions", index, v, ids) else {
             continue;
         };
-        let at = At { id: Some(id), ..at };
         let Some(name) = ctx.req_str(at, obj, "name", "missing-name") else {
             continue;
         };

@@ -47,16 +47,9 @@ fn named_records<T>(
 ) -> Vec<T> {
     let mut out = Vec::new();
     for (index, v) in records.iter().enumerate() {
-        let at = At {
-            section,
-            index,
-            id: None,
-        };
-        let Some(obj) = ctx.record_object(at, v) else { continue };
-        let Some(id) = ctx.record_id(at, obj, ids) else {
+        let Some((at, obj, id)) = ctx.identified_record(section, index, v, ids) else {
             continue;
         };
-        let at = At { id: Some(id), ..at };
         let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else {
             continue;
         };
