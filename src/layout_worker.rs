@@ -53,22 +53,24 @@ struct WorkerState {
     job: Option<Job>,
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+// Reading and writing message fields; the page side (`views/network/layout_client.rs`) uses the same ones.
+
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
+pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn get_u32(obj: &JsValue, key: &str) -> u32 {
+pub(crate) fn get_u32(obj: &JsValue, key: &str) -> u32 {
     get(obj, key)
         .as_f64()
         .filter(|v| v.is_finite() && *v >= 0.0)
         .unwrap_or(0.0) as u32
 }
 
-fn f32s(obj: &JsValue, key: &str) -> Vec<f32> {
+pub(crate) fn f32s(obj: &JsValue, key: &str) -> Vec<f32> {
     get(obj, key)
         .dyn_into::<Float32Array>()
         .map(|a| a.to_vec())

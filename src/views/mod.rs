@@ -5,3 +5,4 @@ pub mod charts;
 pub mod gl;
 pub mod map;
 pub mod network;
+pub mod resize;

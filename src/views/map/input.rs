@@ -12,13 +12,13 @@ use ecomap_core::format;
 use ecomap_core::projection::{Camera, Css, Viewport};
 use ecomap_core::query::{Focus, Query};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::texts::map_texts;
 use super::{MapSignals, MarkerInfo, SharedEngine, Tip};
 use crate::i18n::kind_name;
 use crate::state::AppState;
+use crate::views::resize::ResizeWatch;
 
 /// localStorage key that forces the Canvas 2D renderer ("canvas2d"), for tests and weak GPUs.
 pub const RENDERER_KEY: &str = "ecomap.map.renderer";
@@ -67,8 +67,6 @@ fn write_hash(cam: &Camera) {
     }
 }
 
-type ResizeHook = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
-
 /// Debounces drawing to one animation frame and writes the hash when the camera rests.
 #[derive(Clone)]
 pub struct Scheduler {
@@ -77,7 +75,7 @@ pub struct Scheduler {
     pending: Rc<Cell<bool>>,
     rest_generation: Rc<Cell<u32>>,
     stopped: Rc<Cell<bool>>,
-    resize: Rc<RefCell<Option<ResizeHook>>>,
+    resize: Rc<RefCell<Option<ResizeWatch>>>,
 }
 
 impl Scheduler {
@@ -212,7 +210,7 @@ impl Scheduler {
     pub fn observe_resize(&self, el: &web_sys::HtmlElement) {
         let me = self.clone();
         let target = el.clone();
-        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let watch = ResizeWatch::new(el, move || {
             let vp = viewport_of(&target);
             let changed = {
                 let mut e = me.engine.borrow_mut();
@@ -229,17 +227,13 @@ impl Scheduler {
                 me.publish_items();
             }
         });
-        if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            obs.observe(el);
-            *self.resize.borrow_mut() = Some((obs, cb));
-        }
+        *self.resize.borrow_mut() = watch;
     }
 
     pub fn stop(&self) {
         self.stopped.set(true);
-        if let Some((obs, _)) = self.resize.borrow_mut().take() {
-            obs.disconnect();
-        }
+        // Dropping the watch disconnects it.
+        self.resize.borrow_mut().take();
     }
 }
 

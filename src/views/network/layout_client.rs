@@ -6,12 +6,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use ecomap_core::layout::LayoutState;
-use js_sys::{Float32Array, Object, Reflect, Uint32Array};
+use js_sys::{Float32Array, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::layout_worker::DONE;
+use crate::layout_worker::{f32s, get, get_u32, set, DONE};
 
 /// Positions (and progress) the worker sent for a job.
 pub struct Update {
@@ -34,14 +34,6 @@ pub struct LayoutClient {
     job: Rc<Cell<u32>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
 /// The worker script's URL with the app's JS and wasm URLs, from the loader's script element (see
@@ -94,14 +86,8 @@ impl LayoutClient {
                         if get(&data, "job").as_f64() != Some(f64::from(job.get())) {
                             return;
                         }
-                        let arr = |k: &str| {
-                            get(&data, k)
-                                .dyn_into::<Float32Array>()
-                                .map(|a| a.to_vec())
-                                .unwrap_or_default()
-                        };
                         let status = get(&data, "status").as_string().unwrap_or_default();
-                        let mut times = arr("times");
+                        let mut times = f32s(&data, "times");
                         // An update the page has not drawn yet is replaced, but its iteration times count.
                         if let Some(old) = inbox.borrow_mut().take() {
                             let mut all = old.times;
@@ -109,9 +95,9 @@ impl LayoutClient {
                             times = all;
                         }
                         *inbox.borrow_mut() = Some(Update {
-                            x: arr("x"),
-                            y: arr("y"),
-                            iterations: get(&data, "iterations").as_f64().unwrap_or(0.0) as u32,
+                            x: f32s(&data, "x"),
+                            y: f32s(&data, "y"),
+                            iterations: get_u32(&data, "iterations"),
                             movement: get(&data, "movement").as_f64().unwrap_or(f64::INFINITY) as f32,
                             done: status == DONE,
                             times,

@@ -26,10 +26,10 @@ use ecomap_core::query::{Focus, ResolvedFocus};
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::state::use_app;
+use crate::views::resize::ResizeWatch;
 use engine::{Engine, LayoutStatus, ListItem, SizeBy};
 use layout_client::LayoutClient;
 
@@ -578,28 +578,21 @@ pub fn NetworkView() -> impl IntoView {
             window_event_listener(leptos::ev::resize, move |_| resize_now())
         };
         on_cleanup(move || on_window.remove());
-        type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
-        let observer: Rc<RefCell<Option<Observer>>> = Rc::new(RefCell::new(None));
+        let observer: Rc<RefCell<Option<ResizeWatch>>> = Rc::new(RefCell::new(None));
         {
             let observer = observer.clone();
             Effect::new(move |_| {
                 let Some(stage) = stage_ref.get() else { return };
-                if observer.borrow().is_some() {
-                    return;
-                }
-                let resize_now = resize_now.clone();
-                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| resize_now());
-                if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-                    obs.observe(&stage);
-                    *observer.borrow_mut() = Some((obs, cb));
+                if observer.borrow().is_none() {
+                    let resize_now = resize_now.clone();
+                    *observer.borrow_mut() = ResizeWatch::new(&stage, move || resize_now());
                 }
             });
         }
+        // Dropping the watch disconnects it.
         let observer = SendWrapper::new(observer);
         on_cleanup(move || {
-            if let Some((obs, _)) = observer.borrow_mut().take() {
-                obs.disconnect();
-            }
+            observer.borrow_mut().take();
         });
     }
     {
