@@ -48,6 +48,18 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
     let (from, to) = stats::project_year_span(ds).unwrap_or((2020, 2020));
     let year = year_in_view(ds, i.query);
     let chosen_tech = |k: &str| i.query.technologies.iter().any(|x| x == k);
+    // One bar per technology (the charts by technology and the composition by kind).
+    let technology_categories = || -> Vec<Category> {
+        ds.technologies
+            .iter()
+            .enumerate()
+            .map(|(k, tech)| Category {
+                label: tech_name(ds, k, lang),
+                key: Key::Technology(tech.key.clone()),
+                chosen: chosen_tech(&tech.key),
+            })
+            .collect()
+    };
 
     // 1. Volume per year stacked by primary technology.
     let stacks = stats::volume_by_year_and_technology(ds, i.sel_all_years, from, to, i.reading);
@@ -180,13 +192,7 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
         value_axis: t.volume_eur.to_string(),
         orientation: Orientation::Bars,
         unit: Unit::Eur,
-        categories: (0..nt)
-            .map(|k| Category {
-                label: tech_name(ds, k, lang),
-                key: Key::Technology(ds.technologies[k].key.clone()),
-                chosen: chosen_tech(&ds.technologies[k].key),
-            })
-            .collect(),
+        categories: technology_categories(),
         series: vec![Series {
             name: t.volume_eur.to_string(),
             key: None,
@@ -250,13 +256,7 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
         value_axis: t.actors_count.to_string(),
         orientation: Orientation::Bars,
         unit: Unit::Count,
-        categories: (0..nt)
-            .map(|k| Category {
-                label: tech_name(ds, k, lang),
-                key: Key::Technology(ds.technologies[k].key.clone()),
-                chosen: chosen_tech(&ds.technologies[k].key),
-            })
-            .collect(),
+        categories: technology_categories(),
         series: ActorKind::ALL
             .iter()
             .map(|&k| Series {
