@@ -676,32 +676,36 @@ fn companies(rng: &mut Rng, regions: &[RegionShape]) -> Result<Vec<Actor>, Strin
 
 /// Makes sure every sector and technology is used by enough companies (adds them where there is room).
 fn ensure_coverage(companies: &mut [Actor]) {
-    for (sector, _, _) in SECTORS {
+    let sectors = SECTORS.iter().map(|(key, _, _)| *key);
+    cover(companies, sectors, MIN_ACTORS_PER_SECTOR, 2, |a| &mut a.sectors);
+    let technologies = TECHNOLOGIES.iter().map(|(key, _, _)| *key);
+    cover(companies, technologies, MIN_ACTORS_PER_TECHNOLOGY, 3, |a| {
+        &mut a.technologies
+    });
+}
+
+/// For each key: while fewer than `min` companies list it, adds it to the next company (in order) that lists
+/// fewer than `max_per_actor` keys and not this one.
+fn cover<'k>(
+    companies: &mut [Actor],
+    keys: impl Iterator<Item = &'k str>,
+    min: usize,
+    max_per_actor: usize,
+    list: impl Fn(&mut Actor) -> &mut Vec<String>,
+) {
+    for key in keys {
         let mut count = companies
-            .iter()
-            .filter(|a| a.sectors.iter().any(|s| s == sector))
+            .iter_mut()
+            .map(&list)
+            .filter(|l| l.iter().any(|k| k == key))
             .count();
         for a in companies.iter_mut() {
-            if count >= MIN_ACTORS_PER_SECTOR {
+            if count >= min {
                 break;
             }
-            if a.sectors.len() < 2 && !a.sectors.iter().any(|s| s == sector) {
-                a.sectors.push(sector.to_string());
-                count += 1;
-            }
-        }
-    }
-    for (tech, _, _) in TECHNOLOGIES {
-        let mut count = companies
-            .iter()
-            .filter(|a| a.technologies.iter().any(|t| t == tech))
-            .count();
-        for a in companies.iter_mut() {
-            if count >= MIN_ACTORS_PER_TECHNOLOGY {
-                break;
-            }
-            if a.technologies.len() < 3 && !a.technologies.iter().any(|t| t == tech) {
-                a.technologies.push(tech.to_string());
+            let l = list(a);
+            if l.len() < max_per_actor && !l.iter().any(|k| k == key) {
+                l.push(key.to_string());
                 count += 1;
             }
         }
