@@ -22,7 +22,7 @@ use ecomap_core::layout::{step, LayoutState, Settings};
 use js_sys::{Array, Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, Performance};
 
 /// Least time between two intermediate position messages: one display frame.
 const POST_EVERY_MS: f64 = 16.0;
@@ -47,6 +47,7 @@ struct Job {
 
 struct WorkerState {
     scope: DedicatedWorkerGlobalScope,
+    performance: Option<Performance>,
     /// Yields to the event loop between batches without setTimeout's clamping.
     channel: MessageChannel,
     scheduled: bool,
@@ -84,11 +85,12 @@ fn u32s(obj: &JsValue, key: &str) -> Vec<u32> {
         .unwrap_or_default()
 }
 
-impl WorkerState {
-    fn now(&self) -> f64 {
-        self.scope.performance().map(|p| p.now()).unwrap_or(0.0)
-    }
+/// Milliseconds from the worker's clock (0 without one).
+fn clock(performance: &Option<Performance>) -> f64 {
+    performance.as_ref().map(|p| p.now()).unwrap_or(0.0)
+}
 
+impl WorkerState {
     fn schedule(&mut self) {
         if !self.scheduled {
             self.scheduled = true;
@@ -98,7 +100,7 @@ impl WorkerState {
 
     /// Sends the job's positions with `status` and clears the collected iteration times.
     fn post(&mut self, status: &str) {
-        let now = self.now();
+        let now = clock(&self.performance);
         let Some(job) = self.job.as_mut() else { return };
         let msg = Object::new();
         set(&msg, "kind", &"positions".into());
@@ -122,13 +124,13 @@ impl WorkerState {
     /// Runs iterations for about `BATCH_MS`, sends positions when due, and schedules the next batch.
     fn batch(&mut self) {
         self.scheduled = false;
-        let start = self.now();
+        let performance = &self.performance;
+        let now = || clock(performance);
+        let start = now();
         let Some(job) = self.job.as_mut() else { return };
         if !job.running {
             return;
         }
-        let perf = self.scope.performance();
-        let now = || perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
         loop {
             let t = now();
             step(&mut job.layout, 1);
@@ -208,6 +210,7 @@ pub fn layout_worker_start() {
         return;
     };
     let state = Rc::new(RefCell::new(WorkerState {
+        performance: scope.performance(),
         scope: scope.clone(),
         channel: channel.clone(),
         scheduled: false,
