@@ -466,6 +466,8 @@ pub fn NetworkView() -> impl IntoView {
             let (w, h, dpr) = stage_size(&stage);
             engine.resize(w, h, dpr);
             report.drawn.set(false);
+            // The new engine's status at once (not the previous engine's until the first frame).
+            report.status.set(engine.status.key());
             engine.started_ms = now();
             if engine.status == LayoutStatus::Running {
                 let mut c = client.borrow_mut();
