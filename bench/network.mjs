@@ -64,6 +64,25 @@ const bundle = await build({
 });
 const anchorsJs = bundle.outputFiles[0].text;
 
+// Records animation-frame timestamps in the page into window.__frames, one recorder at a time (a second one
+// would interleave timestamps): until the next one starts, or with `untilWebgl2Done` until the view has laid
+// out with WebGL2.
+const startFrames = (page, untilWebgl2Done = false) =>
+  page.evaluate((until) => {
+    const gen = (window.__frameGen = (window.__frameGen || 0) + 1);
+    window.__frames = [];
+    const tick = (t) => {
+      if (gen !== window.__frameGen) return;
+      window.__frames.push(t);
+      const d = document.querySelector("[data-testid=network-view]").dataset;
+      const done = until && d.renderer === "webgl2" && d.layout === "done";
+      if (!done && window.__frames.length < 100000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, untilWebgl2Done);
+const frameIntervals = (page) => page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
+const stopFrames = (page) => page.evaluate(() => { window.__frameGen++; });
+
 async function run(browser, { label, data }) {
   const context = await browser.newContext({
     // The anchors (graphology, sigma) are injected as an inline script; the app's CSP would refuse it.
@@ -98,18 +117,8 @@ async function run(browser, { label, data }) {
 
     // Pan and zoom: the drawn image moves by CSS transform, a redraw follows when the camera rests.
     const gestures = async (suffix) => {
-      await page.evaluate(() => {
-        performance.clearMeasures("ecomap:network-draw");
-        // One frame recorder at a time (a second one would interleave timestamps).
-        const gen = (window.__frameGen = (window.__frameGen || 0) + 1);
-        window.__frames = [];
-        const tick = (t) => {
-          if (gen !== window.__frameGen) return;
-          window.__frames.push(t);
-          if (window.__frames.length < 100000) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
+      await page.evaluate(() => performance.clearMeasures("ecomap:network-draw"));
+      await startFrames(page);
       const box = await page.locator(".network-stage").boundingBox();
       const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
       for (let round = 0; round < 3; round++) {
@@ -120,8 +129,7 @@ async function run(browser, { label, data }) {
         await page.mouse.up();
         await page.waitForFunction((n) => performance.getEntriesByName("ecomap:network-draw").length > n, round, { timeout: 120_000 });
       }
-      const frames = await page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
-      emit(label, `network_pan_frame${suffix}`, median(frames));
+      emit(label, `network_pan_frame${suffix}`, median(await frameIntervals(page)));
       const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-draw").map((m) => m.duration));
       emit(label, `network_draw_rest${suffix}`, median(draws));
       // Redraw to screen: from a redraw request ("Show all") until the frame after the drawn one begins, i.e.
@@ -137,7 +145,7 @@ async function run(browser, { label, data }) {
         return out;
       });
       emit(label, `network_redraw_to_screen${suffix}`, median(toScreen));
-      await page.evaluate(() => { window.__frameGen++; });
+      await stopFrames(page);
     };
     // Canvas 2D first (WebGL2 is the default renderer; choosing another builds a new engine and lays out again).
     await page.selectOption("[data-testid=network-renderer]", "canvas2d");
@@ -146,28 +154,18 @@ async function run(browser, { label, data }) {
     // The same with the WebGL2 renderer (a new engine: the layout runs again first), this time animated (no
     // reduced motion): the frame interval while the layout converges, and the draw per frame.
     await page.emulateMedia({ reducedMotion: "no-preference" });
-    await page.evaluate(() => {
-      performance.clearMeasures("ecomap:network-frame");
-      const gen = (window.__frameGen = (window.__frameGen || 0) + 1);
-      window.__frames = [];
-      const tick = (t) => {
-        if (gen !== window.__frameGen) return;
-        window.__frames.push(t);
-        const d = document.querySelector("[data-testid=network-view]").dataset;
-        if (d.renderer !== "webgl2" || d.layout !== "done") requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await page.evaluate(() => performance.clearMeasures("ecomap:network-frame"));
+    await startFrames(page, true);
     await page.selectOption("[data-testid=network-renderer]", "webgl2");
     await page.waitForSelector(`${root}[data-renderer=webgl2][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
-    const animated = await page.evaluate(() => ({
-      frames: window.__frames.slice(1).map((t, i) => t - window.__frames[i]),
-      draws: performance.getEntriesByName("ecomap:network-frame").map((m) => m.duration),
-    }));
+    const animated = {
+      frames: await frameIntervals(page),
+      draws: await page.evaluate(() => performance.getEntriesByName("ecomap:network-frame").map((m) => m.duration)),
+    };
     note(label, `ecomap: animated layout with WebGL2, ${animated.frames.length} frames, ${animated.draws.length} drawn`);
     emit(label, "network_layout_frame_webgl2", median(animated.frames));
     emit(label, "network_layout_draw_webgl2", median(animated.draws));
-    await page.evaluate(() => { window.__frameGen++; });
+    await stopFrames(page);
     await page.emulateMedia({ reducedMotion: "reduce" });
     await gestures("_webgl2");
 
