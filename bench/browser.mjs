@@ -7,7 +7,7 @@
 // `performance.measure` named `ecomap:*`; then drive filter changes (first checkbox of
 // [data-testid=facet-technology], typing into [data-testid=search]) and print the `ecomap:filter`
 // measures. Output lines: `BENCH data=LABEL name=MEASURE ms=X` (xtask parses them).
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 
 const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
 if (!base) {
@@ -110,21 +110,7 @@ async function runDataset(browser, { label, query }) {
   }
 }
 
-// chromium.launch uses a fresh temporary profile of its own.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const d of datasets) await runDataset(browser, d);
 } finally {

@@ -6,7 +6,7 @@
 // For each dataset: open `?view=charts&QUERY`, wait for the charts (`[data-testid=charts][data-drawn=true]`), then
 // tick and untick the first technology facet 5 times. Prints `BENCH data=LABEL name=ecomap:charts ms=X` (median
 // of the redraws after a filter change) and `name=ecomap:charts-first` (the first drawing).
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 
 const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
 if (!base) {
@@ -28,12 +28,7 @@ if (!datasets.length) {
 const charts = (page) =>
   page.evaluate(() => performance.getEntriesByName("ecomap:charts", "measure").map((m) => m.duration));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   for (const { label, query } of datasets) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: "reduce", locale: "en-US" });

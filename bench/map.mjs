@@ -12,7 +12,7 @@
 //   map_filter_index     median ecomap:map-index after a filter change
 //   supercluster_load    median `new Supercluster({radius: 60, maxZoom: 16}).load(points)` on the same points
 //   supercluster_get_z13 median getClusters(Berlin-Brandenburg box, 13)
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 import { build } from "esbuild";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -146,20 +146,7 @@ async function run(browser, { label, data }) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const d of datasets) await run(browser, d);
 } finally {

@@ -25,7 +25,7 @@
 //   sigma_first_render       ms of sigma 4's first render of the same graph (WebGL2 on SwiftShader)
 //   sigma_frame              median ms of a sigma refresh after a camera move
 // Other facts (edge count, quality, iterations) are printed as `# ...` lines.
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 import { build } from "esbuild";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -243,11 +243,7 @@ async function run(browser, { label, data }) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium({ webgl: true });
 try {
   for (const d of datasets) await run(browser, d);
 } finally {
