@@ -4,6 +4,11 @@
 //! Context loss: `webglcontextlost` is cancelled (so the browser may restore), drawing pauses; on
 //! `webglcontextrestored` the renderer's GPU state (programs, buffers, vertex arrays) is rebuilt by its `setup`
 //! function and `on_change(false)` asks the view to redraw.
+//!
+//! Release: dropping a `Context` removes its listeners and gives the context back to the browser at once
+//! (`WEBGL_lose_context`), rather than whenever the canvas is collected; browsers allow only about 16 live
+//! contexts per page. The page keeps the number of live contexts in `html[data-webgl-contexts]` (tests and the
+//! soak benchmark read it: it never exceeds the views on screen).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -42,6 +47,25 @@ pub fn program(gl: &Gl, vertex: &str, fragment: &str) -> Option<WebGlProgram> {
 }
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+thread_local! {
+    static LIVE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Adds `delta` to the count of live contexts and publishes it on the root element.
+fn count_live(delta: i32) {
+    let n = LIVE.with(|c| {
+        let n = c.get().saturating_add_signed(delta);
+        c.set(n);
+        n
+    });
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("data-webgl-contexts", &n.to_string());
+    }
+}
 
 /// A WebGL2 context and the renderer's GPU state `S`, rebuilt by `setup` after a context loss.
 pub struct Context<S> {
@@ -88,6 +112,7 @@ impl<S: 'static> Context<S> {
         };
         let _ = canvas.add_event_listener_with_callback("webglcontextlost", on_lost.as_ref().unchecked_ref());
         let _ = canvas.add_event_listener_with_callback("webglcontextrestored", on_restored.as_ref().unchecked_ref());
+        count_live(1);
         Some(Context {
             gl,
             state,
@@ -119,6 +144,13 @@ impl<S> Drop for Context<S> {
                 .canvas
                 .remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
         }
+        // No listener is left to hear it: give the context back now (a lost one is gone already).
+        if !self.gl.is_context_lost() {
+            if let Ok(Some(ext)) = self.gl.get_extension("WEBGL_lose_context") {
+                ext.unchecked_into::<web_sys::WebglLoseContext>().lose_context();
+            }
+        }
+        count_live(-1);
     }
 }
 

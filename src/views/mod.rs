@@ -6,3 +6,4 @@ pub mod gl;
 pub mod map;
 pub mod network;
 pub mod resize;
+pub mod schedule;

@@ -19,6 +19,7 @@ use super::{MapSignals, MarkerInfo, SharedEngine, Tip};
 use crate::i18n::kind_name;
 use crate::state::AppState;
 use crate::views::resize::ResizeWatch;
+use crate::views::schedule::{FrameSlot, TimerSlot};
 
 /// localStorage key that forces the Canvas 2D renderer ("canvas2d"), for tests and weak GPUs.
 pub const RENDERER_KEY: &str = "ecomap.map.renderer";
@@ -67,13 +68,15 @@ fn write_hash(cam: &Camera) {
     }
 }
 
-/// Debounces drawing to one animation frame and writes the hash when the camera rests.
+/// Debounces drawing to one animation frame and writes the hash when the camera rests. `stop()` (on cleanup)
+/// cancels the pending frame and timer, disconnects the resize watch and releases the engine (its WebGL
+/// context goes back to the browser at once), so nothing of the map runs after the view is gone.
 #[derive(Clone)]
 pub struct Scheduler {
     engine: SharedEngine,
     sig: MapSignals,
-    pending: Rc<Cell<bool>>,
-    rest_generation: Rc<Cell<u32>>,
+    frame: Rc<FrameSlot>,
+    rest: Rc<TimerSlot>,
     stopped: Rc<Cell<bool>>,
     resize: Rc<RefCell<Option<ResizeWatch>>>,
 }
@@ -83,8 +86,8 @@ impl Scheduler {
         Scheduler {
             engine,
             sig,
-            pending: Rc::new(Cell::new(false)),
-            rest_generation: Rc::new(Cell::new(0)),
+            frame: Rc::new(FrameSlot::default()),
+            rest: Rc::new(TimerSlot::default()),
             stopped: Rc::new(Cell::new(false)),
             resize: Rc::new(RefCell::new(None)),
         }
@@ -92,15 +95,12 @@ impl Scheduler {
 
     /// Draws in the next animation frame (once, however often it is asked).
     pub fn request(&self) {
-        if self.pending.replace(true) {
+        if self.stopped.get() {
             return;
         }
         let me = self.clone();
-        request_animation_frame(move || {
-            me.pending.set(false);
-            if !me.stopped.get() {
-                crate::perf::timed("ecomap:map-frame", || me.draw_now());
-            }
+        self.frame.request(move || {
+            crate::perf::timed("ecomap:map-frame", || me.draw_now());
         });
     }
 
@@ -169,20 +169,16 @@ impl Scheduler {
     /// The camera moved: draw next frame, write the hash once it rests.
     pub fn camera_changed(&self) {
         self.request();
-        let g = self.rest_generation.get().wrapping_add(1);
-        self.rest_generation.set(g);
+        if self.stopped.get() {
+            return;
+        }
         let me = self.clone();
-        set_timeout(
-            move || {
-                if me.rest_generation.get() == g && !me.stopped.get() {
-                    if let Some(e) = me.engine.borrow().as_ref() {
-                        write_hash(&e.cam);
-                    }
-                    me.publish_items();
-                }
-            },
-            REST,
-        );
+        self.rest.restart(REST, move || {
+            if let Some(e) = me.engine.borrow().as_ref() {
+                write_hash(&e.cam);
+            }
+            me.publish_items();
+        });
     }
 
     pub fn set_camera(&self, cam: Camera) {
@@ -232,8 +228,11 @@ impl Scheduler {
 
     pub fn stop(&self) {
         self.stopped.set(true);
-        // Dropping the watch disconnects it.
+        self.frame.cancel();
+        self.rest.cancel();
+        // Dropping the watch disconnects it; dropping the engine releases its renderer.
         self.resize.borrow_mut().take();
+        self.engine.borrow_mut().take();
     }
 }
 

@@ -202,6 +202,10 @@ impl LayoutClient {
 
 impl Drop for LayoutClient {
     fn drop(&mut self) {
+        // Unhook first: a message already queued for the page must not reach the closures dropped with us.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
         self.worker.terminate();
     }
 }

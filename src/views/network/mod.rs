@@ -15,10 +15,9 @@ mod layout_client;
 mod render;
 mod webgl2;
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::time::Duration;
 
 use ecomap_core::graph::{GraphMode, NodeRef as GraphNode};
 use ecomap_core::model::Lang;
@@ -30,6 +29,7 @@ use wasm_bindgen::JsCast;
 
 use crate::state::use_app;
 use crate::views::resize::ResizeWatch;
+use crate::views::schedule::{FrameSlot, TimerSlot};
 use engine::{Engine, LayoutStatus, ListItem, SizeBy};
 use layout_client::LayoutClient;
 
@@ -49,8 +49,10 @@ fn stage_size(stage: &web_sys::HtmlElement) -> (f32, f32, f32) {
 }
 
 /// Moves every canvas of the stage (the drawing and a WebGL2 overlay) by a CSS transform ("" resets it).
-fn set_canvas_transform(stage: NodeRef<html::Div>, value: &str) {
-    let Some(stage) = stage.get_untracked() else { return };
+fn set_canvas_transform(live: &Live, value: &str) {
+    let Some(stage) = live.stage.borrow().clone() else {
+        return;
+    };
     let Ok(list) = stage.query_selector_all(".network-canvas") else {
         return;
     };
@@ -186,17 +188,53 @@ struct Report {
     lost: RwSignal<bool>,
 }
 
-type Shared = Rc<RefCell<Option<Engine>>>;
-/// The layout worker, started with the first engine; None when it could not start.
-type Client = Rc<RefCell<Option<LayoutClient>>>;
+/// What the view owns while it is on screen. `release()` (on cleanup) drops the engine, with its GPU state and
+/// the listeners on its canvas, terminates the layout worker, disconnects the resize observer and cancels every
+/// frame and timer the view scheduled: no callback of the view can run after the view is gone. Callbacks hold
+/// a `Weak<Live>`, so they do not keep it alive either.
+#[derive(Default)]
+struct Live {
+    engine: RefCell<Option<Engine>>,
+    /// The layout worker, started with the first engine; None when it could not start.
+    client: RefCell<Option<LayoutClient>>,
+    /// The stage element, for callbacks (the NodeRef is disposed with the view).
+    stage: RefCell<Option<web_sys::HtmlElement>>,
+    resize: RefCell<Option<ResizeWatch>>,
+    /// The layout loop's next frame.
+    tick: FrameSlot,
+    /// A redraw at rest in the next frame.
+    redraw: FrameSlot,
+    /// The redraw once the camera has rested after a pan or zoom.
+    rest: TimerSlot,
+}
+
+impl Live {
+    fn release(&self) {
+        self.tick.cancel();
+        self.redraw.cancel();
+        self.rest.cancel();
+        self.resize.borrow_mut().take();
+        self.client.borrow_mut().take();
+        self.engine.borrow_mut().take();
+        self.stage.borrow_mut().take();
+    }
+
+    /// (Re)starts the layout loop in the next frame.
+    fn start_loop(self: &Rc<Live>, report: Report) {
+        let weak = Rc::downgrade(self);
+        self.tick.replace(move || tick(weak, report));
+    }
+}
+
+type Shared = Rc<Live>;
 
 /// Whether the layout runs in the worker (it started and has not failed).
-fn remote(client: &Client) -> bool {
+fn remote(client: &RefCell<Option<LayoutClient>>) -> bool {
     client.borrow().as_ref().is_some_and(|c| !c.failed())
 }
 
 /// Applies the newest positions from the worker, if any; Some(stopped) when there were some.
-fn pump(engine: &mut Engine, client: &Client) -> Option<bool> {
+fn pump(engine: &mut Engine, client: &RefCell<Option<LayoutClient>>) -> Option<bool> {
     let guard = client.borrow();
     let c = guard.as_ref()?;
     let update = c.take()?;
@@ -280,19 +318,18 @@ fn publish(engine: &Engine, report: Report, with_list: bool) {
 }
 
 /// One animation frame of the layout loop: draws the worker's newest positions (or, without a worker, runs a
-/// slice of the layout here); schedules the next frame while the layout runs and `token` is current.
-fn tick(shared: Shared, client: Client, token: Arc<AtomicU32>, mine: u32, report: Report) {
-    if token.load(Ordering::Relaxed) != mine {
-        return;
-    }
+/// slice of the layout here); schedules the next frame while the layout runs.
+fn tick(live: Weak<Live>, report: Report) {
+    let Some(live) = live.upgrade() else { return };
+    let client = &live.client;
     let reduced = reduced_motion();
     let keep_going = {
-        let mut guard = shared.borrow_mut();
+        let mut guard = live.engine.borrow_mut();
         let Some(engine) = guard.as_mut() else { return };
         if engine.status != LayoutStatus::Running {
             false
         } else {
-            let in_worker = remote(&client);
+            let in_worker = remote(client);
             let runner = if in_worker { "worker" } else { "page" };
             if report.runner.get_untracked() != runner {
                 report.runner.set(runner);
@@ -301,7 +338,7 @@ fn tick(shared: Shared, client: Client, token: Arc<AtomicU32>, mine: u32, report
             // positions, or a slice of iterations without a worker.
             let (changed, stopped) = crate::perf::timed("ecomap:network-layout-step", || {
                 if in_worker {
-                    pump(engine, &client).map_or((false, false), |stopped| (true, stopped))
+                    pump(engine, client).map_or((false, false), |stopped| (true, stopped))
                 } else {
                     (true, engine.run_slice(SLICE_MS, now))
                 }
@@ -322,7 +359,8 @@ fn tick(shared: Shared, client: Client, token: Arc<AtomicU32>, mine: u32, report
         }
     };
     if keep_going {
-        request_animation_frame(move || tick(shared, client, token, mine, report));
+        let weak = Rc::downgrade(&live);
+        live.tick.request(move || tick(weak, report));
     }
 }
 
@@ -331,8 +369,7 @@ pub fn NetworkView() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let stage_ref = NodeRef::<html::Div>::new();
-    let shared: Shared = Rc::new(RefCell::new(None));
-    let token = Arc::new(AtomicU32::new(0));
+    let shared: Shared = Rc::new(Live::default());
     let report = Report {
         status: RwSignal::new("running"),
         drawn: RwSignal::new(false),
@@ -348,7 +385,6 @@ pub fn NetworkView() -> impl IntoView {
         runner: RwSignal::new(""),
         lost: RwSignal::new(false),
     };
-    let client: Client = Rc::new(RefCell::new(None));
     let mode = RwSignal::new(GraphMode::Ecosystems);
     let hide = RwSignal::new(storage().and_then(|s| s.get_item(HIDE_KEY).ok().flatten()).as_deref() == Some("1"));
     let ego_depth = RwSignal::new(0u8);
@@ -367,29 +403,32 @@ pub fn NetworkView() -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let options_open = RwSignal::new(false);
 
-    // Redraw at rest (after input or a state change) in the next frame.
-    let pending = Rc::new(Cell::new(false));
-    let redraw = {
-        let shared = shared.clone();
-        let pending = pending.clone();
-        // Weak: the client's message handler holds this closure (no reference cycle keeping the worker alive).
-        let client = Rc::downgrade(&client);
-        Rc::new(move |with_list: bool| {
-            let Some(client) = client.upgrade() else { return };
-            if pending.replace(true) {
-                return;
+    // The stage element, for callbacks that outlive no view (see `Live`).
+    {
+        let live = Rc::downgrade(&shared);
+        Effect::new(move |_| {
+            if let (Some(stage), Some(live)) = (stage_ref.get(), live.upgrade()) {
+                *live.stage.borrow_mut() = Some(stage.unchecked_ref::<web_sys::HtmlElement>().clone());
             }
-            let shared = shared.clone();
-            let pending = pending.clone();
-            request_animation_frame(move || {
-                pending.set(false);
-                let mut guard = shared.borrow_mut();
+        });
+    }
+
+    // Redraw at rest (after input or a state change) in the next frame.
+    let redraw = {
+        // Weak: the client's message handler holds this closure (no reference cycle keeping the view alive).
+        let weak = Rc::downgrade(&shared);
+        Rc::new(move |with_list: bool| {
+            let Some(live) = weak.upgrade() else { return };
+            let weak = weak.clone();
+            live.redraw.request(move || {
+                let Some(live) = weak.upgrade() else { return };
+                let mut guard = live.engine.borrow_mut();
                 if let Some(engine) = guard.as_mut() {
                     if engine.status != LayoutStatus::Running {
                         // The worker's last positions after a pause (while running, the layout loop takes them).
-                        pump(engine, &client);
+                        pump(engine, &live.client);
                         crate::perf::timed("ecomap:network-draw", || engine.draw(false));
-                        set_canvas_transform(stage_ref, "");
+                        set_canvas_transform(&live, "");
                     }
                     report.drawn.set(true);
                     publish(engine, report, with_list);
@@ -401,8 +440,6 @@ pub fn NetworkView() -> impl IntoView {
     // Build the engine when the data or the mode changes, and start the layout loop.
     {
         let shared = shared.clone();
-        let token = token.clone();
-        let client = client.clone();
         let notify: Rc<dyn Fn()> = {
             let redraw = redraw.clone();
             Rc::new(move || redraw(true))
@@ -455,7 +492,7 @@ pub fn NetworkView() -> impl IntoView {
                 return;
             };
             // The previous engine (and its overlay canvas) goes before the new one is built.
-            *shared.borrow_mut() = None;
+            *shared.engine.borrow_mut() = None;
             let mut engine = Engine::new(&data.0.ds, &data.0.idx, m, lang, renderer);
             engine.set_size_by(size_by.get_untracked(), &data.0.idx);
             report.lost.set(false);
@@ -470,7 +507,7 @@ pub fn NetworkView() -> impl IntoView {
             report.status.set(engine.status.key());
             engine.started_ms = now();
             if engine.status == LayoutStatus::Running {
-                let mut c = client.borrow_mut();
+                let mut c = shared.client.borrow_mut();
                 if c.is_none() {
                     *c = LayoutClient::spawn(notify.clone());
                 }
@@ -478,12 +515,9 @@ pub fn NetworkView() -> impl IntoView {
                     c.start(&engine.layout, engine::STOP_MOVEMENT, engine::MAX_ITERATIONS);
                 }
             }
-            *shared.borrow_mut() = Some(engine);
+            *shared.engine.borrow_mut() = Some(engine);
             generation.update(|g| *g += 1);
-            let mine = token.load(Ordering::Relaxed) + 1;
-            token.store(mine, Ordering::Relaxed);
-            let (s, c, tk) = (shared.clone(), client.clone(), token.clone());
-            request_animation_frame(move || tick(s, c, tk, mine, report));
+            shared.start_loop(report);
         });
     }
 
@@ -498,7 +532,7 @@ pub fn NetworkView() -> impl IntoView {
             let depth = ego_depth.get();
             let h = hide.get();
             let text_empty = state.query.with(|q| q.text.trim().is_empty());
-            let mut guard = shared.borrow_mut();
+            let mut guard = shared.engine.borrow_mut();
             let Some(engine) = guard.as_mut() else { return };
             engine.hide = h;
             let focus_node = focus.and_then(|f| match f {
@@ -547,7 +581,7 @@ pub fn NetworkView() -> impl IntoView {
             let by = size_by.get();
             generation.track();
             let Some(data) = state.data.get_untracked() else { return };
-            if let Some(e) = shared.borrow_mut().as_mut() {
+            if let Some(e) = shared.engine.borrow_mut().as_mut() {
                 e.set_size_by(by, &data.0.idx);
             }
             redraw(true);
@@ -558,12 +592,15 @@ pub fn NetworkView() -> impl IntoView {
     // the detail panel opening beside the graph (a ResizeObserver on the stage).
     {
         let resize_now = {
-            let shared = shared.clone();
+            let weak = Rc::downgrade(&shared);
             let redraw = redraw.clone();
             Rc::new(move || {
-                let Some(stage) = stage_ref.get_untracked() else { return };
+                let Some(live) = weak.upgrade() else { return };
+                let Some(stage) = live.stage.borrow().clone() else {
+                    return;
+                };
                 let (w, h, dpr) = stage_size(&stage);
-                let changed = match shared.borrow_mut().as_mut() {
+                let changed = match live.engine.borrow_mut().as_mut() {
                     Some(e) if (e.width, e.height, e.dpr) != (w, h, dpr) => {
                         e.resize(w, h, dpr);
                         true
@@ -580,36 +617,26 @@ pub fn NetworkView() -> impl IntoView {
             window_event_listener(leptos::ev::resize, move |_| resize_now())
         };
         on_cleanup(move || on_window.remove());
-        let observer: Rc<RefCell<Option<ResizeWatch>>> = Rc::new(RefCell::new(None));
-        {
-            let observer = observer.clone();
-            Effect::new(move |_| {
-                let Some(stage) = stage_ref.get() else { return };
-                if observer.borrow().is_none() {
-                    let resize_now = resize_now.clone();
-                    *observer.borrow_mut() = ResizeWatch::new(&stage, move || resize_now());
-                }
-            });
-        }
-        // Dropping the watch disconnects it.
-        let observer = SendWrapper::new(observer);
-        on_cleanup(move || {
-            observer.borrow_mut().take();
+        let weak = Rc::downgrade(&shared);
+        Effect::new(move |_| {
+            let (Some(stage), Some(live)) = (stage_ref.get(), weak.upgrade()) else {
+                return;
+            };
+            if live.resize.borrow().is_none() {
+                let resize_now = resize_now.clone();
+                *live.resize.borrow_mut() = ResizeWatch::new(&stage, move || resize_now());
+            }
         });
     }
     {
-        let token = token.clone();
-        // The worker ends with the view (the client is single-threaded; wasm has one thread).
-        let client = SendWrapper::new(client.clone());
-        on_cleanup(move || {
-            token.fetch_add(1, Ordering::Relaxed);
-            client.borrow_mut().take();
-        });
+        // Everything the view scheduled or started ends with it (single-threaded: wasm has one thread).
+        let live = SendWrapper::new(shared.clone());
+        on_cleanup(move || live.release());
     }
 
     // Pointer input: hover, click, drag to pan, wheel and pinch to zoom (CSS transform while moving).
     let pointers: Rc<RefCell<Vec<(i32, f32, f32)>>> = Rc::new(RefCell::new(Vec::new()));
-    let press: Rc<Cell<Option<(f32, f32, bool)>>> = Rc::new(Cell::new(None));
+    let press: Rc<std::cell::Cell<Option<(f32, f32, bool)>>> = Rc::new(std::cell::Cell::new(None));
     // Pointer position in the canvas's CSS px (inside the stage's border).
     let local = move |ev: &web_sys::MouseEvent| -> (f32, f32) {
         let rect = stage_ref
@@ -627,13 +654,12 @@ pub fn NetworkView() -> impl IntoView {
     let moved_camera = {
         let shared = shared.clone();
         let redraw = redraw.clone();
-        let rest: Rc<Cell<u32>> = Rc::new(Cell::new(0));
         Rc::new(move || {
             let running = {
-                let guard = shared.borrow();
+                let guard = shared.engine.borrow();
                 let Some(e) = guard.as_ref() else { return };
                 if e.status != LayoutStatus::Running {
-                    set_canvas_transform(stage_ref, &e.camera.css_transform_from(&e.drawn));
+                    set_canvas_transform(&shared, &e.camera.css_transform_from(&e.drawn));
                 }
                 e.status == LayoutStatus::Running
             };
@@ -641,17 +667,8 @@ pub fn NetworkView() -> impl IntoView {
                 return;
             }
             // Redraw when the camera has rested for 120 ms.
-            let mine = rest.get().wrapping_add(1);
-            rest.set(mine);
-            let (rest, redraw) = (rest.clone(), redraw.clone());
-            set_timeout(
-                move || {
-                    if rest.get() == mine {
-                        redraw(true);
-                    }
-                },
-                std::time::Duration::from_millis(120),
-            );
+            let redraw = redraw.clone();
+            shared.rest.restart(Duration::from_millis(120), move || redraw(true));
         })
     };
     let on_pointer_down = {
@@ -678,7 +695,7 @@ pub fn NetworkView() -> impl IntoView {
             let idx = ps.iter().position(|p| p.0 == ev.pointer_id());
             if let Some(k) = idx {
                 let (_, ox, oy) = ps[k];
-                let mut guard = shared.borrow_mut();
+                let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
                 if ps.len() >= 2 {
                     // Pinch: zoom by the change of distance between the first two pointers, around their middle.
@@ -707,7 +724,7 @@ pub fn NetworkView() -> impl IntoView {
             drop(ps);
             // Hover.
             let changed = {
-                let mut guard = shared.borrow_mut();
+                let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
                 let hit = e.pick(x, y);
                 if hit != e.hovered {
@@ -733,7 +750,7 @@ pub fn NetworkView() -> impl IntoView {
             if let Some((_, _, false)) = press.take() {
                 // A click: open the node's detail panel.
                 let focus = {
-                    let guard = shared.borrow();
+                    let guard = shared.engine.borrow();
                     let Some(e) = guard.as_ref() else { return };
                     e.pick(x, y).map(|i| e.graph.node(i))
                 };
@@ -747,7 +764,7 @@ pub fn NetworkView() -> impl IntoView {
         let shared = shared.clone();
         let redraw = redraw.clone();
         move |_: web_sys::PointerEvent| {
-            if let Some(e) = shared.borrow_mut().as_mut() {
+            if let Some(e) = shared.engine.borrow_mut().as_mut() {
                 e.hovered = None;
                 e.update_highlight();
             }
@@ -761,7 +778,7 @@ pub fn NetworkView() -> impl IntoView {
             ev.prevent_default();
             let (x, y) = local(&ev);
             {
-                let mut guard = shared.borrow_mut();
+                let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
                 let factor = (-ev.delta_y() as f32 * 0.002).exp().clamp(0.5, 2.0);
                 let (w, h) = (e.width, e.height);
@@ -779,7 +796,7 @@ pub fn NetworkView() -> impl IntoView {
             let key = ev.key();
             let mut open = None;
             {
-                let mut guard = shared.borrow_mut();
+                let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
                 let start = e.keyboard.or_else(|| e.list(1).first().map(|it| it.node));
                 let Some(from) = start else { return };
@@ -841,13 +858,11 @@ pub fn NetworkView() -> impl IntoView {
 
     let toggle_pause = {
         let shared = shared.clone();
-        let client = client.clone();
-        let token = token.clone();
         move |_| {
             let resume = {
-                let mut guard = shared.borrow_mut();
+                let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
-                let c = client.borrow();
+                let c = shared.client.borrow();
                 let worker = c.as_ref().filter(|c| !c.failed());
                 let resume = match e.status {
                     LayoutStatus::Running => {
@@ -870,10 +885,7 @@ pub fn NetworkView() -> impl IntoView {
                 resume
             };
             if resume {
-                let mine = token.load(Ordering::Relaxed) + 1;
-                token.store(mine, Ordering::Relaxed);
-                let (s, c, tk) = (shared.clone(), client.clone(), token.clone());
-                request_animation_frame(move || tick(s, c, tk, mine, report));
+                shared.start_loop(report);
             }
         }
     };
@@ -881,7 +893,7 @@ pub fn NetworkView() -> impl IntoView {
         let shared = shared.clone();
         let redraw = redraw.clone();
         move |_| {
-            if let Some(e) = shared.borrow_mut().as_mut() {
+            if let Some(e) = shared.engine.borrow_mut().as_mut() {
                 e.fit();
                 e.user_camera = false;
             }
@@ -895,7 +907,7 @@ pub fn NetworkView() -> impl IntoView {
         let redraw = redraw.clone();
         Effect::new(move |_| {
             let Some(node) = list_focus.get() else { return };
-            if let Some(e) = shared.borrow_mut().as_mut() {
+            if let Some(e) = shared.engine.borrow_mut().as_mut() {
                 e.keyboard = Some(node);
                 e.update_highlight();
             }
