@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
 // Run by `cargo xtask test`, which serves the release build (dist/) on a free 127.0.0.1 port and
 // passes its URL in ECOMAP_URL. Fixtures in end2end/fixtures/ are served under `${ECOMAP_URL}/fixtures/`.
+import { afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,10 +50,20 @@ export async function launch(options = {}) {
     timezoneId: "Europe/Berlin",
     ...options,
   });
+  watchContext(context);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Closing checks the pages first (a test that owns its browser), and closes even when that check fails.
   const close = async () => {
+    let failure;
+    try {
+      await assertPagesClean();
+    } catch (e) {
+      failure = e;
+    }
+    contexts.delete(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+    if (failure) throw failure;
   };
   return { context, page, close };
 }
@@ -81,33 +92,6 @@ export async function waitReady(page, { timeout = 30_000 } = {}) {
   );
   const state = await handle.jsonValue();
   if (state !== "true") throw new Error(`app reported data-ready="${state}"`);
-}
-
-/**
- * Collects console errors, page errors (uncaught exceptions) and failed requests.
- * Call before navigating; `collector.assertClean()` throws listing everything collected.
- * `ignore` is a list of RegExps for messages a test expects.
- */
-export function collectErrors(page, { ignore = [] } = {}) {
-  const errors = [];
-  const ignored = (text) => ignore.some((re) => re.test(text));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !ignored(msg.text())) errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => {
-    const text = String(err?.stack || err);
-    if (!ignored(text)) errors.push(`pageerror: ${text}`);
-  });
-  page.on("requestfailed", (req) => {
-    const text = `${req.url()} ${req.failure()?.errorText ?? ""}`;
-    if (!ignored(text)) errors.push(`requestfailed: ${text}`);
-  });
-  return {
-    errors,
-    assertClean() {
-      if (errors.length) throw new Error(`errors in the page:\n  ${errors.join("\n  ")}`);
-    },
-  };
 }
 
 /**
@@ -140,3 +124,78 @@ export async function ecomapMeasures(page) {
       .map((m) => ({ name: m.name, duration: m.duration, startTime: m.startTime })),
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Every test fails on any panic, uncaught error, console error or failed request in any page of any browser
+// context that `launch()` started, and when the panic overlay is on screen. Nothing to ask for: importing
+// this module registers a file-level `afterEach` that checks (node:test runs each file in its own process).
+// A test that expects an error allows it by its exact text with `allowErrors(...)`, for that test only.
+
+/** Contexts started by `launch()` and not closed yet. */
+const contexts = new Set();
+/** What went wrong since the last check: { page, text }. */
+let problems = [];
+/** Exact texts the current test expects (cleared after each test). */
+let allowed = [];
+
+/** A URL of the app's own origin as its path alone (stable across ports and build hashes). */
+function shortUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.origin === new URL(appUrl()).origin ? u.pathname : url;
+  } catch {
+    return url;
+  }
+}
+
+function watchPage(page) {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err?.message ?? String(err)}`));
+  page.on("requestfailed", (req) => {
+    // A navigation away from a page aborts its pending requests: not a failure of the app.
+    if (req.failure()?.errorText === "net::ERR_ABORTED" && req.resourceType() !== "script") return;
+    problems.push(`requestfailed: ${shortUrl(req.url())} ${req.failure()?.errorText ?? ""}`.trim());
+  });
+}
+
+function watchContext(context) {
+  contexts.add(context);
+  for (const p of context.pages()) watchPage(p);
+  context.on("page", watchPage);
+}
+
+/**
+ * Allows, for the running test only, problems whose text (or its first line, e.g. a panic's
+ * "console.error: panicked at src/test_hooks.rs:12:5:" without the stack) is exactly one of `texts`
+ * (as reported: "console.error: ...", "pageerror: ...", "requestfailed: /path net::ERR_...").
+ * Each allowed text may occur any number of times.
+ */
+export function allowErrors(...texts) {
+  allowed.push(...texts);
+}
+
+/** The problems recorded so far in this test that are not allowed (for tests that check mid-way). */
+export function unexpectedErrors() {
+  return problems.filter((t) => !allowed.includes(t) && !allowed.includes(t.split("\n")[0]));
+}
+
+/** Throws when a page shows the panic overlay or anything unexpected was recorded; resets the record. */
+export async function assertPagesClean() {
+  const found = unexpectedErrors();
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      if (page.isClosed()) continue;
+      const overlay = await page.$("#panic-overlay").catch(() => null);
+      if (overlay) found.push(`the panic overlay is on screen (${page.url()})`);
+    }
+  }
+  problems = [];
+  allowed = [];
+  if (found.length) throw new Error(`errors in the page:\n  ${found.join("\n  ")}`);
+}
+
+afterEach(async () => {
+  await assertPagesClean();
+});

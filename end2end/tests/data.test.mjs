@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, openApp, waitReady } from "../helpers.mjs";
+import { launch, openApp, waitReady, allowErrors } from "../helpers.mjs";
 import { resultsCount, rowNames } from "./ui.mjs";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
@@ -53,6 +53,8 @@ test("malformed JSON: one clear error with line and column, and the page stays u
 
 test("a missing export says so, with the address", async () => {
   const { page } = browser;
+  // The browser's own line about the failed download (the app shows its message in the page).
+  allowErrors("console.error: Failed to load resource: the server responded with a status of 404 (Not Found)");
   await page.goto(`${process.env.ECOMAP_URL}/?lang=en&data=fixtures/nope.json`);
   await page.waitForSelector("[data-testid=load-error]");
   const text = await page.textContent("[data-testid=load-error]");

