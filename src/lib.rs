@@ -9,6 +9,7 @@ pub mod load;
 pub mod panic;
 pub mod perf;
 pub mod state;
+pub mod test_hooks;
 pub mod url;
 pub mod views;
 

@@ -46,6 +46,10 @@ fn show_message() {
     let _ = overlay.append_child(&p);
     let _ = overlay.append_child(&button);
     let _ = body.append_child(&overlay);
+    // The visitor's next key press reaches the button (the page behind may be unusable).
+    if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = b.focus();
+    }
     if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("data-ready", "error");
     }
