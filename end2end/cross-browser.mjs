@@ -1,6 +1,10 @@
 // Cross-browser smoke check over WebDriver (not part of `cargo xtask test`: the drivers need Xvfb and a
 // `cargo install`). Opens each view of the demo in a real Firefox or WebKitGTK, waits for the view's ready
-// marker, prints what it reports and saves a screenshot per view. See docs/hosting.md, "Other browsers".
+// marker, prints what it reports and saves a screenshot per view. Then the journey of
+// end2end/tests/journey.test.mjs: every ordered pair of views by clicking their tabs (leaving the network after
+// its layout stopped, then while it runs), then three quick switches; it fails on the panic overlay or any
+// console error or uncaught error (recorded by a small hook the script installs in the page).
+// See ARCHITECTURE.md, "Testing".
 //
 //   ECOMAP_URL=http://127.0.0.1:PORT WEBDRIVER_URL=http://127.0.0.1:4444 BROWSER=webkit node cross-browser.mjs
 //
@@ -71,6 +75,70 @@ try {
     const png = await call("GET", `/session/${id}/screenshot`);
     writeFileSync(`${outDir}/${browser}-${view}.png`, Buffer.from(png, "base64"));
   }
+
+  // The journey: tabs clicked as a visitor does, in every order.
+  const WALK = ["list", "map", "network", "charts", "list", "network", "map", "charts", "network", "list", "charts", "map", "list"];
+  const roots = Object.fromEntries(views.map((v) => [v.view, v]));
+  const exec = (script, args = []) => call("POST", `/session/${id}/execute/sync`, { script, args });
+  const waitFor = async (what, fn, timeout = 60_000) => {
+    const until = Date.now() + timeout;
+    while (Date.now() < until) {
+      if (await fn()) return true;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`${browser}: timed out waiting for ${what}`);
+  };
+  const dataOf = (root) =>
+    exec("const el = document.querySelector(arguments[0]); return el ? Object.assign({}, el.dataset) : null;", [root]);
+  const clickTab = async (v) => {
+    const el = await call("POST", `/session/${id}/element`, { using: "css selector", value: `[data-testid=tab-${v}]` });
+    await call("POST", `/session/${id}/element/${Object.values(el)[0]}/click`, {});
+  };
+  const problems = () =>
+    exec("return (window.__journeyErrors || []).concat(document.getElementById('panic-overlay') ? ['panic overlay on screen'] : []);");
+  await call("POST", `/session/${id}/url`, { url: `${base}/?view=list&lang=en` });
+  await waitFor("the app", async () => (await exec("return document.documentElement.dataset.ready;")) === "true");
+  await exec(`window.__journeyErrors = [];
+    const orig = console.error.bind(console);
+    console.error = (...a) => { window.__journeyErrors.push("console.error: " + a.map(String).join(" ")); orig(...a); };
+    window.addEventListener("error", (e) => window.__journeyErrors.push("error: " + e.message));
+    window.addEventListener("unhandledrejection", (e) => window.__journeyErrors.push("rejection: " + e.reason));`);
+  const drawn = async (v) => {
+    if (v === "list") return (await exec("return document.querySelectorAll('[data-testid=result-row]').length;")) > 0;
+    const d = await dataOf(roots[v].root);
+    return d && d.drawn === "true";
+  };
+  let steps = 0;
+  for (const layoutDone of [true, false]) {
+    for (let k = 1; k < WALK.length; k++) {
+      const [from, to] = [WALK[k - 1], WALK[k]];
+      if (from === "network" && layoutDone) {
+        await waitFor("the network layout", async () => (await dataOf(roots.network.root))?.layout === "done");
+      }
+      await clickTab(to);
+      if (to === "network" && !layoutDone) await waitFor("the network", async () => (await dataOf(roots.network.root)) !== null);
+      else await waitFor(`${to} drawn`, () => drawn(to));
+      await new Promise((ok) => setTimeout(ok, 100));
+      const p = await problems();
+      steps++;
+      if (p.length) {
+        failed = true;
+        console.log(`${browser} journey ${from} -> ${to}: ${p.join("; ")}`);
+        break;
+      }
+    }
+  }
+  for (const seq of [["network", "list", "map"], ["charts", "network", "list"], ["network", "charts", "network"]]) {
+    for (const v of seq) await clickTab(v);
+    await waitFor(`${seq[2]} drawn`, () => drawn(seq[2]));
+    steps++;
+  }
+  await new Promise((ok) => setTimeout(ok, 300));
+  const p = await problems();
+  if (p.length) failed = true;
+  console.log(`${browser} journey: ${steps} switches, ${p.length ? "FAILED: " + p.join("; ") : "no panic, no error"}`);
+  const png = await call("GET", `/session/${id}/screenshot`);
+  writeFileSync(`${outDir}/${browser}-journey.png`, Buffer.from(png, "base64"));
 } finally {
   await call("DELETE", `/session/${id}`);
 }

@@ -399,6 +399,8 @@ fn render(
         let _ = writeln!(s, "| {what} | {} | {theirs} |", fmt_ms(view(ours)));
     }
 
+    soak_section(&mut s, views);
+
     let _ = writeln!(
         s,
         "\n## Browser measures (`performance.measure` names starting `ecomap:`)\n"
@@ -465,6 +467,50 @@ fn render(
         }
     }
     s
+}
+
+/// The soak run of bench/soak.mjs: wasm memory per round and the most live WebGL contexts seen.
+fn soak_section(s: &mut String, views: &[(String, Vec<Figure>)]) {
+    let figures: Vec<&Figure> = views.iter().flat_map(|(_, f)| f.iter()).collect();
+    let _ = writeln!(
+        s,
+        "\n## Soak: two minutes of switching views, filtering and playing the timeline (demo, bench/soak.mjs)\n"
+    );
+    let Some(sum) = figures.iter().find(|f| f.get("name") == "soak_summary") else {
+        let _ = writeln!(s, "not measured\n");
+        return;
+    };
+    let _ = writeln!(
+        s,
+        "Each round clicks the 12 tab switches of an Euler walk over the four views (every ordered pair once), \
+         ticks or unticks a technology on every view but the list, and plays the timeline for 1.5 s. Wasm memory \
+         (`memory.buffer.byteLength`) never shrinks, so a leak shows as growth from round to round; the live WebGL \
+         contexts are the app's own count (`html[data-webgl-contexts]`), sampled after every switch, with at most \
+         one WebGL view (map or network) on screen.\n"
+    );
+    let _ = writeln!(s, "| round | elapsed | wasm memory | most live WebGL contexts so far |");
+    let _ = writeln!(s, "|---:|---:|---:|---:|");
+    for f in figures.iter().filter(|f| f.get("name") == "soak") {
+        let _ = writeln!(
+            s,
+            "| {} | {:.0} s | {} MB | {} |",
+            f.get("round"),
+            f.ms / 1000.0,
+            f.get("wasm_mb"),
+            f.get("contexts_max")
+        );
+    }
+    let growth: f64 = sum.get("growth_after_round3_mb").parse().unwrap_or(f64::NAN);
+    let contexts: u32 = sum.get("contexts_max").parse().unwrap_or(u32::MAX);
+    let _ = writeln!(
+        s,
+        "\n| target | measured | |\n|---|---:|---|\n| wasm memory stops growing after the first rounds (last round \
+         against round 3) | {:+.2} MB | {} |\n| live WebGL contexts never exceed the views on screen (1) | {} | {} |\n",
+        growth,
+        if growth <= 0.0 { "met" } else { "not met" },
+        contexts,
+        if contexts <= 1 { "met" } else { "not met" },
+    );
 }
 
 #[cfg(test)]
