@@ -1,8 +1,11 @@
 //! Every interface string in German and English, checked by the compiler: a missing translation is a
 //! missing struct field. Data text (names, descriptions) comes from the export, not from here.
 
-use ecomap_core::model::{ActorKind, Lang};
+use ecomap_core::facet::Facet;
+use ecomap_core::model::{ActorKind, Dataset, Lang};
 use ecomap_core::query::View;
+
+use crate::load::LoadError;
 
 /// The interface strings of one language.
 pub struct Texts {
@@ -282,5 +285,40 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         (View::Network, Lang::En) => "Network",
         (View::Charts, Lang::De) => "Diagramme",
         (View::Charts, Lang::En) => "Charts",
+    }
+}
+
+/// The title of a facet's group in the filter panel.
+pub fn facet_title(facet: Facet, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match facet {
+        Facet::Technology => t.facet_technology,
+        Facet::Sector => t.facet_sector,
+        Facet::Kind => t.facet_kind,
+        Facet::Region => t.facet_region,
+    }
+}
+
+/// The label of value `id` of a facet: from the data (technology, sector, region names) or from the texts
+/// (kinds of actor).
+pub fn facet_value_label(ds: &Dataset, facet: Facet, id: u32, lang: Lang) -> String {
+    let i = id as usize;
+    match facet {
+        Facet::Technology => ds.technologies[i].name.get(lang).to_string(),
+        Facet::Sector => ds.sectors[i].name.get(lang).to_string(),
+        Facet::Kind => kind_name(ActorKind::ALL[i], lang).to_string(),
+        Facet::Region => ds.regions[i].name.clone(),
+    }
+}
+
+/// Why loading failed, in the visitor's words.
+pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
+    match (e, lang) {
+        (LoadError::Network, Lang::En) => "The request failed: the address is unreachable, or the server does not allow other sites to read it (CORS).".into(),
+        (LoadError::Network, Lang::De) => "Die Anfrage ist gescheitert: Die Adresse ist nicht erreichbar, oder der Server erlaubt anderen Seiten das Lesen nicht (CORS).".into(),
+        (LoadError::Http(code), Lang::En) => format!("The server answered with HTTP status {code}."),
+        (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit HTTP-Status {code}."),
+        (LoadError::Read(e), Lang::En) => format!("The download broke off: {e}"),
+        (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
     }
 }

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use ecomap_core::index::Index;
-use ecomap_core::model::Lang;
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,26 +17,15 @@ use crate::state::{AppState, DataRef, LoadState, Loaded};
 /// The export loaded when the URL names none (relative, so the app works under any path prefix).
 pub const DEFAULT_DATA: &str = "data/demo.json";
 
-/// Why loading failed, in the visitor's words.
+/// Why loading failed, kept as data (`LoadState::Failed`) and put in words when shown
+/// (`i18n::load_error_message`), so a language switch translates it too.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     /// The request did not complete: offline, blocked, or a cross-origin server without CORS.
     Network,
     Http(u16),
+    /// The download or the file read broke off, with the browser's own words.
     Read(String),
-}
-
-impl LoadError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Network, Lang::En) => "The request failed: the address is unreachable, or the server does not allow other sites to read it (CORS).".into(),
-            (LoadError::Network, Lang::De) => "Die Anfrage ist gescheitert: Die Adresse ist nicht erreichbar, oder der Server erlaubt anderen Seiten das Lesen nicht (CORS).".into(),
-            (LoadError::Http(code), Lang::En) => format!("The server answered with HTTP status {code}."),
-            (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit HTTP-Status {code}."),
-            (LoadError::Read(e), Lang::En) => format!("The download broke off: {e}"),
-            (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
-        }
-    }
 }
 
 fn js_error_text(e: &JsValue) -> String {
@@ -143,9 +131,8 @@ pub fn load_url(state: AppState, url: String) {
         match result {
             Ok(bytes) => prepare(state, bytes, url).await,
             Err(e) => {
-                let message = e.message(state.lang.get_untracked());
                 set_ready_marker("error");
-                state.load.set(LoadState::Failed { source: url, message });
+                state.load.set(LoadState::Failed { source: url, error: e });
             }
         }
     });
@@ -166,8 +153,8 @@ pub fn load_file(state: AppState, file: web_sys::File) {
                 prepare(state, bytes, name).await;
             }
             Err(e) => {
-                let message = LoadError::Read(js_error_text(&e)).message(state.lang.get_untracked());
-                state.load.set(LoadState::Failed { source: name, message });
+                let error = LoadError::Read(js_error_text(&e));
+                state.load.set(LoadState::Failed { source: name, error });
             }
         }
     });

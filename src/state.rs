@@ -1,14 +1,17 @@
 //! The app's reactive state: the Query (the one source of truth), the loaded data, and what derives from them.
 //!
-//! Views read the Query and the Selection and write only the Query. Everything derived is a memo, never an
-//! effect that writes a signal.
+//! The Query is resolved against the data once per change (`resolved`); views read the resolved filter, focus
+//! and Selection, never the Query's string keys, and change the Query only through the intent methods below
+//! (`set_filters`, `toggle_facet`, `open`, `show`, ...). Everything derived is a memo, never an effect that
+//! writes a signal. Hover is app state (`hovered`), never in the URL.
 
 use std::sync::Arc;
 
+use ecomap_core::facet::Facet;
 use ecomap_core::filter::{self, Filter, Selection};
 use ecomap_core::index::Index;
 use ecomap_core::model::{ActorId, Dataset, Lang};
-use ecomap_core::query::{Query, QueryNotice, ResolvedFocus};
+use ecomap_core::query::{Focus, Query, QueryNotice, Resolved, ResolvedFocus, View};
 use ecomap_core::report::ImportReport;
 use leptos::prelude::*;
 
@@ -37,7 +40,7 @@ pub enum LoadState {
     Ready,
     Failed {
         source: String,
-        message: String,
+        error: crate::load::LoadError,
     },
 }
 
@@ -70,6 +73,8 @@ pub struct AppState {
     /// Notices about the URL's own syntax (unknown parameters, invalid values).
     pub url_notices: RwSignal<Vec<QueryNotice>>,
     pub lang: Memo<Lang>,
+    /// The Query resolved against the loaded data, once per change of either.
+    pub resolved: Memo<Option<Resolved>>,
     pub filter: Memo<Option<Filter>>,
     pub focus: Memo<Option<ResolvedFocus>>,
     /// Notices about keys the loaded data does not have.
@@ -84,15 +89,11 @@ impl AppState {
         let query = RwSignal::new(query);
         let data: RwSignal<Option<DataRef>> = RwSignal::new(None);
         let lang = Memo::new(move |_| query.with(|q| q.lang).unwrap_or(browser_lang));
-        let filter = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds).0))));
-        let focus = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| query.with(|q| q.resolve(&d.0.ds).1))));
-        let data_notices = Memo::new(move |_| {
-            data.with(|d| {
-                d.as_ref()
-                    .map(|d| query.with(|q| q.resolve(&d.0.ds).2))
-                    .unwrap_or_default()
-            })
-        });
+        let resolved = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| query.with(|q| q.resolve(&d.0.ds)))));
+        let filter = Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.filter.clone())));
+        let focus = Memo::new(move |_| resolved.with(|r| r.as_ref().and_then(|r| r.focus)));
+        let data_notices =
+            Memo::new(move |_| resolved.with(|r| r.as_ref().map(|r| r.notices.clone()).unwrap_or_default()));
         let selection = Memo::new(move |_| {
             let d = data.get()?;
             filter.with(|f| {
@@ -107,6 +108,7 @@ impl AppState {
             load: RwSignal::new(LoadState::Preparing { source: String::new() }),
             url_notices: RwSignal::new(url_notices),
             lang,
+            resolved,
             filter,
             focus,
             data_notices,
@@ -116,10 +118,36 @@ impl AppState {
         }
     }
 
-    /// Changes the query as a result of a visitor's action (marks the start of a filter update for timing).
-    pub fn update_query(&self, f: impl FnOnce(&mut Query)) {
+    /// Changes what is filtered (facets, years, search text) as a visitor's action; marks the start of a
+    /// filter update for timing.
+    pub fn set_filters(&self, f: impl FnOnce(&mut Query)) {
         perf::mark("ecomap:filter-start");
         self.query.update(f);
+    }
+
+    /// Chooses or un-chooses one value of a facet.
+    pub fn toggle_facet(&self, facet: Facet, key: &str) {
+        self.set_filters(|q| q.toggle(facet, key));
+    }
+
+    /// Removes every filter (view, language, focus and data source stay).
+    pub fn clear_filters(&self) {
+        self.set_filters(Query::clear_filters);
+    }
+
+    /// Opens an actor or a technology in the detail panel, or closes it (`None`).
+    pub fn open(&self, focus: Option<Focus>) {
+        self.query.update(|q| q.focus = focus);
+    }
+
+    /// Shows a view.
+    pub fn show(&self, view: View) {
+        self.query.update(|q| q.view = view);
+    }
+
+    /// Switches the interface language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.query.update(|q| q.lang = Some(lang));
     }
 }
 

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ecomap::{load, perf, url};
+use ecomap_core::facet::PerFacet;
 use ecomap_core::model::{ActorKind, Lang};
 use ecomap_core::query::{Focus, Query, View};
 use wasm_bindgen_test::*;
@@ -14,9 +15,12 @@ fn query_survives_the_browsers_url_encoding() {
     let q = Query {
         view: View::Network,
         lang: Some(Lang::De),
-        technologies: vec!["ai".into()],
-        kinds: vec![ActorKind::Research],
-        regions: vec!["12054".into()],
+        chosen: PerFacet([
+            vec!["ai".into()],
+            vec![],
+            vec![ActorKind::Research.key().into()],
+            vec!["12054".into()],
+        ]),
         years: Some((2022, 2025)),
         text: "Universität & Co = 100%".into(),
         focus: Some(Focus::Actor("tu-berlin".into())),

@@ -19,7 +19,7 @@ const LIST_MAX: usize = 25;
 pub fn DetailPanel() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let close = move || state.query.update(|q| q.focus = None);
+    let close = move || state.open(None);
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             close();
@@ -47,7 +47,7 @@ fn focus_actor(state: AppState, d: &DataRef, a: ActorId) -> impl Fn(web_sys::Mou
     let key = d.0.ds.actor(a).key.clone();
     move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
-        state.query.update(|q| q.focus = Some(Focus::Actor(key.clone())));
+        state.open(Some(Focus::Actor(key.clone())));
     }
 }
 
@@ -55,7 +55,7 @@ fn focus_technology(state: AppState, d: &DataRef, tid: TechnologyId) -> impl Fn(
     let key = d.0.ds.technology(tid).key.clone();
     move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
-        state.query.update(|q| q.focus = Some(Focus::Technology(key.clone())));
+        state.open(Some(Focus::Technology(key.clone())));
     }
 }
 

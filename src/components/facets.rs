@@ -2,13 +2,15 @@
 //!
 //! A value's count is what choosing it would give (every other facet applied, not its own).
 
+use ecomap_core::facet::Facet;
 use ecomap_core::format;
-use ecomap_core::model::{ActorKind, Lang, Localized, State};
-use ecomap_core::query::{Focus, Query};
+use ecomap_core::model::{Dataset, Lang, State};
+use ecomap_core::query::Focus;
+use ecomap_core::stats;
 use leptos::prelude::*;
 
-use crate::i18n::{kind_name, texts};
-use crate::state::use_app;
+use crate::i18n::{facet_title, facet_value_label, texts};
+use crate::state::{use_app, AppState};
 
 /// One checkbox row of a facet.
 #[derive(Clone, PartialEq)]
@@ -19,11 +21,80 @@ struct FacetValue {
     checked: bool,
 }
 
+/// A group of checkboxes in the panel: a facet, or part of one (regions are grouped by state).
+#[derive(Clone, Copy)]
+struct Group {
+    facet: Facet,
+    /// Regions only: which state's regions.
+    state: Option<State>,
+}
+
+impl Group {
+    /// The panel's groups, in the order of `Facet::ALL`.
+    fn all() -> Vec<Group> {
+        Facet::ALL
+            .into_iter()
+            .flat_map(|facet| match facet {
+                Facet::Region => vec![
+                    Group {
+                        facet,
+                        state: Some(State::Berlin),
+                    },
+                    Group {
+                        facet,
+                        state: Some(State::Brandenburg),
+                    },
+                ],
+                _ => vec![Group { facet, state: None }],
+            })
+            .collect()
+    }
+
+    /// Test id of the group's fieldset (`facet-technology`, `facet-region-be`, ...).
+    fn testid(self) -> String {
+        match self.state {
+            Some(State::Berlin) => format!("facet-{}-be", self.facet.key()),
+            Some(State::Brandenburg) => format!("facet-{}-bb", self.facet.key()),
+            None => format!("facet-{}", self.facet.key()),
+        }
+    }
+
+    fn title(self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self.state {
+            Some(State::Berlin) => format!("{} · {}", facet_title(self.facet, lang), t.berlin),
+            Some(State::Brandenburg) => format!("{} · {}", facet_title(self.facet, lang), t.brandenburg),
+            None => facet_title(self.facet, lang).to_string(),
+        }
+    }
+
+    /// Whether value `id` belongs in this group.
+    fn holds(self, ds: &Dataset, id: u32) -> bool {
+        match (self.facet, self.state) {
+            (Facet::Region, Some(st)) => ds.regions[id as usize].state == st,
+            _ => true,
+        }
+    }
+}
+
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let open = RwSignal::new(false);
+    let groups = Group::all()
+        .into_iter()
+        .map(|g| {
+            // Technologies have an ecosystem panel of their own, opened from their row.
+            let on_open = (g.facet == Facet::Technology)
+                .then(|| Callback::new(move |k: String| state.open(Some(Focus::Technology(k)))));
+            view! {
+                <FacetGroup testid=g.testid() title=Signal::derive(move || g.title(state.lang.get()))
+                    values=Signal::derive(move || group_values(state, g))
+                    on_toggle=move |k: String| state.toggle_facet(g.facet, &k) on_open=on_open/>
+            }
+        })
+        .collect_view();
     view! {
         <aside class="filters" class:open=move || open.get() aria-label=move || t().filters data-testid="filters">
             <div class="filters-head">
@@ -31,25 +102,11 @@ pub fn FilterPanel() -> impl IntoView {
                     on:click=move |_| open.update(|o| *o = !*o)>{move || t().filters}</button>
                 <Show when=move || state.query.with(|q| q.has_filters())>
                     <button type="button" class="link-button" data-testid="clear-filters"
-                        on:click=move |_| state.update_query(|q| q.clear_filters())>{move || t().clear_filters}</button>
+                        on:click=move |_| state.clear_filters()>{move || t().clear_filters}</button>
                 </Show>
             </div>
             <div class="filters-body">
-                <Facet testid="facet-technology" title=Signal::derive(move || t().facet_technology) values=Signal::derive(move || technology_values(state))
-                    on_toggle=move |k| state.update_query(|q| Query::toggle(&mut q.technologies, &k))
-                    on_open=Callback::new(move |k: String| state.query.update(|q| q.focus = Some(Focus::Technology(k))))/>
-                <Facet testid="facet-sector" title=Signal::derive(move || t().facet_sector) values=Signal::derive(move || sector_values(state))
-                    on_toggle=move |k| state.update_query(|q| Query::toggle(&mut q.sectors, &k))/>
-                <Facet testid="facet-kind" title=Signal::derive(move || t().facet_kind) values=Signal::derive(move || kind_values(state))
-                    on_toggle=move |k| {
-                        if let Some(kind) = ActorKind::parse(&k) {
-                            state.update_query(|q| Query::toggle(&mut q.kinds, &kind));
-                        }
-                    }/>
-                <Facet testid="facet-region-be" title=Signal::derive(move || format!("{} · {}", t().facet_region, t().berlin)) values=Signal::derive(move || region_values(state, State::Berlin))
-                    on_toggle=move |k| state.update_query(|q| Query::toggle(&mut q.regions, &k))/>
-                <Facet testid="facet-region-bb" title=Signal::derive(move || format!("{} · {}", t().facet_region, t().brandenburg)) values=Signal::derive(move || region_values(state, State::Brandenburg))
-                    on_toggle=move |k| state.update_query(|q| Query::toggle(&mut q.regions, &k))/>
+                {groups}
                 <YearRange/>
             </div>
         </aside>
@@ -57,16 +114,16 @@ pub fn FilterPanel() -> impl IntoView {
 }
 
 #[component]
-fn Facet(
-    testid: &'static str,
+fn FacetGroup(
+    testid: String,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] values: Signal<Vec<FacetValue>>,
     on_toggle: impl Fn(String) + Copy + Send + Sync + 'static,
     /// When given, each value also gets a button that opens its detail panel.
-    #[prop(optional)]
     on_open: Option<Callback<String>>,
 ) -> impl IntoView {
     let state = use_app();
+    let prefix = testid.clone();
     view! {
         <fieldset class="facet" data-testid=testid>
             <legend>{title}</legend>
@@ -75,7 +132,7 @@ fn Facet(
                     let lang = state.lang.get();
                     values.get().into_iter().map(|v| {
                         let key = v.key.clone();
-                        let id = format!("{testid}-{}", v.key);
+                        let id = format!("{prefix}-{}", v.key);
                         let open_label = format!("{}: {}", texts(lang).ecosystem, v.label);
                         view! {
                             <li class:empty=v.count == 0 && !v.checked>
@@ -102,85 +159,32 @@ fn Facet(
     }
 }
 
-/// Rows of a facet whose values are records with a key and a name (technologies, sectors).
-fn keyed_values<'a>(
-    records: impl Iterator<Item = (&'a str, &'a Localized)>,
-    counts: &[u32],
-    checked: &[String],
-    lang: Lang,
-) -> Vec<FacetValue> {
-    records
-        .enumerate()
-        .map(|(i, (key, name))| FacetValue {
-            key: key.to_string(),
-            label: name.get(lang).to_string(),
-            count: counts.get(i).copied().unwrap_or(0),
-            checked: checked.iter().any(|c| c == key),
-        })
-        .collect()
-}
-
-fn technology_values(state: crate::state::AppState) -> Vec<FacetValue> {
+/// The rows of a group: each value with its count (every other facet applied) and whether it is chosen.
+/// Regions are listed by name; other facets in the data's order.
+fn group_values(state: AppState, g: Group) -> Vec<FacetValue> {
     let lang = state.lang.get();
     let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
         return Vec::new();
     };
-    let records = d.0.ds.technologies.iter().map(|t| (t.key.as_str(), &t.name));
-    state
-        .query
-        .with(|q| keyed_values(records, &sel.0.counts.technology, &q.technologies, lang))
-}
-
-fn sector_values(state: crate::state::AppState) -> Vec<FacetValue> {
-    let lang = state.lang.get();
-    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
-        return Vec::new();
-    };
-    let records = d.0.ds.sectors.iter().map(|s| (s.key.as_str(), &s.name));
-    state
-        .query
-        .with(|q| keyed_values(records, &sel.0.counts.sector, &q.sectors, lang))
-}
-
-fn kind_values(state: crate::state::AppState) -> Vec<FacetValue> {
-    let lang = state.lang.get();
-    let Some(sel) = state.selection.get() else {
-        return Vec::new();
-    };
-    state.query.with(|q| {
-        ActorKind::ALL
-            .into_iter()
-            .map(|k| FacetValue {
-                key: k.key().to_string(),
-                label: kind_name(k, lang).to_string(),
-                count: sel.0.counts.kind[k.index()],
-                checked: q.kinds.contains(&k),
+    let ds = &d.0.ds;
+    let mut values: Vec<FacetValue> = state.query.with(|q| {
+        (0..g.facet.len(ds) as u32)
+            .filter(|&id| g.holds(ds, id))
+            .map(|id| {
+                let key = g.facet.value_key(ds, id);
+                FacetValue {
+                    key: key.to_string(),
+                    label: facet_value_label(ds, g.facet, id, lang),
+                    count: sel.0.counts.count(g.facet, id),
+                    checked: q.is_chosen(g.facet, key),
+                }
             })
             .collect()
-    })
-}
-
-fn region_values(state: crate::state::AppState, which: State) -> Vec<FacetValue> {
-    let (Some(d), Some(sel)) = (state.data.get(), state.selection.get()) else {
-        return Vec::new();
-    };
-    state.query.with(|q| {
-        let mut v: Vec<FacetValue> =
-            d.0.ds
-                .regions
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.state == which)
-                .map(|(i, r)| FacetValue {
-                    key: r.key.clone(),
-                    label: r.name.clone(),
-                    count: sel.0.counts.region.get(i).copied().unwrap_or(0),
-                    checked: q.regions.contains(&r.key),
-                })
-                .collect();
-        v.sort_by(|a, b| a.label.cmp(&b.label));
-        v
-    })
+    });
+    if g.facet == Facet::Region {
+        values.sort_by(|a, b| a.label.cmp(&b.label));
+    }
+    values
 }
 
 /// From/to selects over the years the data's projects span.
@@ -188,17 +192,10 @@ fn region_values(state: crate::state::AppState, which: State) -> Vec<FacetValue>
 fn YearRange() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let span = Memo::new(move |_| {
-        state.data.with(|d| {
-            let d = d.as_ref()?;
-            let min = d.0.ds.projects.iter().map(|p| p.start).min()?;
-            let max = d.0.ds.projects.iter().map(|p| p.end).max()?;
-            Some((min, max))
-        })
-    });
+    let span = Memo::new(move |_| state.data.with(|d| stats::project_year_span(&d.as_ref()?.0.ds)));
     let set = move |from: Option<u16>, to: Option<u16>| {
         let Some((min, max)) = span.get_untracked() else { return };
-        state.update_query(|q| {
+        state.set_filters(|q| {
             let (cur_from, cur_to) = q.years.unwrap_or((min, max));
             let from = from.unwrap_or(cur_from);
             let to = to.unwrap_or(cur_to);

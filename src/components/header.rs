@@ -15,14 +15,11 @@ pub fn Header() -> impl IntoView {
     let lang = state.lang;
     let t = move || texts(lang.get());
 
-    // The year the figures describe: the end of the chosen year range, else the data's reference year.
+    // The figures of the year in view (core's rule: the end of the chosen range, else the reference year).
     let headline = Memo::new(move |_| {
         let d = state.data.get()?;
         let sel = state.selection.get()?;
-        let year = state
-            .query
-            .with(|q| q.years.map(|y| y.1))
-            .or_else(|| stats::reference_year(&d.0.ds))?;
+        let year = state.filter.with(|f| f.as_ref()?.year_in_view(&d.0.ds))?;
         Some(stats::headline(&d.0.ds, &sel.0, year))
     });
     let title = move || {
@@ -57,7 +54,7 @@ pub fn Header() -> impl IntoView {
         _ => t().about_data,
     };
 
-    let set_lang = move |l: Lang| state.query.update(|q| q.lang = Some(l));
+    let set_lang = move |l: Lang| state.set_lang(l);
 
     view! {
         <header class="app-header">

@@ -4,7 +4,7 @@ use ecomap_core::format;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::texts;
+use crate::i18n::{load_error_message, texts};
 use crate::load::{self, DEFAULT_DATA};
 use crate::state::{use_app, LoadState};
 
@@ -49,9 +49,10 @@ pub fn LoadStatus() -> impl IntoView {
             </div>
         }
         .into_any(),
-        LoadState::Failed { source, message } => view! {
+        LoadState::Failed { source, error } => view! {
             <div class="load-status failed" role="alert" data-testid="load-error">
-                <strong>{t().load_failed}</strong>" ("<code>{source}</code>"): "{message}
+                <strong>{t().load_failed}</strong>" ("<code>{source}</code>"): "
+                {move || load_error_message(&error, state.lang.get())}
                 " "<button type="button" on:click=retry>{t().retry}</button>
             </div>
         }

@@ -75,7 +75,7 @@ pub fn ResultList() -> impl IntoView {
             .data
             .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
         if let Some(key) = key {
-            state.query.update(|q| q.focus = Some(Focus::Actor(key)));
+            state.open(Some(Focus::Actor(key)));
         }
     };
     let actor_at = move |i: usize| {

@@ -19,7 +19,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    state.update_query(|q| q.text = value);
+                    state.set_filters(|q| q.text = value);
                 }/>
         </div>
     }

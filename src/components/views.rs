@@ -16,7 +16,7 @@ pub fn ViewTabs() -> impl IntoView {
                 <button type="button" role="tab" id=format!("tab-{}", v.key()) data-testid=format!("tab-{}", v.key())
                     aria-selected=move || (current.get() == v).to_string()
                     aria-controls="view-panel"
-                    on:click=move |_| state.query.update(|q| q.view = v)>
+                    on:click=move |_| state.show(v)>
                     {move || view_name(v, state.lang.get())}
                 </button>
             }).collect_view()}

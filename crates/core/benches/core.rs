@@ -8,10 +8,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use ecomap_core::facet::PerFacet;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
-use ecomap_core::model::{ActorKind, Dataset, RegionId, SectorId, TechnologyId};
+use ecomap_core::model::{ActorKind, Dataset};
 use ecomap_core::stats::{headline, reference_year};
 
 /// Median wall time of `runs` calls of `f`, in milliseconds, and the last result.
@@ -63,7 +64,7 @@ fn main() {
         let (ms, idx) = median_ms(heavy, || Index::build(&ds));
         row.push(ms);
         let tech = Filter {
-            technologies: vec![TechnologyId(0)],
+            chosen: PerFacet([vec![0], vec![], vec![], vec![]]),
             ..Filter::default()
         };
         let (ms, sel_t) = median_ms(light, || select(&ds, &idx, &tech));
@@ -82,10 +83,12 @@ fn main() {
         let (ms, _) = median_ms(light, || select(&ds, &idx, &zero));
         row.push(ms);
         let all = Filter {
-            technologies: vec![TechnologyId(0), TechnologyId(3)],
-            sectors: vec![SectorId(0), SectorId(6)],
-            kinds: vec![ActorKind::Startup, ActorKind::Sme],
-            regions: (0..12).map(RegionId).collect(),
+            chosen: PerFacet([
+                vec![0, 3],
+                vec![0, 6],
+                vec![ActorKind::Startup.index() as u32, ActorKind::Sme.index() as u32],
+                (0..12).collect(),
+            ]),
             years: Some((2021, 2023)),
             text: "a".into(),
         };

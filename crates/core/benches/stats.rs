@@ -8,10 +8,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use ecomap_core::facet::PerFacet;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
-use ecomap_core::model::{Dataset, TechnologyId};
+use ecomap_core::model::Dataset;
 use ecomap_core::stats::*;
 
 fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
@@ -37,7 +38,7 @@ fn main() {
             (
                 "tech",
                 Filter {
-                    technologies: vec![TechnologyId(0)],
+                    chosen: PerFacet([vec![0], vec![], vec![], vec![]]),
                     ..Filter::default()
                 },
             ),

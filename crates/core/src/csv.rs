@@ -192,10 +192,9 @@ pub fn file_name(query: &Query, what: &str, ext: &str) -> String {
             parts.push(format!("{name}-{}", slug(&values.join("-"))));
         }
     };
-    facet("tech", query.technologies.clone());
-    facet("sector", query.sectors.clone());
-    facet("kind", query.kinds.iter().map(|k| k.key().to_string()).collect());
-    facet("region", query.regions.clone());
+    for f in crate::facet::Facet::ALL {
+        facet(f.param(), query.chosen(f).to_vec());
+    }
     facet(
         "years",
         query.years.map(|(a, b)| vec![format!("{a}-{b}")]).unwrap_or_default(),

@@ -4,15 +4,18 @@
 //! the search text, but not its own facet (standard faceted search: "what would choosing this value give").
 
 use crate::bitset::Bitset;
+use crate::facet::{Facet, PerFacet, FACETS};
 use crate::index::Index;
 use crate::model::{ActorId, ActorKind, Dataset, ProjectId, RegionId, SectorId, TechnologyId};
+use crate::stats;
 use crate::text::fold;
 
 /// What the visitor filters by. An empty facet (or `years: None`, or blank `text`) does not filter.
 ///
-/// - `technologies`, `sectors`, `kinds`, `regions`: actor facets. An actor matches a facet when it has any of
-///   the chosen values (OR); it is selected when it matches every non-empty facet (AND). Technologies and
-///   sectors are the ones the actor lists itself, not those of its projects.
+/// - `chosen`: per actor facet (technology, sector, kind, region; `crate::facet`), the dense ids of the chosen
+///   values. An actor matches a facet when it has any of the chosen values (OR); it is selected when it
+///   matches every non-empty facet (AND). Technologies and sectors are the ones the actor lists itself, not
+///   those of its projects.
 /// - `years: Some((from, to))` (inclusive): keeps actors founded by `to` (unknown founding year: kept). It
 ///   does **not** drop actors that have no project in the range. Projects are kept when active in the range
 ///   (`start <= to && end >= from`). A reversed range `(to, from)` is read as `(from, to)`.
@@ -21,10 +24,7 @@ use crate::text::fold;
 ///   "tät ber" finds "Technische Universität Berlin"; "berlin universitat" does not.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
-    pub technologies: Vec<TechnologyId>,
-    pub sectors: Vec<SectorId>,
-    pub kinds: Vec<ActorKind>,
-    pub regions: Vec<RegionId>,
+    pub chosen: PerFacet<Vec<u32>>,
     pub years: Option<(u16, u16)>,
     pub text: String,
 }
@@ -32,33 +32,71 @@ pub struct Filter {
 impl Filter {
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.technologies.is_empty()
-            && self.sectors.is_empty()
-            && self.kinds.is_empty()
-            && self.regions.is_empty()
-            && self.years.is_none()
-            && self.text.trim().is_empty()
+        self.chosen.0.iter().all(Vec::is_empty) && self.years.is_none() && self.text.trim().is_empty()
+    }
+
+    /// The chosen value ids of facet `f`.
+    pub fn chosen(&self, f: Facet) -> &[u32] {
+        self.chosen.get(f)
+    }
+
+    /// This filter with `ids` chosen in facet `f` (for tests and tools).
+    pub fn with(mut self, f: Facet, ids: impl IntoIterator<Item = u32>) -> Filter {
+        self.chosen.get_mut(f).extend(ids);
+        self
+    }
+
+    /// Chosen technologies.
+    pub fn technologies(&self) -> impl Iterator<Item = TechnologyId> + '_ {
+        self.chosen(Facet::Technology).iter().map(|&t| TechnologyId(t as u16))
+    }
+    /// Chosen sectors.
+    pub fn sectors(&self) -> impl Iterator<Item = SectorId> + '_ {
+        self.chosen(Facet::Sector).iter().map(|&s| SectorId(s as u16))
+    }
+    /// Chosen kinds.
+    pub fn kinds(&self) -> impl Iterator<Item = ActorKind> + '_ {
+        self.chosen(Facet::Kind)
+            .iter()
+            .filter_map(|&k| ActorKind::ALL.get(k as usize).copied())
+    }
+    /// Chosen regions.
+    pub fn regions(&self) -> impl Iterator<Item = RegionId> + '_ {
+        self.chosen(Facet::Region).iter().map(|&r| RegionId(r as u16))
     }
 
     /// The year range with `from <= to`.
     pub fn year_range(&self) -> Option<(u16, u16)> {
         self.years.map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
     }
+
+    /// The year the headline figures describe: the end of the chosen year range, else the data's reference
+    /// year (decisions.md). The one place this rule lives; the header and the charts read it.
+    pub fn year_in_view(&self, ds: &Dataset) -> Option<u16> {
+        self.year_range()
+            .map(|(_, to)| to)
+            .or_else(|| stats::reference_year(ds))
+    }
 }
 
 /// Actor counts per facet value; each count ignores its own facet's choice (see the module doc).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    /// Indexed by `TechnologyId`.
-    pub technology: Vec<u32>,
-    /// Indexed by `SectorId`.
-    pub sector: Vec<u32>,
-    /// Indexed by `ActorKind::index()`.
-    pub kind: [u32; 7],
-    /// Indexed by `RegionId`.
-    pub region: Vec<u32>,
-    /// Actors without a region, under the same filters as `region`.
+    /// Per facet, indexed by the value's dense id (`TechnologyId`, `SectorId`, `ActorKind::index()`, `RegionId`).
+    pub by_facet: PerFacet<Vec<u32>>,
+    /// Actors without a region, under the same filters as the regions.
     pub no_region: u32,
+}
+
+impl FacetCounts {
+    /// The counts of facet `f`, by value id.
+    pub fn of(&self, f: Facet) -> &[u32] {
+        self.by_facet.get(f)
+    }
+    /// The count of value `id` of facet `f` (0 for an id it does not have).
+    pub fn count(&self, f: Facet, id: u32) -> u32 {
+        self.of(f).get(id as usize).copied().unwrap_or(0)
+    }
 }
 
 /// The filtered set.
@@ -94,11 +132,13 @@ fn union<'a>(n: usize, chosen: bool, sets: impl Iterator<Item = &'a Bitset>) -> 
     Some(out)
 }
 
-/// `base ∩ every given facet union`.
-fn mask(base: &Bitset, unions: &[&Option<Bitset>]) -> Bitset {
+/// `base ∩ every facet union except facet number `skip``.
+fn mask(base: &Bitset, unions: &[Option<Bitset>; FACETS], skip: usize) -> Bitset {
     let mut m = base.clone();
-    for u in unions.iter().copied().flatten() {
-        m.and_with(u);
+    for (i, u) in unions.iter().enumerate() {
+        if let (true, Some(u)) = (i != skip, u) {
+            m.and_with(u);
+        }
     }
     m
 }
@@ -132,53 +172,33 @@ pub fn select(ds: &Dataset, idx: &Index, f: &Filter) -> Selection {
         base.and_with(&text_bits);
     }
 
-    let tech = union(
-        n,
-        !f.technologies.is_empty(),
-        f.technologies
-            .iter()
-            .filter(|t| t.index() < idx.technology_count())
-            .map(|&t| idx.technology_actors(t)),
-    );
-    let sect = union(
-        n,
-        !f.sectors.is_empty(),
-        f.sectors
-            .iter()
-            .filter(|s| s.index() < idx.sector_count())
-            .map(|&s| idx.sector_actors(s)),
-    );
-    let kind = union(n, !f.kinds.is_empty(), f.kinds.iter().map(|&k| idx.kind_actors(k)));
-    let regn = union(
-        n,
-        !f.regions.is_empty(),
-        f.regions
-            .iter()
-            .filter(|r| r.index() < idx.region_count())
-            .map(|&r| idx.region_actors(r)),
-    );
-
-    let m_tech = mask(&base, &[&sect, &kind, &regn]);
-    let m_sect = mask(&base, &[&tech, &kind, &regn]);
-    let m_kind = mask(&base, &[&tech, &sect, &regn]);
-    let m_regn = mask(&base, &[&tech, &sect, &kind]);
+    // Per facet: the actors that have any chosen value (None: the facet does not filter).
+    let unions: [Option<Bitset>; FACETS] = Facet::ALL.map(|facet| {
+        let chosen = f.chosen(facet);
+        union(
+            n,
+            !chosen.is_empty(),
+            chosen
+                .iter()
+                .filter(|&&id| (id as usize) < idx.facet_len(facet))
+                .map(|&id| idx.facet_actors(facet, id)),
+        )
+    });
+    // Each facet's counts apply every other facet (what choosing a value would give).
+    let masks: [Bitset; FACETS] = std::array::from_fn(|i| mask(&base, &unions, i));
     let counts = FacetCounts {
-        technology: (0..idx.technology_count())
-            .map(|t| idx.technology_actors(TechnologyId(t as u16)).and_count(&m_tech))
-            .collect(),
-        sector: (0..idx.sector_count())
-            .map(|s| idx.sector_actors(SectorId(s as u16)).and_count(&m_sect))
-            .collect(),
-        kind: ActorKind::ALL.map(|k| idx.kind_actors(k).and_count(&m_kind)),
-        region: (0..idx.region_count())
-            .map(|r| idx.region_actors(RegionId(r as u16)).and_count(&m_regn))
-            .collect(),
-        no_region: idx.no_region_actors().and_count(&m_regn),
+        by_facet: PerFacet::from_fn(|facet| {
+            let m = &masks[facet.index()];
+            (0..idx.facet_len(facet) as u32)
+                .map(|id| idx.facet_actors(facet, id).and_count(m))
+                .collect()
+        }),
+        no_region: idx.no_region_actors().and_count(&masks[Facet::Region.index()]),
     };
 
-    let mut actors = m_tech;
-    if let Some(t) = &tech {
-        actors.and_with(t);
+    let [mut actors, ..] = masks;
+    if let Some(u) = &unions[0] {
+        actors.and_with(u);
     }
 
     let mut projects = Bitset::new(np);

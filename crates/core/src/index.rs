@@ -4,6 +4,7 @@
 //! bitset operations and one scan of the search buffer, with no sorting and no allocation per actor.
 
 use crate::bitset::Bitset;
+use crate::facet::{Facet, PerFacet};
 use crate::model::{ActorId, ActorKind, Dataset, Eur, LinkKind, ProjectId, RegionId, SectorId, TechnologyId};
 use crate::text::{fold_into, is_word_char};
 
@@ -39,11 +40,8 @@ pub struct Index {
     // Explicit links, both directions: actor -> (other actor, kind).
     link_offsets: Vec<u32>,
     link_list: Vec<(ActorId, LinkKind)>,
-    // Facets over actors.
-    technology_actors: Vec<Bitset>,
-    sector_actors: Vec<Bitset>,
-    kind_actors: Vec<Bitset>,
-    region_actors: Vec<Bitset>,
+    // Facets over actors: per facet, per value, the actors that have it (crate::facet).
+    facet_actors: PerFacet<Vec<Bitset>>,
     no_region_actors: Bitset,
     // Projects per technology.
     technology_projects: Vec<Bitset>,
@@ -127,29 +125,22 @@ impl Index {
         }
         let (link_offsets, link_list) = csr(n, &link_pairs);
 
-        let mut technology_actors = vec![Bitset::new(n); ds.technologies.len()];
-        let mut sector_actors = vec![Bitset::new(n); ds.sectors.len()];
-        let mut kind_actors = vec![Bitset::new(n); ActorKind::ALL.len()];
-        let mut region_actors = vec![Bitset::new(n); ds.regions.len()];
+        let mut facet_actors = PerFacet::from_fn(|f| vec![Bitset::new(n); f.len(ds)]);
         let mut no_region_actors = Bitset::new(n);
         let mut founded = Vec::with_capacity(n);
         let mut folded = String::new();
         let mut name_spans: Vec<(u32, u32)> = Vec::with_capacity(n);
         for (ai, a) in ds.actors.iter().enumerate() {
-            for t in &a.technologies {
-                if let Some(b) = technology_actors.get_mut(t.index()) {
-                    b.set(ai);
-                }
+            for f in Facet::ALL {
+                let bits = facet_actors.get_mut(f);
+                f.for_each_actor_value(ds, ActorId(ai as u32), |v| {
+                    if let Some(b) = bits.get_mut(v as usize) {
+                        b.set(ai);
+                    }
+                });
             }
-            for s in &a.sectors {
-                if let Some(b) = sector_actors.get_mut(s.index()) {
-                    b.set(ai);
-                }
-            }
-            kind_actors[a.kind.index()].set(ai);
-            match a.location.region.and_then(|r| region_actors.get_mut(r.index())) {
-                Some(b) => b.set(ai),
-                None => no_region_actors.set(ai),
+            if a.location.region.is_none_or(|r| r.index() >= ds.regions.len()) {
+                no_region_actors.set(ai);
             }
             founded.push(a.founded);
             let start = folded.len();
@@ -183,10 +174,7 @@ impl Index {
             project_actor_list,
             link_offsets,
             link_list,
-            technology_actors,
-            sector_actors,
-            kind_actors,
-            region_actors,
+            facet_actors,
             no_region_actors,
             technology_projects,
             founded,
@@ -225,21 +213,29 @@ impl Index {
         &self.link_list[self.link_offsets[i] as usize..self.link_offsets[i + 1] as usize]
     }
 
+    /// Actors that have value `id` of facet `f` (a technology or sector they list, their kind, their region).
+    pub fn facet_actors(&self, f: Facet, id: u32) -> &Bitset {
+        &self.facet_actors.get(f)[id as usize]
+    }
+    /// How many values facet `f` has in the indexed dataset.
+    pub fn facet_len(&self, f: Facet) -> usize {
+        self.facet_actors.get(f).len()
+    }
     /// Actors that list technology `t`.
     pub fn technology_actors(&self, t: TechnologyId) -> &Bitset {
-        &self.technology_actors[t.index()]
+        self.facet_actors(Facet::Technology, t.0 as u32)
     }
     /// Actors that list sector `s`.
     pub fn sector_actors(&self, s: SectorId) -> &Bitset {
-        &self.sector_actors[s.index()]
+        self.facet_actors(Facet::Sector, s.0 as u32)
     }
     /// Actors of kind `k`.
     pub fn kind_actors(&self, k: ActorKind) -> &Bitset {
-        &self.kind_actors[k.index()]
+        self.facet_actors(Facet::Kind, k.index() as u32)
     }
     /// Actors located in region `r`.
     pub fn region_actors(&self, r: RegionId) -> &Bitset {
-        &self.region_actors[r.index()]
+        self.facet_actors(Facet::Region, r.0 as u32)
     }
     /// Actors without a region.
     pub fn no_region_actors(&self) -> &Bitset {
@@ -250,13 +246,13 @@ impl Index {
         &self.technology_projects[t.index()]
     }
     pub fn technology_count(&self) -> usize {
-        self.technology_actors.len()
+        self.facet_len(Facet::Technology)
     }
     pub fn sector_count(&self) -> usize {
-        self.sector_actors.len()
+        self.facet_len(Facet::Sector)
     }
     pub fn region_count(&self) -> usize {
-        self.region_actors.len()
+        self.facet_len(Facet::Region)
     }
 
     /// The founding year of an actor, when known.

@@ -7,6 +7,7 @@
 pub mod bitset;
 pub mod cluster;
 pub mod csv;
+pub mod facet;
 pub mod filter;
 pub mod format;
 pub mod generate;
@@ -16,6 +17,7 @@ pub mod import;
 pub mod index;
 pub mod layout;
 pub mod model;
+pub mod params;
 pub mod projection;
 pub mod query;
 pub mod regions;

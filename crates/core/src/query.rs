@@ -1,10 +1,13 @@
 //! The Query: everything a visitor chose (filters, search text, focus, view, language), and its URL form.
 //!
 //! The URL is a serialisation of the Query, so reload, back/forward and shared links restore the same state.
-//! Parsing never fails: unknown or invalid parameters are ignored and reported as notices.
+//! Parsing never fails: unknown or invalid parameters are ignored and reported as notices. Every parameter is
+//! one entry of the registry in `crate::params`; facets are `crate::facet::Facet`.
 
+use crate::facet::{Facet, PerFacet};
 use crate::filter::Filter;
-use crate::model::{ActorId, ActorKind, Dataset, Lang, TechnologyId};
+use crate::model::{ActorId, Dataset, Lang, TechnologyId};
+use crate::params::PARAMS;
 
 /// Which main view is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -45,10 +48,8 @@ pub struct Query {
     pub view: View,
     /// `None`: follow the browser language.
     pub lang: Option<Lang>,
-    pub technologies: Vec<String>,
-    pub sectors: Vec<String>,
-    pub kinds: Vec<ActorKind>,
-    pub regions: Vec<String>,
+    /// The chosen values of each facet, by key, in the order chosen (kinds are checked when read).
+    pub chosen: PerFacet<Vec<String>>,
     pub years: Option<(u16, u16)>,
     pub text: String,
     pub focus: Option<Focus>,
@@ -65,7 +66,7 @@ pub struct QueryNotice {
 }
 
 impl QueryNotice {
-    fn new(param: &str, en: String, de: String) -> QueryNotice {
+    pub(crate) fn new(param: &str, en: String, de: String) -> QueryNotice {
         QueryNotice {
             param: param.to_string(),
             message_en: en,
@@ -80,61 +81,21 @@ impl QueryNotice {
     }
 }
 
-/// Parameters the app owns; others are reported as unknown.
-const PARAMS: [&str; 12] = [
-    "view",
-    "lang",
-    "tech",
-    "sector",
-    "kind",
-    "region",
-    "years",
-    "q",
-    "actor",
-    "technology",
-    "data",
-    "embed",
-];
-
-/// Years accepted in `years=`: wide enough for old institutions, narrow enough to catch typos.
-const YEAR_MIN: u16 = 1000;
-const YEAR_MAX: u16 = 2200;
-
 impl Query {
-    /// Reads a query from URL parameters (already percent-decoded, in order). Never fails.
+    /// Reads a query from URL parameters (already percent-decoded, in order). Never fails: a parameter the
+    /// registry does not know, or a value its entry refuses, is ignored with a notice.
     pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Query, Vec<QueryNotice>) {
         let mut q = Query::default();
         let mut notices = Vec::new();
         for (key, value) in params {
             let value = value.trim();
-            match key {
-                "view" => match View::parse(value) {
-                    Some(v) => q.view = v,
-                    None => notices.push(invalid(key, value)),
-                },
-                "lang" => match Lang::parse(value) {
-                    Some(l) => q.lang = Some(l),
-                    None => notices.push(invalid(key, value)),
-                },
-                "tech" => push_key(&mut q.technologies, value),
-                "sector" => push_key(&mut q.sectors, value),
-                "region" => push_key(&mut q.regions, value),
-                "kind" => match ActorKind::parse(value) {
-                    Some(k) if !q.kinds.contains(&k) => q.kinds.push(k),
-                    Some(_) => {}
-                    None => notices.push(invalid(key, value)),
-                },
-                "years" => match parse_years(value) {
-                    Some(r) => q.years = Some(r),
-                    None => notices.push(invalid(key, value)),
-                },
-                "q" => q.text = value.to_string(),
-                "actor" if !value.is_empty() => q.focus = Some(Focus::Actor(value.to_string())),
-                "technology" if !value.is_empty() => q.focus = Some(Focus::Technology(value.to_string())),
-                "data" if !value.is_empty() => q.data = Some(value.to_string()),
-                "embed" => {}
-                _ if PARAMS.contains(&key) => notices.push(invalid(key, value)),
-                _ => notices.push(QueryNotice::new(
+            match PARAMS.iter().find(|p| p.name == key) {
+                Some(p) => {
+                    if !(p.read)(&mut q, value) {
+                        notices.push(invalid(key, value));
+                    }
+                }
+                None => notices.push(QueryNotice::new(
                     key,
                     format!("Unknown link parameter “{key}” was ignored."),
                     format!("Unbekannter Link-Parameter „{key}“ wurde ignoriert."),
@@ -144,89 +105,72 @@ impl Query {
         (q, notices)
     }
 
-    /// The URL parameters of this query, in a stable order; defaults are left out so links stay short.
+    /// The URL parameters of this query, in the registry's order; defaults are left out so links stay short.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        if self.view != View::List {
-            out.push(("view", self.view.key().to_string()));
-        }
-        if let Some(l) = self.lang {
-            out.push(("lang", l.code().to_string()));
-        }
-        if let Some(d) = &self.data {
-            out.push(("data", d.clone()));
-        }
-        out.extend(self.technologies.iter().map(|t| ("tech", t.clone())));
-        out.extend(self.sectors.iter().map(|t| ("sector", t.clone())));
-        out.extend(self.kinds.iter().map(|k| ("kind", k.key().to_string())));
-        out.extend(self.regions.iter().map(|t| ("region", t.clone())));
-        if let Some((a, b)) = self.years {
-            out.push(("years", format!("{a}-{b}")));
-        }
-        if !self.text.is_empty() {
-            out.push(("q", self.text.clone()));
-        }
-        match &self.focus {
-            Some(Focus::Actor(k)) => out.push(("actor", k.clone())),
-            Some(Focus::Technology(k)) => out.push(("technology", k.clone())),
-            None => {}
+        for p in &PARAMS {
+            (p.write)(self, &mut out);
         }
         out
     }
 
+    /// The chosen keys of a facet.
+    pub fn chosen(&self, f: Facet) -> &[String] {
+        self.chosen.get(f)
+    }
+
+    /// Whether a facet value is chosen.
+    pub fn is_chosen(&self, f: Facet, key: &str) -> bool {
+        self.chosen.get(f).iter().any(|k| k == key)
+    }
+
+    /// Turns a facet value on or off (a key the facet can never hold, such as an unknown kind, is ignored).
+    pub fn toggle(&mut self, f: Facet, key: &str) {
+        let list = self.chosen.get_mut(f);
+        if let Some(i) = list.iter().position(|v| v == key) {
+            list.remove(i);
+        } else if f.accepts(key) {
+            list.push(key.to_string());
+        }
+    }
+
+    /// Adds a facet value read from a link (no duplicates); false when the facet can never hold it.
+    pub(crate) fn add_chosen(&mut self, f: Facet, key: &str) -> bool {
+        if !f.accepts(key) {
+            return false;
+        }
+        if !self.is_chosen(f, key) {
+            self.chosen.get_mut(f).push(key.to_string());
+        }
+        true
+    }
+
     /// True when any filter (not view, language or focus) is set.
     pub fn has_filters(&self) -> bool {
-        !(self.technologies.is_empty()
-            && self.sectors.is_empty()
-            && self.kinds.is_empty()
-            && self.regions.is_empty()
-            && self.years.is_none()
-            && self.text.trim().is_empty())
+        !(self.chosen.0.iter().all(Vec::is_empty) && self.years.is_none() && self.text.trim().is_empty())
     }
 
     /// Removes every filter, keeping view, language, focus and data source.
     pub fn clear_filters(&mut self) {
-        self.technologies.clear();
-        self.sectors.clear();
-        self.kinds.clear();
-        self.regions.clear();
+        self.chosen = PerFacet::default();
         self.years = None;
         self.text.clear();
     }
 
-    /// Turns a facet value on or off.
-    pub fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
-        if let Some(i) = list.iter().position(|v| v == value) {
-            list.remove(i);
-        } else {
-            list.push(value.clone());
-        }
-    }
-
-    /// Resolves keys against a dataset: the filter for core, and notices for keys the export does not have
-    /// (those are ignored, so a link made for another export still opens).
-    pub fn resolve(&self, ds: &Dataset) -> (Filter, Option<ResolvedFocus>, Vec<QueryNotice>) {
+    /// Resolves keys against a dataset, once per change of the Query or the data: the filter for core, the
+    /// focus, and notices for keys the export does not have (those are ignored, so a link made for another
+    /// export still opens). Views read this, never the Query's keys.
+    pub fn resolve(&self, ds: &Dataset) -> Resolved {
         let mut notices = Vec::new();
         let mut f = Filter::default();
-        for key in &self.technologies {
-            match ds.find_technology(key) {
-                Some(id) => f.technologies.push(id),
-                None => notices.push(unknown_key("tech", key)),
+        for facet in Facet::ALL {
+            for key in self.chosen(facet) {
+                match facet.find(ds, key) {
+                    Some(id) => f.chosen.get_mut(facet).push(id),
+                    None => notices.push(unknown_key(facet.param(), key)),
+                }
             }
         }
-        for key in &self.sectors {
-            match ds.find_sector(key) {
-                Some(id) => f.sectors.push(id),
-                None => notices.push(unknown_key("sector", key)),
-            }
-        }
-        for key in &self.regions {
-            match ds.find_region(key) {
-                Some(id) => f.regions.push(id),
-                None => notices.push(unknown_key("region", key)),
-            }
-        }
-        f.kinds = self.kinds.clone();
         f.years = self.years;
         f.text = self.text.clone();
         let focus = match &self.focus {
@@ -246,8 +190,21 @@ impl Query {
             },
             None => None,
         };
-        (f, focus, notices)
+        Resolved {
+            filter: f,
+            focus,
+            notices,
+        }
     }
+}
+
+/// A Query resolved against the loaded data: what every view reads.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Resolved {
+    pub filter: Filter,
+    pub focus: Option<ResolvedFocus>,
+    /// Keys in the link that this data does not have (ignored).
+    pub notices: Vec<QueryNotice>,
 }
 
 /// The focus as dense ids of a loaded dataset.
@@ -257,13 +214,11 @@ pub enum ResolvedFocus {
     Technology(TechnologyId),
 }
 
-fn push_key(list: &mut Vec<String>, value: &str) {
-    if !value.is_empty() && !list.iter().any(|v| v == value) {
-        list.push(value.to_string());
-    }
-}
+/// Years accepted in `years=`: wide enough for old institutions, narrow enough to catch typos.
+const YEAR_MIN: u16 = 1000;
+const YEAR_MAX: u16 = 2200;
 
-fn parse_years(s: &str) -> Option<(u16, u16)> {
+pub(crate) fn parse_years(s: &str) -> Option<(u16, u16)> {
     let (a, b) = match s.split_once('-') {
         Some((a, b)) => (a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?),
         None => {
@@ -309,10 +264,12 @@ mod tests {
         let q = Query {
             view: View::Charts,
             lang: Some(Lang::De),
-            technologies: vec!["ai".into(), "iot".into()],
-            sectors: vec!["games".into()],
-            kinds: vec![ActorKind::Startup, ActorKind::University],
-            regions: vec!["11001".into()],
+            chosen: PerFacet([
+                vec!["ai".into(), "iot".into()],
+                vec!["games".into()],
+                vec!["startup".into(), "university".into()],
+                vec!["11001".into()],
+            ]),
             years: Some((2021, 2024)),
             text: "universität".into(),
             focus: Some(Focus::Actor("tu-berlin".into())),
@@ -333,9 +290,9 @@ mod tests {
     fn unknown_and_invalid_params_are_ignored_with_notices() {
         let (q, notices) = parse("view=globe&kind=alien&years=2025-2020&foo=1&tech=ai");
         assert_eq!(q.view, View::List);
-        assert!(q.kinds.is_empty());
+        assert!(q.chosen(Facet::Kind).is_empty());
         assert_eq!(q.years, None);
-        assert_eq!(q.technologies, vec!["ai".to_string()]);
+        assert_eq!(q.chosen(Facet::Technology), ["ai".to_string()]);
         let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
         assert_eq!(params, vec!["view", "kind", "years", "foo"]);
         assert!(notices[3].message_en.contains("Unknown"));
@@ -346,16 +303,22 @@ mod tests {
     fn single_year_and_duplicates() {
         let (q, n) = parse("years=2025&tech=ai&tech=ai&kind=sme&kind=sme");
         assert_eq!(q.years, Some((2025, 2025)));
-        assert_eq!(q.technologies.len(), 1);
-        assert_eq!(q.kinds, vec![ActorKind::Sme]);
+        assert_eq!(q.chosen(Facet::Technology).len(), 1);
+        assert_eq!(q.chosen(Facet::Kind), ["sme".to_string()]);
         assert!(n.is_empty());
     }
 
     #[test]
     fn toggle_adds_and_removes() {
-        let mut v = vec![1, 2];
-        Query::toggle(&mut v, &3);
-        Query::toggle(&mut v, &1);
-        assert_eq!(v, vec![2, 3]);
+        let mut q = Query::default();
+        q.toggle(Facet::Sector, "games");
+        q.toggle(Facet::Sector, "music");
+        q.toggle(Facet::Sector, "games");
+        q.toggle(Facet::Kind, "alien");
+        assert_eq!(q.chosen(Facet::Sector), ["music".to_string()]);
+        assert!(q.chosen(Facet::Kind).is_empty());
+        assert!(q.has_filters());
+        q.clear_filters();
+        assert!(!q.has_filters());
     }
 }

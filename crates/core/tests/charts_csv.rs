@@ -5,6 +5,7 @@ mod common;
 
 use common::Builder;
 use ecomap_core::csv::{actors_csv, cell, file_name, projects_csv, BOM};
+use ecomap_core::facet::PerFacet;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::index::Index;
 use ecomap_core::model::*;
@@ -87,8 +88,7 @@ fn projects_csv_follows_the_selection() {
 #[test]
 fn file_names_carry_the_filter_state() {
     let q = Query {
-        technologies: vec!["ai".into(), "iot".into()],
-        kinds: vec![ActorKind::Startup],
+        chosen: PerFacet([vec!["ai".into(), "iot".into()], vec![], vec!["startup".into()], vec![]]),
         years: Some((2025, 2025)),
         text: "Straße & Co".into(),
         ..Query::default()

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{dataset_from_wire, Builder};
+use ecomap_core::facet::Facet;
 use ecomap_core::filter::{select, Filter, Selection};
 use ecomap_core::format::eur_compact;
 use ecomap_core::generate::{generate, SplitMix64};
@@ -18,19 +19,14 @@ fn filters(ds: &Dataset) -> Vec<Filter> {
     for _ in 0..6 {
         let mut f = Filter::default();
         if rng.chance(0.5) {
-            f.technologies = (0..ds.technologies.len() as u16)
-                .filter(|_| rng.chance(0.3))
-                .map(TechnologyId)
-                .collect();
+            *f.chosen.get_mut(Facet::Technology) =
+                (0..ds.technologies.len() as u32).filter(|_| rng.chance(0.3)).collect();
         }
         if rng.chance(0.5) {
-            f.sectors = (0..ds.sectors.len() as u16)
-                .filter(|_| rng.chance(0.3))
-                .map(SectorId)
-                .collect();
+            *f.chosen.get_mut(Facet::Sector) = (0..ds.sectors.len() as u32).filter(|_| rng.chance(0.3)).collect();
         }
         if rng.chance(0.4) {
-            f.kinds = ActorKind::ALL.iter().copied().filter(|_| rng.chance(0.4)).collect();
+            *f.chosen.get_mut(Facet::Kind) = (0..ActorKind::ALL.len() as u32).filter(|_| rng.chance(0.4)).collect();
         }
         if rng.chance(0.5) {
             f.years = Some((2020, 2022));

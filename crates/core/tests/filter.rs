@@ -4,6 +4,7 @@
 mod common;
 
 use common::{dataset_from_wire, names, Builder};
+use ecomap_core::facet::{Facet, PerFacet};
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::generate::{generate, SplitMix64};
 use ecomap_core::index::Index;
@@ -16,17 +17,17 @@ fn matches(ds: &Dataset, a: &Actor, f: &Filter, skip: Option<&str>) -> bool {
     let q = fold(&f.text);
     facet(
         "tech",
-        f.technologies.is_empty(),
-        a.technologies.iter().any(|t| f.technologies.contains(t)),
+        f.chosen(Facet::Technology).is_empty(),
+        a.technologies.iter().any(|t| f.technologies().any(|c| c == *t)),
     ) && facet(
         "sect",
-        f.sectors.is_empty(),
-        a.sectors.iter().any(|t| f.sectors.contains(t)),
-    ) && facet("kind", f.kinds.is_empty(), f.kinds.contains(&a.kind))
+        f.chosen(Facet::Sector).is_empty(),
+        a.sectors.iter().any(|t| f.sectors().any(|c| c == *t)),
+    ) && facet("kind", f.chosen(Facet::Kind).is_empty(), f.kinds().any(|k| k == a.kind))
         && facet(
             "regn",
-            f.regions.is_empty(),
-            a.location.region.is_some_and(|r| f.regions.contains(&r)),
+            f.chosen(Facet::Region).is_empty(),
+            a.location.region.is_some_and(|r| f.regions().any(|c| c == r)),
         )
         && f.year_range().is_none_or(|(_, to)| a.founded.is_none_or(|y| y <= to))
         && (q.is_empty() || fold(&a.name).contains(&q))
@@ -48,11 +49,15 @@ fn facet_counts_equal_brute_force_on_generated_data() {
     let mut rng = SplitMix64::new(7);
     let mut nonempty = 0;
     for round in 0..60 {
+        let ids = |v: Vec<u16>| v.into_iter().map(u32::from).collect::<Vec<u32>>();
+        let kinds: Vec<u16> = (0..ActorKind::ALL.len() as u16).collect();
         let f = Filter {
-            technologies: pick(&mut rng, &techs, 0.2),
-            sectors: pick(&mut rng, &sects, 0.15),
-            kinds: pick(&mut rng, &ActorKind::ALL, 0.3),
-            regions: pick(&mut rng, &regns, 0.2),
+            chosen: PerFacet([
+                ids(pick(&mut rng, &techs, 0.2).into_iter().map(|t| t.0).collect()),
+                ids(pick(&mut rng, &sects, 0.15).into_iter().map(|t| t.0).collect()),
+                ids(pick(&mut rng, &kinds, 0.3)),
+                ids(pick(&mut rng, &regns, 0.2).into_iter().map(|t| t.0).collect()),
+            ]),
             years: rng.chance(0.4).then(|| {
                 let a = rng.range(2015, 2026) as u16;
                 (a, a + rng.range(0, 4) as u16)
@@ -75,24 +80,28 @@ fn facet_counts_equal_brute_force_on_generated_data() {
         };
         for &t in &techs {
             assert_eq!(
-                sel.counts.technology[t.index()],
+                sel.counts.of(Facet::Technology)[t.index()],
                 count("tech", &|a| a.technologies.contains(&t)),
                 "{f:?}"
             );
         }
         for &s in &sects {
             assert_eq!(
-                sel.counts.sector[s.index()],
+                sel.counts.of(Facet::Sector)[s.index()],
                 count("sect", &|a| a.sectors.contains(&s)),
                 "{f:?}"
             );
         }
         for k in ActorKind::ALL {
-            assert_eq!(sel.counts.kind[k.index()], count("kind", &|a| a.kind == k), "{f:?}");
+            assert_eq!(
+                sel.counts.of(Facet::Kind)[k.index()],
+                count("kind", &|a| a.kind == k),
+                "{f:?}"
+            );
         }
         for &r in &regns {
             assert_eq!(
-                sel.counts.region[r.index()],
+                sel.counts.of(Facet::Region)[r.index()],
                 count("regn", &|a| a.location.region == Some(r)),
                 "{f:?}"
             );
@@ -140,8 +149,7 @@ fn or_within_a_facet_and_across_facets() {
         &ds,
         &idx,
         &Filter {
-            technologies: vec![TechnologyId(0), TechnologyId(1)],
-            ..Filter::default()
+            ..Filter::default().with(Facet::Technology, [0, 1])
         },
     );
     assert_eq!(or.list, vec![a, c, d, e]);
@@ -149,17 +157,15 @@ fn or_within_a_facet_and_across_facets() {
         &ds,
         &idx,
         &Filter {
-            technologies: vec![TechnologyId(0)],
-            sectors: vec![SectorId(1)],
-            ..Filter::default()
+            ..Filter::default().with(Facet::Technology, [0]).with(Facet::Sector, [1])
         },
     );
     assert_eq!(and.list, vec![d]);
     // Own facet ignored in its counts, others applied.
-    assert_eq!(and.counts.technology, vec![1, 2]); // sector games: Delta (ai, iot), Carbon (iot)
-    assert_eq!(and.counts.sector, vec![2, 1]); // ai: Alpha, Echo in software; Delta in games
-    assert_eq!(and.counts.kind[ActorKind::Startup.index()], 1);
-    assert_eq!(and.counts.region, vec![1, 0]);
+    assert_eq!(and.counts.of(Facet::Technology), vec![1, 2]); // sector games: Delta (ai, iot), Carbon (iot)
+    assert_eq!(and.counts.of(Facet::Sector), vec![2, 1]); // ai: Alpha, Echo in software; Delta in games
+    assert_eq!(and.counts.of(Facet::Kind)[ActorKind::Startup.index()], 1);
+    assert_eq!(and.counts.of(Facet::Region), vec![1, 0]);
     assert_eq!(and.counts.no_region, 0);
     // Projects with a selected participant.
     assert_eq!(and.projects.iter_ones().collect::<Vec<_>>(), vec![1]);
@@ -173,19 +179,17 @@ fn kind_and_region_facets_and_no_region_count() {
         &ds,
         &idx,
         &Filter {
-            kinds: vec![ActorKind::Startup],
-            ..Filter::default()
+            ..Filter::default().with(Facet::Kind, [ActorKind::Startup.index() as u32])
         },
     );
     assert_eq!(sel.list, vec![a, d, e]);
     assert_eq!(sel.counts.no_region, 1);
-    assert_eq!(sel.counts.region, vec![2, 0]);
+    assert_eq!(sel.counts.of(Facet::Region), vec![2, 0]);
     let sel = select(
         &ds,
         &idx,
         &Filter {
-            regions: vec![RegionId(1)],
-            ..Filter::default()
+            ..Filter::default().with(Facet::Region, [1])
         },
     );
     assert_eq!(names(&ds, &sel.list), vec!["Carbon IoT", "Universität Potsdam"]);
@@ -194,8 +198,7 @@ fn kind_and_region_facets_and_no_region_count() {
         &ds,
         &idx,
         &Filter {
-            technologies: vec![TechnologyId(99)],
-            ..Filter::default()
+            ..Filter::default().with(Facet::Technology, [99])
         },
     );
     assert!(sel.list.is_empty());
@@ -261,8 +264,8 @@ fn empty_filter_selects_everything_in_name_order() {
         ]
     );
     assert_eq!(sel.projects.count_ones(), 3);
-    assert_eq!(sel.counts.technology, vec![3, 2]);
-    assert_eq!(sel.counts.kind.iter().sum::<u32>(), 5);
+    assert_eq!(sel.counts.of(Facet::Technology), vec![3, 2]);
+    assert_eq!(sel.counts.of(Facet::Kind).iter().sum::<u32>(), 5);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{names, Builder};
+use ecomap_core::facet::{Facet, PerFacet};
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
@@ -102,13 +103,13 @@ fn text_combines_with_facets_and_counts_follow_the_text() {
         &idx,
         &Filter {
             text: "berlin".into(),
-            technologies: vec![TechnologyId(0)],
+            chosen: PerFacet([vec![0], vec![], vec![], vec![]]),
             ..Filter::default()
         },
     );
     assert_eq!(sel.list, vec![x]);
-    assert_eq!(sel.counts.technology, vec![1, 1]);
-    assert_eq!(sel.counts.region, vec![1, 0]);
+    assert_eq!(sel.counts.of(Facet::Technology), vec![1, 1]);
+    assert_eq!(sel.counts.of(Facet::Region), vec![1, 0]);
 }
 
 /// The ranking rule written out naively: word-start matches first, then inner matches; by (folded name, id).

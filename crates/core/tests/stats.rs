@@ -4,6 +4,7 @@
 mod common;
 
 use common::Builder;
+use ecomap_core::facet::PerFacet;
 use ecomap_core::filter::{select, Filter};
 use ecomap_core::index::Index;
 use ecomap_core::model::*;
@@ -71,7 +72,7 @@ fn headline_follows_the_selection() {
         &ds,
         &idx,
         &Filter {
-            kinds: vec![ActorKind::University],
+            chosen: PerFacet([vec![], vec![], vec![ActorKind::University.index() as u32], vec![]]),
             ..Filter::default()
         },
     );
@@ -130,7 +131,7 @@ fn technology_profile_counts_each_project_under_each_technology() {
         &ds,
         &idx,
         &Filter {
-            kinds: vec![ActorKind::Sme],
+            chosen: PerFacet([vec![], vec![], vec![ActorKind::Sme.index() as u32], vec![]]),
             ..Filter::default()
         },
     );

@@ -13,8 +13,9 @@ pub mod timeline;
 
 use std::sync::Arc;
 
+use ecomap_core::facet::Facet;
 use ecomap_core::filter::{self, Filter};
-use ecomap_core::query::{Focus, Query};
+use ecomap_core::query::Focus;
 use ecomap_core::stats::YearReading;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,13 +48,13 @@ const CHARTS: usize = 6;
 /// Applies a click on a bar, a legend entry or a table row button.
 fn apply(state: AppState, key: &Key) {
     match key.clone() {
-        Key::Year(y) => state.update_query(|q| {
+        Key::Year(y) => state.set_filters(|q| {
             q.years = if q.years == Some((y, y)) { None } else { Some((y, y)) };
         }),
-        Key::Technology(k) => state.update_query(|q| Query::toggle(&mut q.technologies, &k)),
-        Key::Sector(k) => state.update_query(|q| Query::toggle(&mut q.sectors, &k)),
-        Key::Kind(k) => state.update_query(|q| Query::toggle(&mut q.kinds, &k)),
-        Key::Actor(k) => state.query.update(|q| q.focus = Some(Focus::Actor(k))),
+        Key::Technology(k) => state.toggle_facet(Facet::Technology, &k),
+        Key::Sector(k) => state.toggle_facet(Facet::Sector, &k),
+        Key::Kind(k) => state.toggle_facet(Facet::Kind, k.key()),
+        Key::Actor(k) => state.open(Some(Focus::Actor(k))),
     }
 }
 
@@ -278,8 +279,8 @@ fn ChartCard(
                         match series.key.clone() {
                             Some(key) => {
                                 let pressed = match &key {
-                                    Key::Technology(k) => q.technologies.contains(k),
-                                    Key::Kind(k) => q.kinds.contains(k),
+                                    Key::Technology(k) => q.is_chosen(Facet::Technology, k),
+                                    Key::Kind(k) => q.is_chosen(Facet::Kind, k.key()),
                                     _ => false,
                                 };
                                 view! {

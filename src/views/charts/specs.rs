@@ -2,6 +2,7 @@
 //!
 //! Pure (no DOM): the view memoises `build` and draws each spec; tests run natively.
 
+use ecomap_core::facet::Facet;
 use ecomap_core::filter::Selection;
 use ecomap_core::format;
 use ecomap_core::index::Index;
@@ -47,7 +48,7 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
     let (ds, lang) = (i.ds, i.lang);
     let (from, to) = stats::project_year_span(ds).unwrap_or((2020, 2020));
     let year = year_in_view(ds, i.query);
-    let chosen_tech = |k: &str| i.query.technologies.iter().any(|x| x == k);
+    let chosen_tech = |k: &str| i.query.is_chosen(Facet::Technology, k);
     // One bar per technology (the charts by technology and the composition by kind).
     let technology_categories = || -> Vec<Category> {
         ds.technologies
@@ -227,7 +228,7 @@ pub fn build(i: &Inputs) -> Vec<ChartSpec> {
                         name.to_string()
                     },
                     key: Key::Sector(sec.key.clone()),
-                    chosen: i.query.sectors.contains(&sec.key),
+                    chosen: i.query.is_chosen(Facet::Sector, &sec.key),
                 }
             })
             .collect(),

@@ -30,7 +30,7 @@ fn set_year(state: AppState, y: u16) {
     let now = state.query.with_untracked(|q| q.years);
     let next = years_at(now, y);
     if now != Some(next) {
-        state.update_query(|q| q.years = Some(next));
+        state.set_filters(|q| q.years = Some(next));
     }
 }
 

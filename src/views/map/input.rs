@@ -8,9 +8,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use ecomap_core::cluster::Item;
+use ecomap_core::facet::Facet;
 use ecomap_core::format;
 use ecomap_core::projection::{Camera, Css, Viewport};
-use ecomap_core::query::{Focus, Query};
+use ecomap_core::query::Focus;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -459,7 +460,7 @@ impl Handlers {
             .data
             .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
         if let Some(key) = key {
-            self.state.query.update(|q| q.focus = Some(Focus::Actor(key)));
+            self.state.open(Some(Focus::Actor(key)));
         }
     }
 
@@ -476,7 +477,7 @@ impl Handlers {
             self.activate(item);
         } else if let Some(key) = region {
             let key = key.to_string();
-            self.state.update_query(|q| Query::toggle(&mut q.regions, &key));
+            self.state.toggle_facet(Facet::Region, &key);
         }
     }
 

@@ -18,6 +18,7 @@ mod webgl2;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use ecomap_core::facet::Facet;
 use ecomap_core::model::ActorKind;
 use ecomap_core::projection::{Camera, Viewport};
 use leptos::__reexports::send_wrapper::SendWrapper;
@@ -173,7 +174,7 @@ pub fn MapView() -> impl IntoView {
         let engine = engine.clone();
         Effect::new(move |_| {
             let lang = state.lang.get();
-            let regions = state.query.with(|q| q.regions.clone());
+            let regions = state.query.with(|q| q.chosen(Facet::Region).to_vec());
             let hovered = state.hovered.get();
             let (arcs, weight, shade, size) = (show_arcs.get(), arc_weight.get(), shading.get(), size_by.get());
             sig.renderer.track();

@@ -1114,7 +1114,7 @@ fn open_detail(state: crate::state::AppState, ds: &ecomap_core::model::Dataset, 
         GraphNode::Actor(a) => Focus::Actor(ds.actor(a).key.clone()),
         GraphNode::Technology(t) => Focus::Technology(ds.technology(t).key.clone()),
     };
-    state.update_query(|q| q.focus = Some(focus));
+    state.open(Some(focus));
 }
 
 /// The legend: colour and shape per actor kind, and the technology hub.
