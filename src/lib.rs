@@ -2,8 +2,10 @@
 //! what ecomap-core computes. See ARCHITECTURE.md for the picture.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod kinds;
 pub mod layout_worker;
 pub mod load;
 pub mod panic;

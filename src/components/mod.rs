@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod facets;
 pub mod header;
+pub mod legend;
 pub mod loader;
 pub mod notices;
 pub mod report;

@@ -1,0 +1,65 @@
+//! What the app asks of the browser, in one place: the clock, the device pixel ratio, media preferences,
+//! localStorage (which may be missing or blocked, e.g. in a sandboxed iframe), CSS custom properties, and
+//! following an element's size. Every function degrades quietly where the browser says no; none panics.
+
+pub use crate::views::resize::ResizeWatch;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Milliseconds since the page started (`performance.now()`), 0 where there is no clock.
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The device pixel ratio, 1 when the browser gives none or nonsense.
+pub fn pixel_ratio() -> f64 {
+    let dpr = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    }
+}
+
+/// Whether a media query matches (false where it cannot be asked).
+pub fn media_matches(query: &str) -> bool {
+    window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The visitor asked for less motion (animations are then computed without being shown).
+pub fn reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// The system's colour scheme is dark.
+pub fn prefers_dark() -> bool {
+    media_matches("(prefers-color-scheme: dark)")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A remembered value, if storage is available and holds one.
+pub fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Remembers a value for the next visit (nothing when storage is unavailable).
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The computed value of CSS custom property `name` (e.g. "--kind-sme") on `el`, trimmed; None when unset.
+pub fn css_var(el: &web_sys::Element, name: &str) -> Option<String> {
+    let style = window()?.get_computed_style(el).ok()??;
+    let v = style.get_property_value(name).ok()?;
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
