@@ -3,6 +3,7 @@
 //! Node ids are dense: actor `a` is node `a.0`, technology `t` is node `actors + t.0` (when the mode has
 //! technology nodes), so positions stay meaningful when filters change. Adjacency is CSR over both directions.
 
+use crate::bitset::Bitset;
 use crate::index::Index;
 use crate::model::{ActorId, Dataset, TechnologyId};
 
@@ -213,6 +214,25 @@ impl Graph {
     /// Degree of node `i`.
     pub fn degree(&self, i: u32) -> u32 {
         self.offsets[i as usize + 1] - self.offsets[i as usize]
+    }
+
+    /// Which edges are in view when only the projects in `projects` count (a `Selection::projects`): a
+    /// collaboration edge when its two actors share one of them; technology and link edges always (they come
+    /// from the actors' own records, not from projects). By edge index. Positions stay those of the whole
+    /// graph, so a year change thins the picture without re-laying it out.
+    pub fn edges_in_view(&self, idx: &Index, projects: &Bitset) -> Bitset {
+        let mut out = Bitset::new(self.edges.len());
+        let collabs = crate::in_view::collaborations(idx, projects);
+        for (i, e) in self.edges.iter().enumerate() {
+            let shown = match e.kind {
+                EdgeKind::Technology | EdgeKind::Link => true,
+                EdgeKind::Collaboration => collabs.binary_search_by_key(&(e.a, e.b), |c| (c.a.0, c.b.0)).is_ok(),
+            };
+            if shown {
+                out.set(i);
+            }
+        }
+        out
     }
 
     /// The ego network of `center`: every node within `depth` edges (breadth first), with its distance.

@@ -275,37 +275,7 @@ impl Index {
     /// Computed on demand in O(sum of participants² + edges · log edges); the map's arcs, the network and the
     /// charts read this one (filter it by `Selection::actors` for a view).
     pub fn collaborations(&self) -> Vec<Collaboration> {
-        let mut pairs: Vec<(ActorId, ActorId, Eur)> = Vec::new();
-        for p in 0..self.n_projects {
-            let pid = ProjectId(p as u32);
-            let vol = self.project_volume[p];
-            let parts = self.project_actors(pid);
-            if parts.len() > MAX_COLLABORATION_PARTICIPANTS {
-                continue;
-            }
-            for (i, &x) in parts.iter().enumerate() {
-                for &y in &parts[i + 1..] {
-                    pairs.push((x.min(y), x.max(y), vol));
-                }
-            }
-        }
-        pairs.sort_unstable_by_key(|&(a, b, _)| (a, b));
-        let mut out: Vec<Collaboration> = Vec::new();
-        for (a, b, v) in pairs {
-            match out.last_mut() {
-                Some(e) if e.a == a && e.b == b => {
-                    e.projects += 1;
-                    e.volume.0 += v.0;
-                }
-                _ => out.push(Collaboration {
-                    a,
-                    b,
-                    projects: 1,
-                    volume: v,
-                }),
-            }
-        }
-        out
+        crate::in_view::collaborations(self, &Bitset::full(self.n_projects))
     }
 
     /// Sum of the total volumes of the actor's projects (a project counts fully for each participant).

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod geo;
 pub mod graph;
 pub mod import;
+pub mod in_view;
 pub mod index;
 pub mod layout;
 pub mod model;

@@ -96,3 +96,44 @@ fn ego_network_by_depth() {
     assert_eq!(g.ego(0, 2, |v| v != 1), vec![(0, 0)]);
     assert_eq!(g.ego(4, 2, |_| true), vec![(4, 0)]);
 }
+
+/// The edges in view for one year, against brute force: a collaboration edge is in view exactly when its two
+/// actors share a project in view that year: active (start <= Y <= end) with a selected participant (under a
+/// year filter, actors founded after the year are not selected); other edges always.
+#[test]
+fn edges_in_view_for_each_year_equal_brute_force() {
+    use ecomap_core::filter::{select, Filter};
+    let (ds, idx) = demo();
+    let g = Graph::build(&ds, &idx, GraphMode::All);
+    let (from, to) = ecomap_core::stats::project_year_span(&ds).unwrap();
+    let mut thinned = 0;
+    for year in from..=to {
+        let sel = select(
+            &ds,
+            &idx,
+            &Filter {
+                years: Some((year, year)),
+                ..Filter::default()
+            },
+        );
+        let shown = g.edges_in_view(&idx, &sel.projects);
+        for (i, e) in g.edges.iter().enumerate() {
+            let want = match e.kind {
+                EdgeKind::Collaboration => ds.projects.iter().any(|p| {
+                    p.start <= year
+                        && year <= p.end
+                        && p.participants
+                            .iter()
+                            .any(|x| ds.actor(x.actor).founded.is_none_or(|f| f <= year))
+                        && p.participants.len() <= ecomap_core::index::MAX_COLLABORATION_PARTICIPANTS
+                        && p.participants.iter().any(|x| x.actor.0 == e.a)
+                        && p.participants.iter().any(|x| x.actor.0 == e.b)
+                }),
+                _ => true,
+            };
+            assert_eq!(shown.get(i), want, "year {year}, edge {e:?}");
+        }
+        thinned += g.edges.len() - shown.count_ones() as usize;
+    }
+    assert!(thinned > 0, "some collaboration edges are out of view in some year");
+}
