@@ -20,6 +20,7 @@ use std::rc::{Rc, Weak};
 use std::time::Duration;
 
 use ecomap_core::graph::{GraphMode, NodeRef as GraphNode};
+use ecomap_core::graph_walk::NavKey;
 use ecomap_core::model::Lang;
 use ecomap_core::query::{Focus, ResolvedFocus};
 use leptos::__reexports::send_wrapper::SendWrapper;
@@ -722,20 +723,8 @@ pub fn NetworkView() -> impl IntoView {
                 return;
             }
             drop(ps);
-            // Hover.
-            let changed = {
-                let mut guard = shared.engine.borrow_mut();
-                let Some(e) = guard.as_mut() else { return };
-                let hit = e.pick(x, y);
-                if hit != e.hovered {
-                    e.hovered = hit;
-                    e.update_highlight();
-                    true
-                } else {
-                    false
-                }
-            };
-            if changed {
+            let hover_changed = shared.engine.borrow_mut().as_mut().is_some_and(|e| e.hover_at(x, y));
+            if hover_changed {
                 redraw(false);
             }
         }
@@ -765,8 +754,7 @@ pub fn NetworkView() -> impl IntoView {
         let redraw = redraw.clone();
         move |_: web_sys::PointerEvent| {
             if let Some(e) = shared.engine.borrow_mut().as_mut() {
-                e.hovered = None;
-                e.update_highlight();
+                e.clear_hover();
             }
             redraw(false);
         }
@@ -793,62 +781,14 @@ pub fn NetworkView() -> impl IntoView {
         let shared = shared.clone();
         let redraw = redraw.clone();
         move |ev: web_sys::KeyboardEvent| {
-            let key = ev.key();
-            let mut open = None;
-            {
+            let Some(key) = NavKey::from_key(&ev.key()) else { return };
+            let open = {
                 let mut guard = shared.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
-                let start = e.keyboard.or_else(|| e.list(1).first().map(|it| it.node));
-                let Some(from) = start else { return };
-                let next = match key.as_str() {
-                    "ArrowRight" => e.nearest_in_direction(from, 1.0, 0.0),
-                    "ArrowLeft" => e.nearest_in_direction(from, -1.0, 0.0),
-                    "ArrowUp" => e.nearest_in_direction(from, 0.0, -1.0),
-                    "ArrowDown" => e.nearest_in_direction(from, 0.0, 1.0),
-                    "n" | "N" => {
-                        let ns: Vec<u32> = e
-                            .graph
-                            .neighbours(from)
-                            .iter()
-                            .copied()
-                            .filter(|&j| e.shown[j as usize])
-                            .collect();
-                        let cur = e.hovered.and_then(|h| ns.iter().position(|&j| j == h));
-                        let pick = ns.get(cur.map_or(0, |c| (c + 1) % ns.len().max(1))).copied();
-                        // N walks the neighbours of the anchor; the ring stays on the anchor until Enter.
-                        e.hovered = pick;
-                        e.update_highlight();
-                        None
-                    }
-                    "Enter" | " " => {
-                        open = Some(e.graph.node(e.hovered.unwrap_or(from)));
-                        None
-                    }
-                    "Escape" => {
-                        e.keyboard = None;
-                        e.hovered = None;
-                        e.update_highlight();
-                        None
-                    }
-                    _ => return,
-                };
-                ev.prevent_default();
-                if let Some(n) = next {
-                    e.keyboard = Some(n);
-                    e.hovered = None;
-                    let (sx, sy) =
-                        e.camera
-                            .to_screen(e.layout.x[n as usize], e.layout.y[n as usize], e.width, e.height);
-                    if sx < 20.0 || sy < 20.0 || sx > e.width - 20.0 || sy > e.height - 20.0 {
-                        e.centre_on(n);
-                        e.user_camera = true;
-                    }
-                    e.update_highlight();
-                } else if e.keyboard.is_none() && key != "Escape" {
-                    e.keyboard = Some(from);
-                    e.update_highlight();
-                }
-            }
+                let Some(step) = e.navigate(key) else { return };
+                step.open.map(|i| e.graph.node(i))
+            };
+            ev.prevent_default();
             if let (Some(node), Some(data)) = (open, state.data.get_untracked()) {
                 open_detail(state, &data.0.ds, node);
             }
@@ -908,8 +848,7 @@ pub fn NetworkView() -> impl IntoView {
         Effect::new(move |_| {
             let Some(node) = list_focus.get() else { return };
             if let Some(e) = shared.engine.borrow_mut().as_mut() {
-                e.keyboard = Some(node);
-                e.update_highlight();
+                e.focus_node(node);
             }
             redraw(false);
         });
