@@ -3,12 +3,14 @@
 //! Not reactive: the view's `Live` (live.rs) owns it in a `RefCell`; the view feeds it the selection, focus,
 //! pointer and keyboard input, and takes the positions of the layout worker (`apply_update`) or, when there is
 //! no worker, runs the layout itself in slices per animation frame (`run_slice`). Beside this file:
-//! `engine/size.rs` (radii, shapes), `engine/frame.rs` (the frame a renderer draws), `engine/pick.rs` (hit
-//! tests, the accessible list), `engine/navigate.rs` (keyboard walking through `ecomap_core::graph_walk`).
+//! `engine/size.rs` (radii, shapes), `engine/shown.rs` (what the filters, focus and ego depth show),
+//! `engine/frame.rs` (the frame a renderer draws), `engine/pick.rs` (hit tests, the accessible list),
+//! `engine/navigate.rs` (keyboard walking through `ecomap_core::graph_walk`).
 
 mod frame;
 mod navigate;
 mod pick;
+mod shown;
 mod size;
 
 use ecomap_core::graph::{Graph, GraphMode, NodeRef};
@@ -24,6 +26,7 @@ pub use size::{shape_of, SizeBy};
 /// The layout stops by itself below this movement (mean step / extent) or after `MAX_ITERATIONS`.
 pub const STOP_MOVEMENT: f32 = 0.0008;
 pub const MAX_ITERATIONS: u32 = 600;
+
 /// Where the layout stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LayoutStatus {
@@ -33,6 +36,7 @@ pub enum LayoutStatus {
 }
 
 impl LayoutStatus {
+    /// The `data-layout` marker on the view's root.
     pub fn key(self) -> &'static str {
         match self {
             LayoutStatus::Running => "running",
@@ -221,35 +225,20 @@ impl Engine {
         false
     }
 
-    /// Which nodes are drawn: `selected(actor index)` from the filters, `ego` limits to an ego network.
-    pub fn set_shown(&mut self, selected: impl Fn(usize) -> bool, ego: Option<&[(u32, u8)]>) {
-        let n = self.len();
-        let na = self.graph.actors;
-        for i in 0..na {
-            self.shown[i] = selected(i);
-        }
-        // A technology is shown when one of its actors is.
-        for i in na..n {
-            let any = self.graph.neighbours(i as u32).iter().any(|&j| self.shown[j as usize]);
-            self.shown[i] = any;
-        }
-        if let Some(ego) = ego {
-            let mut inside = vec![false; n];
-            for &(v, _) in ego {
-                inside[v as usize] = true;
+    /// Pauses a running layout, or runs a paused or finished one on (up to `MAX_ITERATIONS` more); true
+    /// when it runs now.
+    pub fn toggle_pause(&mut self) -> bool {
+        match self.status {
+            LayoutStatus::Running => {
+                self.status = LayoutStatus::Paused;
+                false
             }
-            for (s, ins) in self.shown.iter_mut().zip(&inside) {
-                *s = *s && *ins;
-            }
-            for &(v, _) in ego.iter().take(1) {
-                self.shown[v as usize] = true;
+            LayoutStatus::Paused | LayoutStatus::Done => {
+                self.status = LayoutStatus::Running;
+                self.layout.wake(MAX_ITERATIONS);
+                true
             }
         }
-        self.update_highlight();
-    }
-
-    pub fn visible_count(&self) -> u32 {
-        self.shown.iter().filter(|&&s| s).count() as u32
     }
 
     /// The hovered (or keyboard-focused) node and its shown neighbours.
