@@ -12,6 +12,8 @@ mod navigate;
 mod pick;
 mod shown;
 mod size;
+#[cfg(test)]
+mod tests;
 
 use ecomap_core::graph::{Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
