@@ -13,6 +13,7 @@ pub mod format;
 pub mod generate;
 pub mod geo;
 pub mod graph;
+pub mod graph_walk;
 pub mod import;
 pub mod in_view;
 pub mod index;

@@ -1,26 +1,33 @@
 //! The network engine: graph + layout + camera + per-node display state, turned into a `Frame` for a renderer.
 //!
-//! Not reactive: the component (mod.rs) owns it in an `Rc<RefCell<_>>`, feeds it the selection, focus and
-//! pointer input, and takes the positions of the layout worker (`apply_update`) or, when there is no worker,
-//! runs the layout itself in slices per animation frame (`run_slice`).
+//! Not reactive: the view's `Live` (live.rs) owns it in a `RefCell`; the view feeds it the selection, focus,
+//! pointer and keyboard input, and takes the positions of the layout worker (`apply_update`) or, when there is
+//! no worker, runs the layout itself in slices per animation frame (`run_slice`). Beside this file:
+//! `engine/size.rs` (radii, shapes), `engine/shown.rs` (what the filters, focus and ego depth show),
+//! `engine/frame.rs` (the frame a renderer draws), `engine/pick.rs` (hit tests, the accessible list),
+//! `engine/navigate.rs` (keyboard walking through `ecomap_core::graph_walk`).
 
-use ecomap_core::graph::{EdgeKind, Graph, GraphMode, NodeRef};
+mod frame;
+mod navigate;
+mod pick;
+mod shown;
+mod size;
+#[cfg(test)]
+mod tests;
+
+use ecomap_core::graph::{Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
-use ecomap_core::model::{ActorId, ActorKind, Dataset, Lang};
-use ecomap_core::stats::{area_radius, size_reference};
+use ecomap_core::model::{Dataset, Lang};
 
 use super::camera::Camera;
-use super::labels;
 use super::layout_client::Update;
-use super::render::{Frame, Label, Layer, NodeDraw, Palette, Renderer, Shape};
+use super::render::{Frame, Palette, Renderer, Shape};
+pub use pick::ListItem;
+pub use size::{shape_of, SizeBy};
 
 /// The layout stops by itself below this movement (mean step / extent) or after `MAX_ITERATIONS`.
 pub const STOP_MOVEMENT: f32 = 0.0008;
 pub const MAX_ITERATIONS: u32 = 600;
-/// Above this many edges, a frame draws a regular subsample of them (fewer while the layout moves);
-/// highlighted edges are always drawn.
-const MOVING_EDGE_BUDGET: usize = 30_000;
-const REST_EDGE_BUDGET: usize = 60_000;
 
 /// Where the layout stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +38,7 @@ pub enum LayoutStatus {
 }
 
 impl LayoutStatus {
+    /// The `data-layout` marker on the view's root.
     pub fn key(self) -> &'static str {
         match self {
             LayoutStatus::Running => "running",
@@ -38,79 +46,6 @@ impl LayoutStatus {
             LayoutStatus::Done => "done",
         }
     }
-}
-
-pub fn shape_of(kind: ActorKind) -> Shape {
-    match kind {
-        ActorKind::Startup => Shape::Triangle,
-        ActorKind::Sme => Shape::Circle,
-        ActorKind::Corporation => Shape::Square,
-        ActorKind::Research => Shape::Diamond,
-        ActorKind::University => Shape::Pentagon,
-        ActorKind::Network => Shape::Hexagon,
-        ActorKind::Public => Shape::TriangleDown,
-    }
-}
-
-/// What an actor's size shows (technologies are always the large octagon hubs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SizeBy {
-    /// Number of connections in the current graph.
-    Degree,
-    /// Sum of the total volumes of the projects the actor takes part in.
-    Volume,
-}
-
-impl SizeBy {
-    pub fn key(self) -> &'static str {
-        match self {
-            SizeBy::Degree => "degree",
-            SizeBy::Volume => "volume",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SizeBy> {
-        match s {
-            "degree" => Some(SizeBy::Degree),
-            "volume" => Some(SizeBy::Volume),
-            _ => None,
-        }
-    }
-}
-
-/// Radius of a technology hub; actors range from `ACTOR_MIN` to `ACTOR_MAX` (CSS px, before the zoom factor).
-const HUB_RADIUS: f32 = 14.0;
-const ACTOR_MIN: f32 = 2.5;
-const ACTOR_MAX: f32 = 12.0;
-
-/// Node radii for a size choice: by degree `2.5 + 1.2 √degree` (capped), by volume on an area scale whose
-/// maximum is reached at the 98th percentile of the actors' volumes.
-fn radii(graph: &Graph, idx: &ecomap_core::index::Index, by: SizeBy) -> Vec<f32> {
-    let reference = match by {
-        SizeBy::Degree => 0.0,
-        SizeBy::Volume => size_reference((0..graph.actors).map(|a| idx.actor_volume(ActorId(a as u32)).0)),
-    };
-    (0..graph.len() as u32)
-        .map(|i| match graph.node(i) {
-            NodeRef::Technology(_) => HUB_RADIUS,
-            NodeRef::Actor(a) => match by {
-                SizeBy::Degree => (ACTOR_MIN + 1.2 * (graph.degree(i) as f32).sqrt()).min(ACTOR_MAX),
-                SizeBy::Volume => area_radius(idx.actor_volume(a).0 as f64, reference, ACTOR_MIN, ACTOR_MAX),
-            },
-        })
-        .collect()
-}
-
-/// A node in the accessible list (and the test hook): its id, name and screen position.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ListItem {
-    pub node: u32,
-    pub name: String,
-    pub technology: bool,
-    pub x: f32,
-    pub y: f32,
-    /// Drawn radius in CSS px.
-    pub r: f32,
 }
 
 pub struct Engine {
@@ -165,7 +100,7 @@ impl Engine {
         let (x, y) = start_positions(&graph, &known, 1);
         let layout = LayoutState::new(&graph, x, y, Settings::readable());
         let n = graph.len();
-        let radius = radii(&graph, idx, SizeBy::Degree);
+        let radius = size::radii(&graph, idx, SizeBy::Degree);
         let mut colour = Vec::with_capacity(n);
         let mut shape = Vec::with_capacity(n);
         let mut names = Vec::with_capacity(n);
@@ -233,14 +168,6 @@ impl Engine {
         self.graph.len()
     }
 
-    /// Sizes actors by degree or by project volume.
-    pub fn set_size_by(&mut self, by: SizeBy, idx: &ecomap_core::index::Index) {
-        if by != self.size_by {
-            self.size_by = by;
-            self.radius = radii(&self.graph, idx, by);
-        }
-    }
-
     /// Median iteration time so far, in ms.
     pub fn median_iteration_ms(&self) -> f32 {
         let mut v = self.iteration_ms.clone();
@@ -300,35 +227,20 @@ impl Engine {
         false
     }
 
-    /// Which nodes are drawn: `selected(actor index)` from the filters, `ego` limits to an ego network.
-    pub fn set_shown(&mut self, selected: impl Fn(usize) -> bool, ego: Option<&[(u32, u8)]>) {
-        let n = self.len();
-        let na = self.graph.actors;
-        for i in 0..na {
-            self.shown[i] = selected(i);
-        }
-        // A technology is shown when one of its actors is.
-        for i in na..n {
-            let any = self.graph.neighbours(i as u32).iter().any(|&j| self.shown[j as usize]);
-            self.shown[i] = any;
-        }
-        if let Some(ego) = ego {
-            let mut inside = vec![false; n];
-            for &(v, _) in ego {
-                inside[v as usize] = true;
+    /// Pauses a running layout, or runs a paused or finished one on (up to `MAX_ITERATIONS` more); true
+    /// when it runs now.
+    pub fn toggle_pause(&mut self) -> bool {
+        match self.status {
+            LayoutStatus::Running => {
+                self.status = LayoutStatus::Paused;
+                false
             }
-            for (s, ins) in self.shown.iter_mut().zip(&inside) {
-                *s = *s && *ins;
-            }
-            for &(v, _) in ego.iter().take(1) {
-                self.shown[v as usize] = true;
+            LayoutStatus::Paused | LayoutStatus::Done => {
+                self.status = LayoutStatus::Running;
+                self.layout.wake(MAX_ITERATIONS);
+                true
             }
         }
-        self.update_highlight();
-    }
-
-    pub fn visible_count(&self) -> u32 {
-        self.shown.iter().filter(|&&s| s).count() as u32
     }
 
     /// The hovered (or keyboard-focused) node and its shown neighbours.
@@ -376,248 +288,6 @@ impl Engine {
             self.camera.x = self.layout.x[i as usize];
             self.camera.y = self.layout.y[i as usize];
         }
-    }
-
-    fn drawable(&self, i: usize) -> bool {
-        self.shown[i] || !self.hide
-    }
-
-    fn layer(&self, i: usize) -> Layer {
-        if !self.shown[i] {
-            Layer::Faded
-        } else if self.highlighted_count > 0 {
-            if self.highlighted[i] {
-                Layer::Highlight
-            } else {
-                Layer::Faded
-            }
-        } else {
-            Layer::Normal
-        }
-    }
-
-    /// Node size grows a little with zoom, so a zoomed-in cluster separates.
-    fn size_factor(&self) -> f32 {
-        let fit = Camera::fit(self.bounds(), self.width, self.height).scale;
-        (self.camera.scale / fit).sqrt().clamp(0.7, 2.5)
-    }
-
-    /// Screen positions of every node for the current camera.
-    fn project(&mut self) {
-        let (w, h) = (self.width, self.height);
-        for i in 0..self.len() {
-            let (x, y) = self.camera.to_screen(self.layout.x[i], self.layout.y[i], w, h);
-            self.sx[i] = x;
-            self.sy[i] = y;
-        }
-    }
-
-    /// Builds the frame and draws it. `moving`: the layout animates (fewer edges and labels).
-    pub fn draw(&mut self, moving: bool) {
-        if self.status == LayoutStatus::Running && !self.user_camera {
-            self.fit();
-        }
-        self.project();
-        let (w, h) = (self.width, self.height);
-        let sf = self.size_factor();
-        let mut frame = std::mem::take(&mut self.frame);
-        frame.clear();
-        frame.width = w;
-        frame.height = h;
-        let inside = |x: f32, y: f32, m: f32| x > -m && y > -m && x < w + m && y < h + m;
-        // Edges: skip hidden ends, off-screen and sub-pixel ones; a regular subsample above the budget.
-        let ne = self.graph.edges.len();
-        let budget = if moving { MOVING_EDGE_BUDGET } else { REST_EDGE_BUDGET };
-        let stride = if ne > budget { ne.div_ceil(budget) } else { 1 };
-        for (k, e) in self.graph.edges.iter().enumerate() {
-            let (a, b) = (e.a as usize, e.b as usize);
-            let hl = self.highlighted[a]
-                && self.highlighted[b]
-                && self
-                    .hovered
-                    .or(self.keyboard)
-                    .is_some_and(|h| h as usize == a || h as usize == b);
-            if !hl && stride > 1 && k % stride != 0 {
-                continue;
-            }
-            if !self.drawable(a) || !self.drawable(b) {
-                continue;
-            }
-            let (x0, y0, x1, y1) = (self.sx[a], self.sy[a], self.sx[b], self.sy[b]);
-            if (x0 < 0.0 && x1 < 0.0) || (y0 < 0.0 && y1 < 0.0) || (x0 > w && x1 > w) || (y0 > h && y1 > h) {
-                continue;
-            }
-            if !hl && (x0 - x1).abs() + (y0 - y1).abs() < 0.5 {
-                continue;
-            }
-            let layer = if hl {
-                Layer::Highlight
-            } else if self.shown[a] && self.shown[b] && self.highlighted_count == 0 {
-                Layer::Normal
-            } else {
-                Layer::Faded
-            };
-            // Technology edges are lighter than collaborations: many actors share a hub.
-            if layer == Layer::Normal && e.kind == EdgeKind::Technology && ne > 2000 && k % 2 == 1 {
-                continue;
-            }
-            frame.edges[layer as usize].push([x0, y0, x1, y1]);
-        }
-        // Nodes: faded first, then normal, highlighted last (drawn on top per layer by the renderer).
-        for i in 0..self.len() {
-            if !self.drawable(i) {
-                continue;
-            }
-            let r = self.radius[i] * sf;
-            if !inside(self.sx[i], self.sy[i], r + 2.0) {
-                continue;
-            }
-            frame.nodes.push(NodeDraw {
-                x: self.sx[i],
-                y: self.sy[i],
-                r,
-                shape: self.shape[i],
-                colour: self.colour[i],
-                layer: self.layer(i),
-            });
-        }
-        // Labels: highlighted first, then by importance, the ones that fit.
-        let mut order: Vec<u32> = Vec::new();
-        if let Some(hn) = self.hovered.or(self.keyboard) {
-            order.push(hn);
-            order.extend(
-                self.graph
-                    .neighbours(hn)
-                    .iter()
-                    .copied()
-                    .filter(|&j| self.shown[j as usize]),
-            );
-        }
-        let limit = if moving { 12 } else { 60 };
-        order.extend(
-            self.importance
-                .iter()
-                .copied()
-                .filter(|&i| self.shown[i as usize] && inside(self.sx[i as usize], self.sy[i as usize], 0.0))
-                .take(400),
-        );
-        let mut seen = std::collections::HashSet::new();
-        order.retain(|i| seen.insert(*i));
-        let cands: Vec<(f32, f32, f32)> = order
-            .iter()
-            .map(|&i| {
-                let tech = i as usize >= self.graph.actors;
-                let cw = if tech { 7.5 } else { 6.2 };
-                let i = i as usize;
-                let text_w = self.names[i].chars().count().min(40) as f32 * cw;
-                (text_w, self.sx[i] + self.radius[i] * sf + 3.0, self.sy[i])
-            })
-            .collect();
-        for k in labels::place(&cands, w, h, 15.0, limit) {
-            let i = order[k] as usize;
-            let mut text = self.names[i].clone();
-            if text.chars().count() > 40 {
-                text = text.chars().take(39).collect::<String>() + "…";
-            }
-            frame.labels.push(Label {
-                text,
-                x: cands[k].1,
-                y: cands[k].2,
-                strong: i >= self.graph.actors || Some(i as u32) == self.hovered,
-            });
-        }
-        if let Some(k) = self.keyboard {
-            let k = k as usize;
-            frame.ring = Some((self.sx[k], self.sy[k], self.radius[k] * sf));
-        }
-        self.renderer.draw(&frame, &self.palette);
-        self.frame = frame;
-        self.drawn = self.camera;
-    }
-
-    /// The shown node under the screen point, if any (nearest within its radius + 4 px).
-    pub fn pick(&self, px: f32, py: f32) -> Option<u32> {
-        let (w, h) = (self.width, self.height);
-        let sf = self.size_factor();
-        let mut best: Option<(f32, u32)> = None;
-        for i in 0..self.len() {
-            if !self.shown[i] {
-                continue;
-            }
-            let (x, y) = self.camera.to_screen(self.layout.x[i], self.layout.y[i], w, h);
-            let d2 = (x - px).powi(2) + (y - py).powi(2);
-            let r = self.radius[i] * sf + 4.0;
-            if d2 <= r * r && best.is_none_or(|(bd, _)| d2 < bd) {
-                best = Some((d2, i as u32));
-            }
-        }
-        best.map(|(_, i)| i)
-    }
-
-    /// The nearest shown node from `from` in a direction (dx, dy) on screen (a 90° cone).
-    pub fn nearest_in_direction(&self, from: u32, dx: f32, dy: f32) -> Option<u32> {
-        let (w, h) = (self.width, self.height);
-        let (fx, fy) = self
-            .camera
-            .to_screen(self.layout.x[from as usize], self.layout.y[from as usize], w, h);
-        let mut best: Option<(f32, u32)> = None;
-        for i in 0..self.len() {
-            if !self.shown[i] || i as u32 == from {
-                continue;
-            }
-            let (x, y) = self.camera.to_screen(self.layout.x[i], self.layout.y[i], w, h);
-            let (vx, vy) = (x - fx, y - fy);
-            let along = vx * dx + vy * dy;
-            let across = (vx * dy - vy * dx).abs();
-            if along <= 0.0 || across > along {
-                continue;
-            }
-            let score = along + 2.0 * across;
-            if best.is_none_or(|(b, _)| score < b) {
-                best = Some((score, i as u32));
-            }
-        }
-        best.map(|(_, i)| i)
-    }
-
-    /// The most important shown nodes with their screen positions (the accessible list).
-    pub fn list(&self, max: usize) -> Vec<ListItem> {
-        let (w, h) = (self.width, self.height);
-        let sf = self.size_factor();
-        let mut out: Vec<ListItem> = Vec::new();
-        let push = |i: u32, out: &mut Vec<ListItem>| {
-            if out.iter().any(|it| it.node == i) {
-                return;
-            }
-            let (x, y) = self
-                .camera
-                .to_screen(self.layout.x[i as usize], self.layout.y[i as usize], w, h);
-            out.push(ListItem {
-                node: i,
-                name: self.names[i as usize].clone(),
-                technology: i as usize >= self.graph.actors,
-                x,
-                y,
-                r: self.radius[i as usize] * sf,
-            });
-        };
-        if let Some(k) = self.keyboard {
-            push(k, &mut out);
-            for &j in self.graph.neighbours(k) {
-                if self.shown[j as usize] && out.len() < max {
-                    push(j, &mut out);
-                }
-            }
-        }
-        for &i in &self.importance {
-            if out.len() >= max {
-                break;
-            }
-            if self.shown[i as usize] {
-                push(i, &mut out);
-            }
-        }
-        out
     }
 
     pub fn resize(&mut self, w: f32, h: f32, dpr: f32) {

@@ -1,7 +1,7 @@
 //! The renderer trait and the frame it draws: screen-space segments, shapes and labels in layers (CSS px).
 //!
-//! The engine (mod.rs) decides what is visible, faded or highlighted (a reducer over the model); a renderer
-//! only draws a `Frame`. Canvas 2D (`canvas2d.rs`) and WebGL2 (`webgl2.rs`) implement the same trait.
+//! The engine (engine.rs, engine/frame.rs) decides what is visible, faded or highlighted (a reducer over the
+//! model); a renderer only draws a `Frame`. Canvas 2D (`canvas2d.rs`) and WebGL2 (`webgl2.rs`) implement the same trait.
 
 /// How a node or edge is drawn relative to the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,140 @@
+//! The effects that keep the engine in step with the app and the page: a new engine when the data, the mode
+//! or the renderer changes; the nodes shown by the filters, focus and ego depth; the size choice; the
+//! stage's size; the accessible list's focus. Everything they start is owned by `Live` and released on
+//! cleanup.
+
+use std::rc::Rc;
+
+use leptos::__reexports::send_wrapper::SendWrapper;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::engine::Engine;
+use super::live::Live;
+use super::report::Report;
+use super::settings::Settings;
+use super::stage::{fresh_canvas, palette_from_css, renderer_for, stage_size};
+use crate::state::AppState;
+
+/// Keeps the stage element in `Live`, for callbacks that must not read the NodeRef (it is disposed with the
+/// view).
+pub fn keep_stage(live: &Rc<Live>, stage_ref: NodeRef<html::Div>) {
+    let weak = Rc::downgrade(live);
+    Effect::new(move |_| {
+        if let (Some(stage), Some(live)) = (stage_ref.get(), weak.upgrade()) {
+            live.set_stage(stage.unchecked_ref::<web_sys::HtmlElement>().clone());
+        }
+    });
+}
+
+/// Builds the engine when the data, the mode or the renderer choice changes, on a fresh canvas, and starts
+/// the layout loop; `generation` counts the engines built.
+pub fn build_engine(
+    state: AppState,
+    live: &Rc<Live>,
+    stage_ref: NodeRef<html::Div>,
+    settings: Settings,
+    report: Report,
+    generation: RwSignal<u32>,
+) {
+    let live = live.clone();
+    Effect::new(move |_| {
+        let Some(data) = state.data.get() else { return };
+        let mode = settings.mode.get();
+        let Some(stage) = stage_ref.get() else { return };
+        let Some(canvas) = fresh_canvas(&stage) else { return };
+        let lang = state.lang.get_untracked();
+        let Some(renderer) = renderer_for(&settings.renderer.get(), &canvas, live.on_context_change()) else {
+            return;
+        };
+        // The previous engine (and its overlay canvas) goes before the new one is built.
+        *live.engine.borrow_mut() = None;
+        let mut engine = Engine::new(&data.0.ds, &data.0.idx, mode, lang, renderer);
+        engine.set_size_by(settings.size_by.get_untracked(), &data.0.idx);
+        report.lost.set(false);
+        report.renderer.set(engine.renderer.name());
+        report.edges.set(engine.graph.edges.len());
+        engine.palette = palette_from_css(&stage);
+        engine.hide = settings.hide.get_untracked();
+        let (w, h, dpr) = stage_size(&stage);
+        engine.resize(w, h, dpr);
+        report.drawn.set(false);
+        // The new engine's status at once (not the previous engine's until the first frame).
+        report.status.set(engine.status);
+        live.install(engine);
+        generation.update(|g| *g += 1);
+        live.start_loop();
+    });
+}
+
+/// Filters, focus and ego depth decide which nodes are shown; the search and the focus centre their node.
+pub fn follow_selection(state: AppState, live: &Rc<Live>, settings: Settings, generation: RwSignal<u32>) {
+    let live = live.clone();
+    Effect::new(move |_| {
+        generation.track();
+        let sel = state.selection.get();
+        let focus = state.focus.get();
+        let depth = settings.ego_depth.get();
+        let h = settings.hide.get();
+        let text_empty = state.query.with(|q| q.text.trim().is_empty());
+        let mut guard = live.engine.borrow_mut();
+        let Some(engine) = guard.as_mut() else { return };
+        engine.show_selection(sel.as_ref().map(|s| &*s.0), focus, depth, h, !text_empty);
+        drop(guard);
+        live.redraw(true);
+    });
+}
+
+/// Node size by degree or by project volume.
+pub fn follow_size_by(state: AppState, live: &Rc<Live>, settings: Settings, generation: RwSignal<u32>) {
+    let live = live.clone();
+    Effect::new(move |_| {
+        let by = settings.size_by.get();
+        generation.track();
+        let Some(data) = state.data.get_untracked() else { return };
+        if let Some(e) = live.engine.borrow_mut().as_mut() {
+            e.set_size_by(by, &data.0.idx);
+        }
+        live.redraw(true);
+    });
+}
+
+/// Follows the stage's size, on window resizes (and pixel-ratio changes) and on layout changes such as the
+/// detail panel opening beside the graph (a ResizeObserver on the stage, owned by `Live`).
+pub fn follow_stage_size(live: &Rc<Live>, stage_ref: NodeRef<html::Div>) {
+    let on_window = {
+        let weak = Rc::downgrade(live);
+        window_event_listener(leptos::ev::resize, move |_| {
+            if let Some(live) = weak.upgrade() {
+                live.follow_stage_size();
+            }
+        })
+    };
+    on_cleanup(move || on_window.remove());
+    let weak = Rc::downgrade(live);
+    Effect::new(move |_| {
+        let (Some(stage), Some(live)) = (stage_ref.get(), weak.upgrade()) else {
+            return;
+        };
+        live.watch_resize(&stage);
+    });
+}
+
+/// Focusing an entry of the accessible list moves the keyboard focus ring to its node.
+pub fn follow_list_focus(live: &Rc<Live>, list_focus: RwSignal<Option<u32>>) {
+    let live = live.clone();
+    Effect::new(move |_| {
+        let Some(node) = list_focus.get() else { return };
+        if let Some(e) = live.engine.borrow_mut().as_mut() {
+            e.focus_node(node);
+        }
+        live.redraw(false);
+    });
+}
+
+/// Everything the view scheduled or started ends with it (single-threaded: wasm has one thread).
+pub fn release_on_cleanup(live: &Rc<Live>) {
+    let live = SendWrapper::new(live.clone());
+    on_cleanup(move || live.release());
+}

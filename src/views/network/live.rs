@@ -1,0 +1,304 @@
+//! What the network view owns while it is on screen (`Live`) and the frames it schedules: the layout loop
+//! (`tick`: the worker's newest positions, or a slice of layout on the page, drawn once per animation frame),
+//! the redraw at rest, the redraw once the camera rested after a pan or zoom, and following the stage's size.
+//!
+//! `release()` (on cleanup) drops the engine, with its GPU state and the listeners on its canvas, terminates
+//! the layout worker, disconnects the resize observer and cancels every frame and timer the view scheduled:
+//! no callback of the view can run after the view is gone. Callbacks hold a `Weak<Live>`, so they do not
+//! keep it alive either.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+use leptos::prelude::{GetUntracked, Set};
+
+use super::engine::{Engine, LayoutStatus, MAX_ITERATIONS, STOP_MOVEMENT};
+use super::layout_client::LayoutClient;
+use super::report::Report;
+use super::stage::{set_canvas_transform, stage_size};
+use crate::views::resize::ResizeWatch;
+use crate::views::schedule::{FrameSlot, TimerSlot};
+
+/// Layout time per animation frame when the layout runs on the page (no worker).
+const SLICE_MS: f64 = 8.0;
+/// How long the camera must rest after a pan or zoom before the view is redrawn.
+const CAMERA_REST: Duration = Duration::from_millis(120);
+
+pub struct Live {
+    pub engine: RefCell<Option<Engine>>,
+    /// The layout worker, started with the first engine; None when it could not start.
+    client: RefCell<Option<LayoutClient>>,
+    /// The stage element, for callbacks (the NodeRef is disposed with the view).
+    stage: RefCell<Option<web_sys::HtmlElement>>,
+    resize: RefCell<Option<ResizeWatch>>,
+    report: Report,
+    /// The layout loop's next frame.
+    tick: FrameSlot,
+    /// A redraw at rest in the next frame.
+    redraw: FrameSlot,
+    /// The redraw once the camera has rested after a pan or zoom.
+    rest: TimerSlot,
+}
+
+impl Live {
+    pub fn new(report: Report) -> Rc<Live> {
+        Rc::new(Live {
+            engine: RefCell::default(),
+            client: RefCell::default(),
+            stage: RefCell::default(),
+            resize: RefCell::default(),
+            report,
+            tick: FrameSlot::default(),
+            redraw: FrameSlot::default(),
+            rest: TimerSlot::default(),
+        })
+    }
+
+    /// Ends everything the view scheduled or started (on cleanup).
+    pub fn release(&self) {
+        self.tick.cancel();
+        self.redraw.cancel();
+        self.rest.cancel();
+        self.resize.borrow_mut().take();
+        self.client.borrow_mut().take();
+        self.engine.borrow_mut().take();
+        self.stage.borrow_mut().take();
+    }
+
+    pub fn set_stage(&self, stage: web_sys::HtmlElement) {
+        *self.stage.borrow_mut() = Some(stage);
+    }
+
+    pub fn stage(&self) -> Option<web_sys::HtmlElement> {
+        self.stage.borrow().clone()
+    }
+
+    /// Follows the stage's size with a ResizeObserver (once; it also fires when observing starts).
+    pub fn watch_resize(self: &Rc<Self>, stage: &web_sys::Element) {
+        if self.resize.borrow().is_none() {
+            let weak = Rc::downgrade(self);
+            let watch = ResizeWatch::new(stage, move || {
+                if let Some(live) = weak.upgrade() {
+                    live.follow_stage_size();
+                }
+            });
+            *self.resize.borrow_mut() = watch;
+        }
+    }
+
+    /// Resizes the engine to the stage (window resizes, pixel-ratio changes, the detail panel opening) and
+    /// redraws when the size changed.
+    pub fn follow_stage_size(self: &Rc<Self>) {
+        let Some(stage) = self.stage() else { return };
+        let (w, h, dpr) = stage_size(&stage);
+        let changed = match self.engine.borrow_mut().as_mut() {
+            Some(e) if (e.width, e.height, e.dpr) != (w, h, dpr) => {
+                e.resize(w, h, dpr);
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            self.redraw(true);
+        }
+    }
+
+    /// Takes a new engine: starts its layout in the worker (starting the worker with the first engine) and
+    /// the layout loop.
+    pub fn install(self: &Rc<Self>, mut engine: Engine) {
+        engine.started_ms = now();
+        if engine.status == LayoutStatus::Running {
+            let mut c = self.client.borrow_mut();
+            if c.is_none() {
+                let weak = Rc::downgrade(self);
+                *c = LayoutClient::spawn(Rc::new(move || redraw_weak(&weak, true)));
+            }
+            if let Some(c) = c.as_ref().filter(|c| !c.failed()) {
+                c.start(&engine.layout, STOP_MOVEMENT, MAX_ITERATIONS);
+            }
+        }
+        *self.engine.borrow_mut() = Some(engine);
+    }
+
+    /// (Re)starts the layout loop in the next frame.
+    pub fn start_loop(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        self.tick.replace(move || tick(weak));
+    }
+
+    /// Redraws at rest (after input or a state change) in the next frame; `with_list` also refreshes the
+    /// accessible list.
+    pub fn redraw(self: &Rc<Self>, with_list: bool) {
+        let weak = Rc::downgrade(self);
+        self.redraw.request(move || {
+            if let Some(live) = weak.upgrade() {
+                live.draw_at_rest(with_list);
+            }
+        });
+    }
+
+    /// The WebGL2 renderer's context callback: marks the context lost (true) or restored (false) and redraws
+    /// once it is back (while the view exists).
+    pub fn on_context_change(self: &Rc<Self>) -> Rc<dyn Fn(bool)> {
+        let weak = Rc::downgrade(self);
+        let report = self.report;
+        Rc::new(move |lost: bool| {
+            report.lost.set(lost);
+            if !lost {
+                redraw_weak(&weak, true);
+            }
+        })
+    }
+
+    /// The visitor moved the camera: after the layout stopped, the drawn image follows by a CSS transform
+    /// and is redrawn once the camera rests (while the layout runs, the loop draws every frame anyway).
+    pub fn camera_moved(self: &Rc<Self>) {
+        let running = {
+            let guard = self.engine.borrow();
+            let Some(e) = guard.as_ref() else { return };
+            if e.status != LayoutStatus::Running {
+                self.set_canvas_transform(&e.camera.css_transform_from(&e.drawn));
+            }
+            e.status == LayoutStatus::Running
+        };
+        if running {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        self.rest.restart(CAMERA_REST, move || redraw_weak(&weak, true));
+    }
+
+    /// The pause button: pauses the layout, or resumes or refines it (in the worker when there is one).
+    pub fn toggle_pause(self: &Rc<Self>) {
+        let resumed = {
+            let mut guard = self.engine.borrow_mut();
+            let Some(e) = guard.as_mut() else { return };
+            let resumed = e.toggle_pause();
+            let c = self.client.borrow();
+            if let Some(worker) = c.as_ref().filter(|c| !c.failed()) {
+                if resumed {
+                    worker.resume();
+                } else {
+                    worker.pause();
+                }
+            }
+            self.report.publish(e, true);
+            resumed
+        };
+        if resumed {
+            self.start_loop();
+        }
+    }
+
+    /// "Show all": fits the camera to the shown nodes and follows the layout again.
+    pub fn fit_all(self: &Rc<Self>) {
+        if let Some(e) = self.engine.borrow_mut().as_mut() {
+            e.fit();
+            e.user_camera = false;
+        }
+        self.redraw(true);
+    }
+
+    fn set_canvas_transform(&self, value: &str) {
+        if let Some(stage) = self.stage() {
+            set_canvas_transform(&stage, value);
+        }
+    }
+
+    /// The redraw frame: draws the picture at rest (while the layout runs, the loop draws) and publishes.
+    fn draw_at_rest(&self, with_list: bool) {
+        let mut guard = self.engine.borrow_mut();
+        if let Some(engine) = guard.as_mut() {
+            if engine.status != LayoutStatus::Running {
+                // The worker's last positions after a pause (while running, the layout loop takes them).
+                pump(engine, &self.client);
+                crate::perf::timed("ecomap:network-draw", || engine.draw(false));
+                self.set_canvas_transform("");
+            }
+            self.report.drawn.set(true);
+            self.report.publish(engine, with_list);
+        }
+    }
+
+    /// One frame of the layout loop: draws the worker's newest positions (or, without a worker, runs a slice
+    /// of the layout here). True while the layout runs (the loop goes on).
+    fn layout_frame(&self) -> bool {
+        let report = self.report;
+        let reduced = reduced_motion();
+        let mut guard = self.engine.borrow_mut();
+        let Some(engine) = guard.as_mut() else { return false };
+        if engine.status != LayoutStatus::Running {
+            return false;
+        }
+        let in_worker = remote(&self.client);
+        let runner = if in_worker { "worker" } else { "page" };
+        if report.runner.get_untracked() != runner {
+            report.runner.set(runner);
+        }
+        // The layout's work on the main thread this frame (the benchmark reads it): taking the worker's
+        // positions, or a slice of iterations without a worker.
+        let (changed, stopped) = crate::perf::timed("ecomap:network-layout-step", || {
+            if in_worker {
+                pump(engine, &self.client).map_or((false, false), |stopped| (true, stopped))
+            } else {
+                (true, engine.run_slice(SLICE_MS, now))
+            }
+        });
+        if stopped && !engine.user_camera {
+            engine.fit();
+        }
+        // While the layout runs, the visitor's pan and zoom are drawn here (the camera has no rest).
+        let camera_moved = engine.user_camera && engine.camera != engine.drawn;
+        if (changed || camera_moved) && (stopped || !reduced) {
+            crate::perf::timed("ecomap:network-frame", || engine.draw(!stopped));
+            report.drawn.set(true);
+        }
+        if changed {
+            report.publish(engine, stopped);
+        }
+        engine.status == LayoutStatus::Running
+    }
+}
+
+/// The layout loop: one frame, and the next one while the layout runs.
+fn tick(live: Weak<Live>) {
+    let Some(live) = live.upgrade() else { return };
+    if live.layout_frame() {
+        let weak = Rc::downgrade(&live);
+        live.tick.request(move || tick(weak));
+    }
+}
+
+fn redraw_weak(live: &Weak<Live>, with_list: bool) {
+    if let Some(live) = live.upgrade() {
+        live.redraw(with_list);
+    }
+}
+
+/// Whether the layout runs in the worker (it started and has not failed).
+fn remote(client: &RefCell<Option<LayoutClient>>) -> bool {
+    client.borrow().as_ref().is_some_and(|c| !c.failed())
+}
+
+/// Applies the newest positions from the worker, if any; Some(stopped) when there were some.
+fn pump(engine: &mut Engine, client: &RefCell<Option<LayoutClient>>) -> Option<bool> {
+    let guard = client.borrow();
+    let c = guard.as_ref()?;
+    let update = c.take()?;
+    c.ack();
+    Some(engine.apply_update(&update, now()))
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

@@ -1,0 +1,68 @@
+//! What the engine reports to the page as signals: the data attributes on the view's root, the status line
+//! and the accessible list. `publish` copies the engine's state into them.
+
+use leptos::prelude::*;
+
+use super::engine::{Engine, LayoutStatus, ListItem};
+
+/// Nodes in the accessible list.
+const LIST_MAX: usize = 40;
+
+#[derive(Clone, Copy)]
+pub struct Report {
+    /// `data-layout` shows `LayoutStatus::key()`.
+    pub status: RwSignal<LayoutStatus>,
+    pub drawn: RwSignal<bool>,
+    pub hovered: RwSignal<String>,
+    pub keyboard: RwSignal<String>,
+    pub highlighted: RwSignal<u32>,
+    pub visible: RwSignal<u32>,
+    pub iterations: RwSignal<u32>,
+    /// Benchmark figures: median iteration ms, layout ms (start to stop), quality when done.
+    pub timing: RwSignal<(f32, f64, f32)>,
+    pub list: RwSignal<Vec<ListItem>>,
+    pub renderer: RwSignal<&'static str>,
+    pub edges: RwSignal<usize>,
+    /// Where the layout runs: "worker" or "page".
+    pub runner: RwSignal<&'static str>,
+    /// The WebGL2 context is lost (drawing paused until the browser restores it).
+    pub lost: RwSignal<bool>,
+}
+
+impl Report {
+    pub fn new() -> Report {
+        Report {
+            status: RwSignal::new(LayoutStatus::Running),
+            drawn: RwSignal::new(false),
+            hovered: RwSignal::new(String::new()),
+            keyboard: RwSignal::new(String::new()),
+            highlighted: RwSignal::new(0),
+            visible: RwSignal::new(0),
+            iterations: RwSignal::new(0),
+            timing: RwSignal::new((0.0, 0.0, 0.0)),
+            list: RwSignal::new(Vec::new()),
+            renderer: RwSignal::new(""),
+            edges: RwSignal::new(0),
+            runner: RwSignal::new(""),
+            lost: RwSignal::new(false),
+        }
+    }
+
+    /// Publishes the engine's state to the signals; `with_list` also
+    /// rebuilds the accessible list and the benchmark figures.
+    pub fn publish(self, engine: &Engine, with_list: bool) {
+        self.status.set(engine.status);
+        self.hovered
+            .set(engine.hovered.map(|h| engine.name(h).to_string()).unwrap_or_default());
+        self.keyboard
+            .set(engine.keyboard.map(|h| engine.name(h).to_string()).unwrap_or_default());
+        self.highlighted.set(engine.highlighted_count);
+        self.visible.set(engine.visible_count());
+        self.iterations.set(engine.layout.iterations);
+        if with_list {
+            self.list.set(engine.list(LIST_MAX));
+            let q = ecomap_core::layout::state_quality(&engine.layout).unwrap_or(0.0);
+            self.timing.set((engine.median_iteration_ms(), engine.layout_ms, q));
+        }
+    }
+}
