@@ -185,6 +185,7 @@ fn scan_tree(root: &Path) -> Result<Outcome> {
 fn check_file(path: &str, text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = rules::doc_line(text).into_iter().collect();
     let src = Source::new(text);
+    out.extend(rules::unreadable(&src));
     if path.starts_with("crates/core/src/") {
         out.extend(rules::core_code(&src));
     }
@@ -277,6 +278,8 @@ mod tests {
         assert_eq!(check_file("crates/core/src/x.rs", clock).len(), 2);
         assert_eq!(check_file("crates/cli/src/x.rs", clock), []);
         assert_eq!(check_file("tests/x.rs", "fn f() {}\n").len(), 1);
+        let broken = check_file("xtask/src/x.rs", "//! Half a file.\nfn f() {\n");
+        assert_eq!(broken.iter().map(|f| f.rule).collect::<Vec<_>>(), ["tidy-lex"]);
     }
 
     #[test]

@@ -79,6 +79,16 @@ pub fn doc_line(text: &str) -> Option<Finding> {
     })
 }
 
+/// Brackets that do not close: tidy misread the file (or it does not compile), so the rules cannot judge it.
+pub fn unreadable(src: &Source) -> Option<Finding> {
+    (!src.balanced()).then(|| Finding {
+        line: 1,
+        rule: "tidy-lex",
+        key: String::new(),
+        what: "the brackets of this file do not balance as tidy reads it: fix the file or tidy's lexer".into(),
+    })
+}
+
 /// (b) No web APIs, clock or unseeded randomness in core's code.
 pub fn core_code(src: &Source) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -150,10 +160,16 @@ pub fn ui_strings(src: &Source, allowed: &[&str]) -> Vec<Finding> {
         let mut depth = 0usize;
         let mut i = open + 1;
         while i < close {
-            if let (0, Some(lit)) = (depth, by_start.get(&i)) {
-                out.extend(ui_string(src, open, lit, allowed));
-                i = lit.end;
-                continue;
+            if depth == 0 {
+                // A literal is judged where it stands, also when alone in a block: `{"words"}`.
+                let in_block = || lone_literal(src, &by_start, i);
+                if let Some(lit) = by_start.get(&i).copied().or_else(in_block) {
+                    out.extend(ui_string(src, open, i, lit, allowed));
+                }
+                if let Some(lit) = by_start.get(&i) {
+                    i = lit.end;
+                    continue;
+                }
             }
             match src.code[i] {
                 '(' | '[' | '{' => depth += 1,
@@ -166,12 +182,23 @@ pub fn ui_strings(src: &Source, allowed: &[&str]) -> Vec<Finding> {
     out
 }
 
-/// The verdict on one literal standing directly in a `view!` (not inside a `{ }` block or a call).
-fn ui_string(src: &Source, macro_open: usize, lit: &StrLit, allowed: &[&str]) -> Option<Finding> {
+/// The literal that is all a `{ }` block at `brace` holds.
+fn lone_literal<'a>(src: &Source, by_start: &HashMap<usize, &'a StrLit>, brace: usize) -> Option<&'a StrLit> {
+    if src.code[brace] != '{' {
+        return None;
+    }
+    let close = src.matching(brace)?;
+    let lit = by_start.get(&src.skip_space(brace + 1))?;
+    (src.skip_space(lit.end) == close).then_some(*lit)
+}
+
+/// The verdict on a literal standing at `at` directly in a `view!` (not inside a call or a longer block):
+/// a text child, a text attribute's value, or neither.
+fn ui_string(src: &Source, macro_open: usize, at: usize, lit: &StrLit, allowed: &[&str]) -> Option<Finding> {
     if !lit.value.chars().any(char::is_alphabetic) || allowed.contains(&lit.value.as_str()) {
         return None;
     }
-    let prev = src.prev_non_space(lit.start)?;
+    let prev = src.prev_non_space(at)?;
     let what = if src.code[prev] == '=' {
         let name = attribute_name(src, prev);
         if !TEXT_ATTRIBUTES.contains(&name.as_str()) {
@@ -324,6 +351,7 @@ mod tests {
         {move || if x { "in a block" } else { "" }}" · "<span title=t().x>"WebGL2"</span>
         <input placeholder="Suchen"/>
         <p>{n}" results"</p>
+        <p alt={"Ein Bild"}>{"Hallo"}{ "1 000" }{t().hello}</p>
         <a href="https://example.org" on:click=move |_| set("clicked")>"→"</a>
     }
 }
@@ -335,7 +363,9 @@ mod tests {
                 (3, "ui-string", "Start now"),
                 (4, "ui-string", "Go"),
                 (7, "ui-string", "Suchen"),
-                (8, "ui-string", " results")
+                (8, "ui-string", " results"),
+                (9, "ui-string", "Ein Bild"),
+                (9, "ui-string", "Hallo")
             ]
         );
         let outside =

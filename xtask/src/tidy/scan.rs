@@ -129,6 +129,22 @@ impl Source {
         None
     }
 
+    /// Whether every bracket of the code closes: if not, this lexer misread the file and the rules would
+    /// not see it right.
+    pub fn balanced(&self) -> bool {
+        let mut open = Vec::new();
+        for c in &self.code {
+            match c {
+                '(' => open.push(')'),
+                '[' => open.push(']'),
+                '{' => open.push('}'),
+                ')' | ']' | '}' if open.pop() != Some(*c) => return false,
+                _ => {}
+            }
+        }
+        open.is_empty()
+    }
+
     /// The first index at or after `from` that is not whitespace.
     pub fn skip_space(&self, from: usize) -> usize {
         let mut i = from;
@@ -361,6 +377,13 @@ mod tests {
         assert_eq!(names, [("outer", 2, 5), ("inner", 4, 1), ("async", 7, 2)]);
         let inner_at = text.find("fn inner").unwrap_or(0) + 5;
         assert_eq!(s.enclosing_fn(&f, inner_at).map(|f| f.name.as_str()), Some("inner"));
+    }
+
+    #[test]
+    fn balanced_only_when_every_bracket_closes() {
+        assert!(Source::new("fn f() { let a = [(1, '}')]; \"{\" }").balanced());
+        assert!(!Source::new("fn f() { (] }").balanced());
+        assert!(!Source::new("fn f() {").balanced());
     }
 
     #[test]
