@@ -9,6 +9,7 @@ mod serve;
 mod server;
 mod size;
 mod test;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -23,11 +24,15 @@ Tasks:
   serve [--port P]   install missing tools, build the app (release) and serve dist/
                      on http://127.0.0.1:8080 (default port) with the demo data
   test               install missing tools, then run every check and test:
-                     fmt, clippy (native + wasm32), native tests, wasm tests in headless
+                     fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
   bench              native core benchmarks + browser benchmarks of the release build on
                      generated 10k/50k-actor exports; writes docs/benchmarks.md
+  tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
+                     .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
+                     outside the texts tables, no inner_html, no effect writing a signal, no app file
+                     over 500 lines, no function over 150 (exceptions with reasons: xtask/src/tidy.rs)
   size               print the size of dist/'s .wasm (raw, brotli q11) against the whole-app budget (450 KB)
   install            only install the tools (rust target, trunk, wasm-bindgen-cli, wasm-opt)
   help               this text
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
     let result = match task {
         "serve" => serve::run(rest),
         "test" => test::run(),
+        "tidy" => tidy::run(),
         "bench" => bench::run(),
         "basemap" => basemap::run_task(rest),
         "size" => size::check(&project_root().join("dist")).map(|_| ()),

@@ -2,7 +2,7 @@
 //! Closes with one line `N passed, N failed` and exits non-zero on any failure.
 
 use crate::install::{self, Tools};
-use crate::{project_root, run_tee, serve, server, size, Result};
+use crate::{project_root, run_tee, serve, server, size, tidy, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -199,6 +199,9 @@ pub fn run() -> Result<()> {
         t,
         check_cmd(cargo(&root).args(["fmt", "--all", "--check"])),
     );
+
+    let t = Instant::now();
+    report.check("tidy", t, tidy::check(&root));
 
     let t = Instant::now();
     let r = check_cmd(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));

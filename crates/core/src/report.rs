@@ -1,9 +1,12 @@
 //! The import report: every problem found in an export, with where it is and what it means.
 //!
 //! Core produces `Problem`s; the app's report panel and the CLI render them. Messages exist in German and
-//! English; `code` is stable so tests and tools can match on it.
+//! English; `code` (a [`Code`], exported as its stable string) is what tests and tools match on.
+
+mod code;
 
 use crate::model::Lang;
+pub use code::Code;
 
 /// How bad a problem is. Errors skip a record (or refuse the file); warnings drop a field or a reference;
 /// notices change nothing the visitor sees.
@@ -28,8 +31,8 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
-    /// Stable machine-readable code, e.g. "duplicate-id", "json-syntax".
-    pub code: &'static str,
+    /// What kind of problem; `code.as_str()` is the stable machine-readable code, e.g. "duplicate-id".
+    pub code: Code,
     /// The `id` of the record concerned, when known.
     pub record: Option<String>,
     /// JSON path, e.g. `$.actors[17].location.lat` (`$` for the whole file).
@@ -146,7 +149,7 @@ pub fn render_json(report: &ImportReport, lang: Lang) -> String {
         .map(|p| {
             serde_json::json!({
                 "severity": p.severity.key(),
-                "code": p.code,
+                "code": p.code.as_str(),
                 "record": p.record,
                 "path": p.path,
                 "line": p.line_col.map(|(l, _)| l),

@@ -24,7 +24,11 @@ fn listing(report: &ImportReport) -> String {
 #[track_caller]
 fn check(name: &str, code: &str, severity: Severity, path: &str, en_part: &str) -> Problem {
     let report = load(name);
-    let Some(p) = report.problems.iter().find(|p| p.code == code && p.path == path) else {
+    let Some(p) = report
+        .problems
+        .iter()
+        .find(|p| p.code.as_str() == code && p.path == path)
+    else {
         panic!("{name}: no `{code}` at {path}; got:\n{}", listing(&report));
     };
     assert_eq!(p.severity, severity, "{name}: severity of {code}");

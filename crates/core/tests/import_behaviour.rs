@@ -4,12 +4,12 @@
 use ecomap_core::import::{import, import_with, Limits};
 use ecomap_core::model::*;
 use ecomap_core::regions::{wire_regions, REGIONS};
-use ecomap_core::report::{render_json, render_text, ImportReport, Severity};
+use ecomap_core::report::{render_json, render_text, Code, ImportReport, Severity};
 use ecomap_core::taxonomy::{wire_sectors, wire_technologies, SECTORS, TECHNOLOGIES};
 use ecomap_core::wire;
 
 fn codes(report: &ImportReport) -> Vec<&'static str> {
-    report.problems.iter().map(|p| p.code).collect()
+    report.problems.iter().map(|p| p.code.as_str()).collect()
 }
 
 fn text(de: &str, en: &str) -> wire::Text {
@@ -314,7 +314,7 @@ fn missing_sections_fall_back_to_the_built_in_lists() {
     let missing: Vec<&str> = report
         .problems
         .iter()
-        .filter(|p| p.code == "section-missing")
+        .filter(|p| p.code == Code::SectionMissing)
         .map(|p| p.path.as_str())
         .collect();
     assert_eq!(missing, ["$.technologies", "$.sectors", "$.regions", "$.projects"]);
@@ -347,7 +347,7 @@ fn unknown_fields_give_one_notice_per_field_name_and_section() {
     let notices: Vec<&str> = report
         .problems
         .iter()
-        .filter(|p| p.code == "unknown-field")
+        .filter(|p| p.code == Code::UnknownField)
         .map(|p| p.path.as_str())
         .collect();
     assert_eq!(notices, ["$.extra", "$.actors[0].colour", "$.actors[0].crm_id"]);
@@ -376,7 +376,7 @@ fn limits_refuse_the_file_or_drop_the_field() {
     assert!(report
         .problems
         .iter()
-        .any(|p| p.code == "too-many-records" && p.path == "$.technologies"));
+        .any(|p| p.code == Code::TooManyRecords && p.path == "$.technologies"));
 
     // Streamed (sections in the usual order) or buffered (actors before meta): refused either way.
     let in_order = br#"{"meta": {"format_version": "1.0"}, "technologies": [], "sectors": [], "regions": [],
@@ -391,7 +391,7 @@ fn limits_refuse_the_file_or_drop_the_field() {
         assert!(report
             .problems
             .iter()
-            .any(|p| p.code == "too-many-records" && p.path == "$.actors"));
+            .any(|p| p.code == Code::TooManyRecords && p.path == "$.actors"));
         let (dataset, report) = import(bytes, "three.json");
         assert!(!report.fatal && dataset.actors.len() == 3);
     }
@@ -409,7 +409,7 @@ fn limits_refuse_the_file_or_drop_the_field() {
     assert!(report
         .problems
         .iter()
-        .any(|p| p.code == "string-too-long" && p.severity == Severity::Warning && p.path == "$.actors[0].website"));
+        .any(|p| p.code == Code::StringTooLong && p.severity == Severity::Warning && p.path == "$.actors[0].website"));
 }
 
 #[test]
@@ -469,7 +469,7 @@ fn links_are_checked_the_same_whether_plain_or_not() {
         .problems
         .iter()
         .filter(|p| p.path.starts_with("$.links"))
-        .map(|p| (p.code, p.path.as_str()))
+        .map(|p| (p.code.as_str(), p.path.as_str()))
         .collect();
     assert_eq!(
         problems,

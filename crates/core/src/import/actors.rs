@@ -10,7 +10,7 @@ use super::fields::{present, NUMBER};
 use super::ids::Ids;
 use super::location;
 use crate::model::{Actor, ActorKind, SectorId, SizeBand, TechnologyId};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const FIELDS: [&str; 14] = [
     "id",
@@ -52,13 +52,13 @@ pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, i
 
 fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_>) -> Option<Actor> {
     let key = at.id.unwrap_or_default();
-    let name = ctx.req_str(at, obj, "name", "missing-name")?;
-    let kind_key = ctx.req_str(at, obj, "kind", "missing-field")?;
+    let name = ctx.req_str(at, obj, "name", Code::MissingName)?;
+    let kind_key = ctx.req_str(at, obj, "kind", Code::MissingField)?;
     let Some(kind) = ActorKind::parse(kind_key) else {
         let known: Vec<&str> = ActorKind::ALL.iter().map(|k| k.key()).collect();
         ctx.report(
             Severity::Error,
-            "unknown-kind",
+            Code::UnknownKind,
             at,
             "kind",
             format!(
@@ -78,7 +78,7 @@ fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_
         obj,
         "sectors",
         refs.sectors,
-        "unknown-sector",
+        Code::UnknownSector,
         ("sector", "Branche"),
     );
     let technologies = ctx.refs(
@@ -86,7 +86,7 @@ fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_
         obj,
         "technologies",
         refs.technologies,
-        "unknown-technology",
+        Code::UnknownTechnology,
         ("technology", "Technologie"),
     );
     let location = location::read(ctx, at, obj, refs.regions);
@@ -107,7 +107,7 @@ fn actor(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_
         } else {
             ctx.report(
                 Severity::Warning,
-                "date-invalid",
+                Code::DateInvalid,
                 at,
                 "updated",
                 format!("\"updated\" is \"{d}\", not a date of the form YYYY-MM-DD: ignored"),
@@ -151,7 +151,7 @@ fn website(ctx: &mut Ctx<'_>, at: At<'_>, url: &str) -> Option<String> {
     }
     ctx.report(
         Severity::Warning,
-        "website-not-http",
+        Code::WebsiteNotHttp,
         at,
         "website",
         format!("website \"{url}\" is not an http:// or https:// address: dropped (never shown as a link)"),
@@ -168,7 +168,7 @@ fn founded(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<u1
     }
     ctx.report(
         Severity::Warning,
-        "year-out-of-range",
+        Code::YearOutOfRange,
         at,
         "founded",
         format!("founding year {year} is outside {OLDEST_FOUNDING_YEAR}..{latest}: ignored"),
@@ -191,7 +191,7 @@ fn position(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<(
             None => {
                 ctx.report(
                     Severity::Warning,
-                    "missing-field",
+                    Code::MissingField,
                     at,
                     field,
                     format!("\"{field}\" is missing: position ignored"),
@@ -209,7 +209,7 @@ impl Ctx<'_> {
     pub fn unknown_value(&mut self, at: At<'_>, field: &str, found: &str, known: &[&str]) {
         self.report(
             Severity::Warning,
-            "unknown-value",
+            Code::UnknownValue,
             at,
             field,
             format!(

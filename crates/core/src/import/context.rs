@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::Limits;
-use crate::report::{Problem, Severity};
+use crate::report::{Code, Problem, Severity};
 
 /// `At::index` of a section that is an object, not a list (`meta`).
 pub(super) const NOT_A_LIST: usize = usize::MAX;
@@ -85,7 +85,7 @@ impl<'l> Ctx<'l> {
     }
 
     /// Reports a problem of the record at `at`, field `field` (empty for the record itself).
-    pub fn report(&mut self, severity: Severity, code: &'static str, at: At<'_>, field: &str, en: String, de: String) {
+    pub fn report(&mut self, severity: Severity, code: Code, at: At<'_>, field: &str, en: String, de: String) {
         self.problems.push(Problem {
             severity,
             code,
@@ -98,7 +98,7 @@ impl<'l> Ctx<'l> {
     }
 
     /// Reports a problem at a path outside any record (`$.meta.format_version`, `$.regions`).
-    pub fn report_at(&mut self, severity: Severity, code: &'static str, path: &str, en: String, de: String) {
+    pub fn report_at(&mut self, severity: Severity, code: Code, path: &str, en: String, de: String) {
         self.problems.push(Problem {
             severity,
             code,
@@ -141,7 +141,7 @@ impl<'l> Ctx<'l> {
             let (en_times, de_times) = times(n);
             self.problems.push(Problem {
                 severity: Severity::Notice,
-                code: "unknown-field",
+                code: Code::UnknownField,
                 record: id,
                 path,
                 line_col: None,
@@ -158,7 +158,7 @@ impl<'l> Ctx<'l> {
             let (en_times, de_times) = times(n);
             self.problems.push(Problem {
                 severity: Severity::Notice,
-                code: "language-filled",
+                code: Code::LanguageFilled,
                 record: id,
                 path,
                 line_col: None,

@@ -6,11 +6,11 @@
 use serde_json::Value;
 
 use super::Limits;
-use crate::report::{Problem, Severity};
+use crate::report::{Code, Problem, Severity};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn fatal(code: &'static str, line_col: Option<(usize, usize)>, en: String, de: String) -> Problem {
+fn fatal(code: Code, line_col: Option<(usize, usize)>, en: String, de: String) -> Problem {
     Problem {
         severity: Severity::Error,
         code,
@@ -27,7 +27,7 @@ fn fatal(code: &'static str, line_col: Option<(usize, usize)>, en: String, de: S
 pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Box<Problem>> {
     if bytes.len() > limits.max_bytes {
         return Err(Box::new(fatal(
-            "file-too-large",
+            Code::FileTooLarge,
             None,
             format!(
                 "the file has {} bytes; the limit is {} bytes",
@@ -44,7 +44,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Bo
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(Box::new(fatal(
-            "not-utf8",
+            Code::NotUtf8,
             None,
             "the file is UTF-16; exports must be UTF-8 (with or without BOM)".into(),
             "Die Datei ist UTF-16-kodiert; Exporte müssen UTF-8 sein (mit oder ohne BOM)".into(),
@@ -59,7 +59,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Bo
                 .map(|v| line_col_at(v, v.len()))
                 .unwrap_or((1, 1));
             return Err(Box::new(fatal(
-                "not-utf8",
+                Code::NotUtf8,
                 Some((line, col)),
                 format!(
                     "line {line}, column {col}: the file is not valid UTF-8 (byte offset {}); exports must be \
@@ -76,7 +76,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Bo
     };
     if text.trim().is_empty() {
         return Err(Box::new(fatal(
-            "file-empty",
+            Code::FileEmpty,
             None,
             "the file is empty; expected a JSON object with `meta`, `actors`, `projects`, ...".into(),
             "Die Datei ist leer; erwartet wird ein JSON-Objekt mit `meta`, `actors`, `projects`, ...".into(),
@@ -85,7 +85,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Bo
     if let Some(offset) = too_deep_at(text.as_bytes(), limits.max_depth) {
         let (line, col) = line_col_at(text, offset);
         return Err(Box::new(fatal(
-            "nesting-too-deep",
+            Code::NestingTooDeep,
             Some((line, col)),
             format!(
                 "line {line}, column {col}: lists and objects are nested deeper than the limit of {} levels",
@@ -106,7 +106,7 @@ pub(super) fn not_an_object(text: &str) -> Problem {
     match serde_json::from_str::<Value>(text) {
         Err(e) => syntax_problem(text, &e),
         Ok(other) => fatal(
-            "top-level-not-object",
+            Code::TopLevelNotObject,
             Some((1, 1)),
             format!(
                 "the file holds {} at the top level; expected an object with `meta`, `actors`, `projects`, ...",
@@ -176,7 +176,7 @@ pub(super) fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&suffix).unwrap_or(&full);
     fatal(
-        "json-syntax",
+        Code::JsonSyntax,
         Some((line, col)),
         format!("line {line}, column {col}: {what}"),
         format!("Zeile {line}, Spalte {col}: {}", german_syntax(what)),

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::context::{At, Ctx};
 use crate::model::Localized;
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 /// A JSON type as named in messages.
 #[derive(Clone, Copy)]
@@ -98,7 +98,7 @@ impl Ctx<'_> {
         let (en, de) = consequence(severity);
         self.report(
             severity,
-            "wrong-type",
+            Code::WrongType,
             at,
             field,
             format!("\"{field}\" must be {}, found {}: {en}", expected.en, type_en(found)),
@@ -110,7 +110,7 @@ impl Ctx<'_> {
         );
     }
 
-    pub fn missing(&mut self, code: &'static str, at: At<'_>, field: &str) {
+    pub fn missing(&mut self, code: Code, at: At<'_>, field: &str) {
         self.report(
             Severity::Error,
             code,
@@ -134,7 +134,7 @@ impl Ctx<'_> {
         let (en, de) = consequence(severity);
         self.report(
             severity,
-            "string-too-long",
+            Code::StringTooLong,
             at,
             field,
             format!("\"{field}\" has {n} characters; the limit is {max}: {en}"),
@@ -149,7 +149,7 @@ impl Ctx<'_> {
         at: At<'_>,
         obj: &'v Map<String, Value>,
         field: &str,
-        missing_code: &'static str,
+        missing_code: Code,
     ) -> Option<&'v str> {
         match present(obj, field) {
             None => {
@@ -249,7 +249,7 @@ impl Ctx<'_> {
         at: At<'_>,
         obj: &Map<String, Value>,
         field: &str,
-        required: Option<&'static str>,
+        required: Option<Code>,
     ) -> Result<Localized, ()> {
         let severity = if required.is_some() {
             Severity::Error

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::context::{At, Ctx};
 use super::fields::{present, STRING};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 /// FxHash (rustc's hasher): much faster than SipHash on short ids. Not collision-resistant against crafted
 /// keys, which here can only slow down the import of the crafted file itself.
@@ -155,7 +155,7 @@ impl Ctx<'_> {
     pub fn record_id<'v>(&mut self, at: At<'_>, obj: &'v Map<String, Value>, ids: &Ids) -> Option<&'v str> {
         let raw = match present(obj, "id") {
             None => {
-                self.missing("missing-id", at, "id");
+                self.missing(Code::MissingId, at, "id");
                 return None;
             }
             Some(Value::String(s)) => s.as_str(),
@@ -166,14 +166,14 @@ impl Ctx<'_> {
         };
         let id = raw.trim();
         if id.is_empty() {
-            self.missing("missing-id", at, "id");
+            self.missing(Code::MissingId, at, "id");
             return None;
         }
         let at = At { id: Some(id), ..at };
         if id.chars().count() > self.limits.max_string_chars.min(1_000) {
             self.report(
                 Severity::Error,
-                "string-too-long",
+                Code::StringTooLong,
                 at,
                 "id",
                 format!(
@@ -194,7 +194,7 @@ impl Ctx<'_> {
             };
             self.report(
                 Severity::Error,
-                "duplicate-id",
+                Code::DuplicateId,
                 at,
                 "id",
                 format!(
@@ -213,7 +213,7 @@ impl Ctx<'_> {
         if id.len() != raw.len() {
             self.report(
                 Severity::Warning,
-                "id-whitespace",
+                Code::IdWhitespace,
                 at,
                 "id",
                 format!("the id \"{raw}\" has spaces at its start or end: read as \"{id}\""),
@@ -230,7 +230,7 @@ impl Ctx<'_> {
         obj: &Map<String, Value>,
         field: &str,
         ids: &Ids,
-        code: &'static str,
+        code: Code,
         what: (&str, &str),
     ) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::context::{At, Ctx};
 use super::ids::Ids;
 use crate::model::{ActorId, Link, LinkKind};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const FIELDS: [&str; 3] = ["source", "target", "kind"];
 
@@ -31,8 +31,8 @@ impl Links {
             id: None,
         };
         let Some(obj) = ctx.record_object(at, v) else { return };
-        let source = ctx.req_str(at, obj, "source", "missing-field");
-        let target = ctx.req_str(at, obj, "target", "missing-field");
+        let source = ctx.req_str(at, obj, "source", Code::MissingField);
+        let target = ctx.req_str(at, obj, "target", Code::MissingField);
         ctx.unknown_fields(at, obj, "", &FIELDS);
         let kind = ctx.opt_str(at, obj, "kind");
         if let Some(link) = resolve(ctx, at, [source, target], kind, actors, projects) {
@@ -76,7 +76,7 @@ impl Links {
         if !self.seen.insert(key) {
             ctx.report(
                 Severity::Notice,
-                "duplicate-link",
+                Code::DuplicateLink,
                 at,
                 "",
                 format!(
@@ -110,7 +110,7 @@ fn end(ctx: &mut Ctx<'_>, at: At<'_>, field: &str, key: Option<&str>, actors: &I
     };
     ctx.report(
         Severity::Warning,
-        "unknown-actor",
+        Code::UnknownActor,
         at,
         field,
         format!("\"{field}\" names no known actor: \"{key}\"{en}; link dropped"),
@@ -135,7 +135,7 @@ fn resolve(
             let known: Vec<&str> = LinkKind::ALL.iter().map(|k| k.key()).collect();
             ctx.report(
                 Severity::Warning,
-                "unknown-link-kind",
+                Code::UnknownLinkKind,
                 at,
                 "kind",
                 format!(
@@ -152,7 +152,7 @@ fn resolve(
         None => {
             ctx.report(
                 Severity::Warning,
-                "unknown-link-kind",
+                Code::UnknownLinkKind,
                 at,
                 "kind",
                 "the link has no \"kind\": kept as \"other\"".into(),
@@ -164,7 +164,7 @@ fn resolve(
     if source == target {
         ctx.report(
             Severity::Warning,
-            "self-link",
+            Code::SelfLink,
             at,
             "",
             "the link connects an actor with itself: dropped".into(),

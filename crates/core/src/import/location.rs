@@ -10,7 +10,7 @@ use super::fields::{present, NUMBER};
 use super::ids::Ids;
 use crate::geo;
 use crate::model::{Location, LonLat, RegionId};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const FIELDS: [&str; 4] = ["lon", "lat", "address", "region"];
 
@@ -28,7 +28,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
                 None => {
                     ctx.report(
                 Severity::Warning,
-                "unknown-region",
+                Code::UnknownRegion,
                 at,
                 "location.region",
                 format!("unknown region key \"{key}\": region dropped (expected one of 11001-11012, 12051-12073)"),
@@ -46,7 +46,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
                 None => out.region = regions.get(key).map(|d| RegionId(d as u16)),
                 Some((given_key, _)) if given_key != key => ctx.report(
                     Severity::Notice,
-                    "region-mismatch",
+                    Code::RegionMismatch,
                     at,
                     "location.region",
                     format!(
@@ -70,7 +70,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
             if geo::in_berlin_brandenburg(swapped) {
                 ctx.report(
                     Severity::Warning,
-                    "coordinates-swapped",
+                    Code::CoordinatesSwapped,
                     at,
                     "location",
                     format!(
@@ -87,7 +87,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, at: At<'_>, actor: &Map<String, Value>, re
             } else {
                 ctx.report(
                     Severity::Warning,
-                    "outside-berlin-brandenburg",
+                    Code::OutsideBerlinBrandenburg,
                     at,
                     "location",
                     format!(
@@ -122,7 +122,7 @@ fn point(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<LonL
             let missing = if lon.is_none() { "lon" } else { "lat" };
             ctx.report(
                 Severity::Warning,
-                "coordinates-invalid",
+                Code::CoordinatesInvalid,
                 at,
                 &format!("location.{missing}"),
                 format!(
@@ -149,7 +149,7 @@ fn point(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<LonL
     if !(lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
         ctx.report(
             Severity::Warning,
-            "coordinates-invalid",
+            Code::CoordinatesInvalid,
             at,
             "location",
             format!(

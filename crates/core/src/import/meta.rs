@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::context::{At, Ctx, NOT_A_LIST};
 use super::fields::{present, type_de, type_en, LIST, STRING};
 use crate::model::Meta;
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 use crate::wire::FORMAT_VERSION;
 
 const AT: At<'static> = At {
@@ -33,7 +33,7 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         None => {
             ctx.report_at(
                 Severity::Warning,
-                "version-missing",
+                Code::VersionMissing,
                 path,
                 format!("meta.format_version is missing: read as format {FORMAT_VERSION}"),
                 format!("meta.format_version fehlt; gelesen als Format {FORMAT_VERSION}"),
@@ -44,7 +44,7 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         Some(other) => {
             ctx.report_at(
                 Severity::Warning,
-                "wrong-type",
+                Code::WrongType,
                 path,
                 format!(
                     "meta.format_version must be a string such as \"{FORMAT_VERSION}\", found {}: read as format \
@@ -68,7 +68,7 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         Some((1, _)) => {
             ctx.report_at(
                 Severity::Notice,
-                "version-newer-minor",
+                Code::VersionNewerMinor,
                 path,
                 format!(
                     "format version \"{found}\" is a newer minor version than this ecomap reads ({FORMAT_VERSION}): \
@@ -84,7 +84,7 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         Some((major, _)) => {
             ctx.report_at(
                 Severity::Error,
-                "unsupported-version",
+                Code::UnsupportedVersion,
                 path,
                 format!(
                     "format version \"{found}\" (major version {major}) cannot be read: this ecomap reads format \
@@ -100,7 +100,7 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         None => {
             ctx.report_at(
                 Severity::Warning,
-                "version-invalid",
+                Code::VersionInvalid,
                 path,
                 format!("format version \"{found}\" is not of the form MAJOR.MINOR: read as {FORMAT_VERSION}"),
                 format!("Formatversion „{found}“ hat nicht die Form HAUPT.UNTER; gelesen als {FORMAT_VERSION}"),
@@ -132,7 +132,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
     let Some(m) = meta else {
         ctx.report_at(
             Severity::Warning,
-            "missing-field",
+            Code::MissingField,
             "$.meta",
             "the file has no \"meta\" section (title, date, source, licence)".into(),
             "Die Datei hat keinen Abschnitt „meta“ (Titel, Datum, Quelle, Lizenz)".into(),
@@ -145,7 +145,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         if present(m, field).is_none() {
             ctx.report_at(
                 Severity::Warning,
-                "missing-field",
+                Code::MissingField,
                 &format!("$.meta.{field}"),
                 format!("meta.{field} is missing"),
                 format!("meta.{field} fehlt"),
@@ -163,7 +163,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         } else {
             ctx.report_at(
                 Severity::Warning,
-                "date-invalid",
+                Code::DateInvalid,
                 "$.meta.date",
                 format!("meta.date \"{date}\" is not a date of the form YYYY-MM-DD: ignored"),
                 format!("meta.date „{date}“ ist kein Datum der Form JJJJ-MM-TT; ignoriert"),
@@ -182,7 +182,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
             if out.languages.len() != items.len() {
                 ctx.report_at(
                     Severity::Warning,
-                    "wrong-type",
+                    Code::WrongType,
                     "$.meta.languages",
                     "meta.languages must be a list of strings such as [\"de\", \"en\"]: other items ignored".into(),
                     "meta.languages muss eine Liste von Texten wie [\"de\", \"en\"] sein; andere Einträge ignoriert"
@@ -200,7 +200,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         }
         Some(y) => ctx.report_at(
             Severity::Warning,
-            "year-out-of-range",
+            Code::YearOutOfRange,
             "$.meta.reference_year",
             format!("meta.reference_year {y} is outside 1900..2200: ignored"),
             format!("meta.reference_year {y} liegt außerhalb von 1900..2200; ignoriert"),

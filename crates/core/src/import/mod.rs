@@ -19,7 +19,7 @@ mod stream;
 mod taxonomy;
 
 use crate::model::Dataset;
-use crate::report::ImportReport;
+use crate::report::{Code, ImportReport};
 use context::Ctx;
 
 pub use actors::OLDEST_FOUNDING_YEAR;
@@ -86,7 +86,7 @@ pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset
         }
         // Refused (unsupported version, too many records): only the reason counts, not what was read before.
         Ok(None) => {
-            let reasons = ["unsupported-version", "too-many-records"];
+            let reasons = [Code::UnsupportedVersion, Code::TooManyRecords];
             match ctx.problems.into_iter().find(|p| reasons.contains(&p.code)) {
                 Some(problem) => fatal(report, problem),
                 None => {

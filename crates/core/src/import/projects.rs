@@ -9,7 +9,7 @@ use super::context::{At, Ctx};
 use super::fields::{present, NUMBER, OBJECT};
 use super::ids::Ids;
 use crate::model::{ActorId, Eur, Participant, Project, ProjectStatus, Role, TechnologyId};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const FIELDS: [&str; 10] = [
     "id",
@@ -47,7 +47,7 @@ pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, i
 fn year(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str) -> Option<u16> {
     let Some(y) = ctx.int(Severity::Error, at, obj, field) else {
         if present(obj, field).is_none() {
-            ctx.missing("missing-field", at, field);
+            ctx.missing(Code::MissingField, at, field);
         }
         return None;
     };
@@ -56,7 +56,7 @@ fn year(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str) ->
     }
     ctx.report(
         Severity::Error,
-        "year-out-of-range",
+        Code::YearOutOfRange,
         at,
         field,
         format!(
@@ -74,13 +74,13 @@ fn year(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, field: &str) ->
 }
 
 fn project(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<'_>) -> Option<Project> {
-    let title = ctx.text(at, obj, "title", Some("missing-name")).ok()?;
+    let title = ctx.text(at, obj, "title", Some(Code::MissingName)).ok()?;
     let start = year(ctx, at, obj, "start")?;
     let end = year(ctx, at, obj, "end")?;
     if end < start {
         ctx.report(
             Severity::Error,
-            "end-before-start",
+            Code::EndBeforeStart,
             at,
             "end",
             format!("the project ends ({end}) before it starts ({start}): record skipped"),
@@ -104,7 +104,7 @@ fn project(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<
             obj,
             "technologies",
             refs.technologies,
-            "unknown-technology",
+            Code::UnknownTechnology,
             ("technology", "Technologie"),
         )
         .into_iter()
@@ -131,7 +131,7 @@ fn project(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, refs: &Refs<
 fn volume(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<Eur> {
     let v = match present(obj, "volume") {
         None => {
-            ctx.missing("missing-field", at, "volume");
+            ctx.missing(Code::MissingField, at, "volume");
             return None;
         }
         Some(v) => v,
@@ -149,7 +149,7 @@ fn volume(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<Eur
         let shown = v.to_string();
         ctx.report(
             Severity::Warning,
-            "volume-invalid",
+            Code::VolumeInvalid,
             at,
             "volume",
             format!("volume {shown} EUR is negative or above 10 billion EUR: read as 0 (unknown)"),
@@ -161,7 +161,7 @@ fn volume(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<Eur
     if rounded != f {
         ctx.report(
             Severity::Notice,
-            "volume-rounded",
+            Code::VolumeRounded,
             at,
             "volume",
             format!("volume {f} has cents: rounded to {rounded} EUR (the format counts whole euros)"),
@@ -193,7 +193,7 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
             if present(p, "actor").is_none() {
                 ctx.report(
                     Severity::Warning,
-                    "missing-field",
+                    Code::MissingField,
                     at,
                     &actor_field,
                     "participant without \"actor\": dropped".into(),
@@ -205,7 +205,7 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
         let Some(dense) = actors.get(key) else {
             ctx.report(
                 Severity::Warning,
-                "unknown-actor",
+                Code::UnknownActor,
                 at,
                 &actor_field,
                 format!("unknown actor \"{key}\": participant dropped"),
@@ -219,7 +219,7 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
             Some(r) => Role::parse(r).unwrap_or_else(|| {
                 ctx.report(
                     Severity::Warning,
-                    "unknown-value",
+                    Code::UnknownValue,
                     at,
                     &role_field,
                     format!("role \"{r}\" is neither \"lead\" nor \"partner\": read as \"partner\""),
@@ -230,7 +230,7 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
             None => {
                 ctx.report(
                     Severity::Warning,
-                    "missing-field",
+                    Code::MissingField,
                     at,
                     &role_field,
                     format!("participant \"{key}\" has no role: read as \"partner\""),
@@ -242,7 +242,7 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
         if out.iter().any(|q| q.actor == actor) {
             ctx.report(
                 Severity::Notice,
-                "duplicate-participant",
+                Code::DuplicateParticipant,
                 at,
                 &field(),
                 format!("actor \"{key}\" is listed twice in this project: the second entry is dropped"),

@@ -9,7 +9,7 @@ use super::context::Ctx;
 use super::ids::Ids;
 use crate::model::{Region, State};
 use crate::regions::{region_info, REGIONS};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const FIELDS: [&str; 3] = ["id", "name", "state"];
 const MAX_ENTRIES: usize = u16::MAX as usize;
@@ -35,10 +35,10 @@ pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<R
         let Some((at, obj, id)) = ctx.identified_record("regions", index, v, ids) else {
             continue;
         };
-        let Some(name) = ctx.req_str(at, obj, "name", "missing-name") else {
+        let Some(name) = ctx.req_str(at, obj, "name", Code::MissingName) else {
             continue;
         };
-        let Some(state_key) = ctx.req_str(at, obj, "state", "missing-field") else {
+        let Some(state_key) = ctx.req_str(at, obj, "state", Code::MissingField) else {
             continue;
         };
         let state = match state_key {
@@ -47,7 +47,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<R
             other => {
                 ctx.report(
                     Severity::Error,
-                    "unknown-value",
+                    Code::UnknownValue,
                     at,
                     "state",
                     format!("\"state\" must be \"BE\" or \"BB\", found \"{other}\": record skipped"),
@@ -62,7 +62,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, records: &[Value], ids: &mut Ids) -> Vec<R
         if region_info(id).is_none() {
             ctx.report(
                 Severity::Warning,
-                "unknown-region",
+                Code::UnknownRegion,
                 at,
                 "id",
                 format!(

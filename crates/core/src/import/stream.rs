@@ -16,7 +16,7 @@ use super::fields::{type_de, type_en, OBJECT};
 use super::ids::Ids;
 use super::{actors, links, meta, projects, regions, taxonomy};
 use crate::model::{Actor, Dataset, Project};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 /// The top-level sections of format v1, in the order they are read.
 pub const SECTIONS: [&str; 7] = [
@@ -219,7 +219,7 @@ impl<'c, 'l> Reader<'c, 'l> {
         let max = self.ctx.limits.max_records;
         self.ctx.report_at(
             Severity::Error,
-            "too-many-records",
+            Code::TooManyRecords,
             &format!("$.{name}"),
             format!("\"{name}\" has more than {max} records ({at_least} or more): the file is refused"),
             format!("„{name}“ hat mehr als {max} Datensätze ({at_least} oder mehr): die Datei wird abgelehnt"),
@@ -245,7 +245,7 @@ fn section_list<'v>(ctx: &mut Ctx<'_>, name: &'static str, v: Option<&'v Value>)
             let max = ctx.limits.max_records;
             ctx.report_at(
                 Severity::Error,
-                "too-many-records",
+                Code::TooManyRecords,
                 &format!("$.{name}"),
                 format!(
                     "\"{name}\" has {} records; the limit is {max}: the file is refused",
@@ -269,7 +269,7 @@ fn section_list<'v>(ctx: &mut Ctx<'_>, name: &'static str, v: Option<&'v Value>)
 fn not_a_list(ctx: &mut Ctx<'_>, name: &str, found_en: &str, found_de: &str) {
     ctx.report_at(
         Severity::Error,
-        "wrong-type",
+        Code::WrongType,
         &format!("$.{name}"),
         format!("\"{name}\" must be a list, found {found_en}: section ignored"),
         format!("„{name}“ muss eine Liste sein, gefunden: {found_de}; Abschnitt ignoriert"),
@@ -283,14 +283,14 @@ fn section_missing(ctx: &mut Ctx<'_>, name: &'static str) {
     match name {
         "technologies" | "sectors" | "regions" => ctx.report_at(
             Severity::Notice,
-            "section-missing",
+            Code::SectionMissing,
             &path,
             format!("the file has no \"{name}\" section: ecomap's built-in list is used"),
             format!("Die Datei hat keinen Abschnitt „{name}“: die eingebaute Liste von ecomap wird verwendet"),
         ),
         "actors" | "projects" => ctx.report_at(
             Severity::Warning,
-            "section-missing",
+            Code::SectionMissing,
             &path,
             format!("the file has no \"{name}\" section: no {name} are shown"),
             format!(
@@ -319,7 +319,7 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                 map.next_value::<IgnoredAny>()?;
                 reader.ctx.report_at(
                     Severity::Notice,
-                    "unknown-field",
+                    Code::UnknownField,
                     &format!("$.{key}"),
                     format!("unknown top-level section \"{key}\": ignored"),
                     format!("Unbekannter Abschnitt „{key}“ auf oberster Ebene: ignoriert"),
@@ -330,7 +330,7 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                 map.next_value::<IgnoredAny>()?;
                 reader.ctx.report_at(
                     Severity::Warning,
-                    "duplicate-section",
+                    Code::DuplicateSection,
                     &format!("$.{name}"),
                     format!("section \"{name}\" appears twice: the second one is ignored"),
                     format!("Abschnitt „{name}“ kommt zweimal vor: der zweite wird ignoriert"),

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::context::{At, Ctx};
 use super::ids::Ids;
 use crate::model::{Localized, Sector, Technology};
-use crate::report::Severity;
+use crate::report::{Code, Severity};
 
 const TECHNOLOGY_FIELDS: [&str; 3] = ["id", "name", "description"];
 const SECTOR_FIELDS: [&str; 2] = ["id", "name"];
@@ -50,7 +50,7 @@ fn named_records<T>(
         let Some((at, obj, id)) = ctx.identified_record(section, index, v, ids) else {
             continue;
         };
-        let Ok(name) = ctx.text(at, obj, "name", Some("missing-name")) else {
+        let Ok(name) = ctx.text(at, obj, "name", Some(Code::MissingName)) else {
             continue;
         };
         if !ctx.room_for(at, ids.len(), MAX_ENTRIES) {
@@ -73,7 +73,7 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     Severity::Error,
-                    "record-not-object",
+                    Code::RecordNotObject,
                     at,
                     "",
                     format!(
@@ -99,7 +99,7 @@ impl Ctx<'_> {
         }
         self.report(
             Severity::Error,
-            "too-many-records",
+            Code::TooManyRecords,
             at,
             "",
             format!("\"{}\" may hold at most {max} entries: record skipped", at.section),
