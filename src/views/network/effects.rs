@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 
 use super::engine::Engine;
 use super::live::Live;
-use super::report::Report;
 use super::settings::Settings;
 use super::stage::{fresh_canvas, palette_from_css, renderer_for, stage_size};
 use crate::state::AppState;
@@ -28,16 +27,11 @@ pub fn keep_stage(live: &Rc<Live>, stage_ref: NodeRef<html::Div>) {
     });
 }
 
-/// Builds the engine when the data, the mode or the renderer choice changes, on a fresh canvas, and starts
-/// the layout loop; `generation` counts the engines built.
-pub fn build_engine(
-    state: AppState,
-    live: &Rc<Live>,
-    stage_ref: NodeRef<html::Div>,
-    settings: Settings,
-    report: Report,
-    generation: RwSignal<u32>,
-) {
+/// Builds the engine when the data, the mode or the renderer choice changes, on a fresh canvas, shows the
+/// current selection on it and starts the layout loop. The report signals follow in the loop's first frame
+/// (an effect never writes a signal; a visitor's change of mode or renderer resets them at once,
+/// `Report::expect_new_picture`).
+pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::Div>, settings: Settings) {
     let live = live.clone();
     Effect::new(move |_| {
         let Some(data) = state.data.get() else { return };
@@ -52,46 +46,42 @@ pub fn build_engine(
         *live.engine.borrow_mut() = None;
         let mut engine = Engine::new(&data.0.ds, &data.0.idx, mode, lang, renderer);
         engine.set_size_by(settings.size_by.get_untracked(), &data.0.idx);
-        report.lost.set(false);
-        report.renderer.set(engine.renderer.name());
-        report.edges.set(engine.graph.edges.len());
         engine.palette = palette_from_css(&stage);
         engine.hide = settings.hide.get_untracked();
         let (w, h, dpr) = stage_size(&stage);
         engine.resize(w, h, dpr);
-        report.drawn.set(false);
-        // The new engine's status at once (not the previous engine's until the first frame).
-        report.status.set(engine.status);
         live.install(engine);
-        generation.update(|g| *g += 1);
+        untrack(|| show_selection(state, &live, settings));
         live.start_loop();
     });
 }
 
-/// Filters, focus and ego depth decide which nodes are shown; the search and the focus centre their node.
-pub fn follow_selection(state: AppState, live: &Rc<Live>, settings: Settings, generation: RwSignal<u32>) {
-    let live = live.clone();
-    Effect::new(move |_| {
-        generation.track();
-        let sel = state.selection.get();
-        let focus = state.focus.get();
-        let depth = settings.ego_depth.get();
-        let h = settings.hide.get();
-        let text_empty = state.query.with(|q| q.text.trim().is_empty());
-        let mut guard = live.engine.borrow_mut();
-        let Some(engine) = guard.as_mut() else { return };
-        engine.show_selection(sel.as_ref().map(|s| &*s.0), focus, depth, h, !text_empty);
-        drop(guard);
-        live.redraw(true);
-    });
+/// Shows on the engine the nodes the filters, focus and ego depth select, and centres the searched or
+/// focused node (reads the signals it depends on; untracked when a new engine takes the current state).
+fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
+    let sel = state.selection.get();
+    let focus = state.focus.get();
+    let depth = settings.ego_depth.get();
+    let h = settings.hide.get();
+    let text_empty = state.query.with(|q| q.text.trim().is_empty());
+    let mut guard = live.engine.borrow_mut();
+    let Some(engine) = guard.as_mut() else { return };
+    engine.show_selection(sel.as_ref().map(|s| &*s.0), focus, depth, h, !text_empty);
+    drop(guard);
+    live.redraw(true);
 }
 
-/// Node size by degree or by project volume.
-pub fn follow_size_by(state: AppState, live: &Rc<Live>, settings: Settings, generation: RwSignal<u32>) {
+/// Filters, focus and ego depth decide which nodes are shown; the search and the focus centre their node.
+pub fn follow_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
+    let live = live.clone();
+    Effect::new(move |_| show_selection(state, &live, settings));
+}
+
+/// Node size by degree or by project volume (a new engine takes the current choice when it is built).
+pub fn follow_size_by(state: AppState, live: &Rc<Live>, settings: Settings) {
     let live = live.clone();
     Effect::new(move |_| {
         let by = settings.size_by.get();
-        generation.track();
         let Some(data) = state.data.get_untracked() else { return };
         if let Some(e) = live.engine.borrow_mut().as_mut() {
             e.set_size_by(by, &data.0.idx);

@@ -54,11 +54,10 @@ pub fn NetworkView() -> impl IntoView {
     let report = Report::new();
     let live = Live::new(report);
     let settings = Settings::from_storage();
-    let generation = RwSignal::new(0u32);
     effects::keep_stage(&live, stage_ref);
-    effects::build_engine(state, &live, stage_ref, settings, report, generation);
-    effects::follow_selection(state, &live, settings, generation);
-    effects::follow_size_by(state, &live, settings, generation);
+    effects::build_engine(state, &live, stage_ref, settings);
+    effects::follow_selection(state, &live, settings);
+    effects::follow_size_by(state, &live, settings);
     effects::follow_stage_size(&live, stage_ref);
     effects::release_on_cleanup(&live);
     let handlers = Handlers::new(&live, state);

@@ -48,10 +48,24 @@ impl Report {
         }
     }
 
-    /// Publishes the engine's state to the signals; `with_list` also
-    /// rebuilds the accessible list and the benchmark figures.
+    /// The visitor asked for another picture (mode or renderer): until the new engine's first frame the root
+    /// says its layout runs and nothing is drawn, never the previous engine's state.
+    pub fn expect_new_picture(self) {
+        self.status.set(LayoutStatus::Running);
+        self.drawn.set(false);
+        self.lost.set(false);
+    }
+
+    /// Publishes the engine's state to the signals (from an animation frame, never from an effect);
+    /// `with_list` also rebuilds the accessible list and the benchmark figures.
     pub fn publish(self, engine: &Engine, with_list: bool) {
         self.status.set(engine.status);
+        if self.renderer.get_untracked() != engine.renderer.name() {
+            self.renderer.set(engine.renderer.name());
+        }
+        if self.edges.get_untracked() != engine.graph.edges.len() {
+            self.edges.set(engine.graph.edges.len());
+        }
         self.hovered
             .set(engine.hovered.map(|h| engine.name(h).to_string()).unwrap_or_default());
         self.keyboard

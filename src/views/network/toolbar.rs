@@ -45,7 +45,7 @@ pub fn Toolbar(
             >
                 {move || t().options}
             </button>
-            <Choices lang=lang settings=settings/>
+            <Choices lang=lang settings=settings report=report/>
             <button type="button" data-testid="network-pause" aria-pressed=paused on:click=move |_| on_pause()>
                 {pause_label}
             </button>
@@ -57,7 +57,7 @@ pub fn Toolbar(
 
 /// The toolbar's choices, one labelled select each.
 #[component]
-fn Choices(lang: Memo<Lang>, settings: Settings) -> impl IntoView {
+fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoView {
     let t = move || texts(lang.get());
     let Settings {
         mode,
@@ -74,6 +74,7 @@ fn Choices(lang: Memo<Lang>, settings: Settings) -> impl IntoView {
                     data-testid="network-mode"
                     on:change=move |ev| {
                         if let Some(m) = GraphMode::parse(&event_target_value(&ev)) {
+                            report.expect_new_picture();
                             mode.set(m);
                         }
                     }
@@ -108,7 +109,10 @@ fn Choices(lang: Memo<Lang>, settings: Settings) -> impl IntoView {
                 <span>{move || t().renderer}</span>
                 <select
                     data-testid="network-renderer"
-                    on:change=move |ev| settings.choose_renderer(&event_target_value(&ev))
+                    on:change=move |ev| {
+                        report.expect_new_picture();
+                        settings.choose_renderer(&event_target_value(&ev));
+                    }
                 >
                     <option value="webgl2" selected=move || renderer.get() == "webgl2">"WebGL2"</option>
                     <option value="canvas2d" selected=move || renderer.get() != "webgl2">"Canvas 2D"</option>
