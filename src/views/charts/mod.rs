@@ -4,6 +4,7 @@
 //! Clicking a bar sets its filter (year, technology, sector, kind) or opens the actor; each chart has a data
 //! table with the same actions as buttons, SVG and PNG export; the selection downloads as CSV. See docs/charts.md.
 
+pub mod chart_spec;
 pub mod draw;
 pub mod export;
 pub mod specs;
@@ -19,7 +20,8 @@ use ecomap_core::stats::YearReading;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use self::draw::{hit_at, ChartSpec, Drawn, Key};
+use self::chart_spec::{ChartSpec, Key};
+use self::draw::{hit_at, Drawn};
 use self::texts::view_texts;
 use self::theme::ChartTheme;
 use crate::perf;

@@ -9,7 +9,7 @@ use ecomap_core::model::{ActorKind, Dataset, Eur, Lang};
 use ecomap_core::query::Query;
 use ecomap_core::stats::{self, YearReading};
 
-use super::draw::{Category, ChartSpec, Key, Orientation, Series, Unit};
+use super::chart_spec::{Category, ChartSpec, Key, Orientation, Series, Unit};
 use super::texts::view_texts;
 use crate::i18n::kind_name;
 

@@ -2,7 +2,20 @@
 //!
 //! Series colours keep 3:1 against their background; segments are also numbered, so colour is never the only cue.
 
-use super::draw::Palette;
+/// Colours and sizes of a chart theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: (u8, u8, u8),
+    pub text: (u8, u8, u8),
+    pub grid: (u8, u8, u8),
+    pub accent: (u8, u8, u8),
+    /// Technology colours (by `TechnologyId`, cycled), then kinds by `ActorKind::index()` from offset 16.
+    pub series: &'static [(u8, u8, u8)],
+    pub kinds: &'static [(u8, u8, u8); 7],
+    pub font: u32,
+    /// Separator line between stacked segments.
+    pub stroke: u32,
+}
 
 /// The visitor's choice; `Auto` follows the system's light or dark preference.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
