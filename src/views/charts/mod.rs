@@ -8,6 +8,8 @@ pub mod chart_spec;
 pub mod draw;
 pub mod export;
 pub mod specs;
+#[cfg(test)]
+mod test_data;
 pub mod texts;
 pub mod theme;
 pub mod timeline;
