@@ -2,6 +2,8 @@
 //!
 //! Series colours keep 3:1 against their background; segments are also numbered, so colour is never the only cue.
 
+use leptos::prelude::*;
+
 /// Colours and sizes of a chart theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
@@ -59,6 +61,38 @@ impl ChartTheme {
             ChartTheme::Contrast => &CONTRAST,
             _ => &LIGHT,
         }
+    }
+}
+
+/// The visitor's choice with the system's preference it resolves against (view state, not in the URL).
+#[derive(Clone, Copy)]
+pub struct ThemeChoice {
+    pub chosen: RwSignal<ChartTheme>,
+    pub system_dark: bool,
+}
+
+impl ThemeChoice {
+    /// Starts at `Auto`.
+    pub fn new(system_dark: bool) -> ThemeChoice {
+        ThemeChoice {
+            chosen: RwSignal::new(ChartTheme::Auto),
+            system_dark,
+        }
+    }
+
+    /// The theme the charts are drawn with, tracked.
+    pub fn drawn(self) -> ChartTheme {
+        self.chosen.get().resolve(self.system_dark)
+    }
+
+    /// The palette the charts are drawn with, tracked.
+    pub fn palette(self) -> &'static Palette {
+        self.drawn().palette()
+    }
+
+    /// The palette the charts are drawn with, untracked (for event handlers).
+    pub fn palette_untracked(self) -> &'static Palette {
+        self.chosen.get_untracked().resolve(self.system_dark).palette()
     }
 }
 
