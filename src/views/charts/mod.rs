@@ -6,7 +6,8 @@
 //!
 //! Pure parts (tested natively): `chart_spec` (what a chart shows), `specs` (figures → specs), `draw` (specs →
 //! SVG and hit rectangles), `theme`, `texts`. On the page: this view, `toolbar`, `card/` (one chart's card),
-//! `export`, `timeline`. `app_state` is the one place the charts read and write the app's state.
+//! `svg_dom` (the SVG into the page without `inner_html`), `export`, `timeline`. `app_state` is the one place
+//! the charts read and write the app's state.
 
 pub mod app_state;
 pub mod card;
@@ -15,6 +16,7 @@ pub mod chart_spec;
 pub mod draw;
 pub mod export;
 pub mod specs;
+pub mod svg_dom;
 #[cfg(test)]
 mod test_data;
 pub mod texts;

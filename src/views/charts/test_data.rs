@@ -1,4 +1,5 @@
-//! The demo export and the six chart specs built from it, for native tests.
+//! The demo export (and the end-to-end tests' hostile one) and the six chart specs built from it, for native
+//! tests.
 
 use ecomap_core::filter::{self, Filter};
 use ecomap_core::index::Index;
@@ -12,6 +13,11 @@ use super::specs::{build, Inputs};
 /// The demo (`public/data/demo.json`) with its index.
 pub fn demo() -> (Dataset, Index) {
     load(include_bytes!("../../../public/data/demo.json"))
+}
+
+/// The end-to-end tests' export with names that look like markup (`end2end/fixtures/hostile-names.json`).
+pub fn hostile_names() -> (Dataset, Index) {
+    load(include_bytes!("../../../end2end/fixtures/hostile-names.json"))
 }
 
 fn load(bytes: &[u8]) -> (Dataset, Index) {

@@ -1,5 +1,5 @@
-//! The plot: the drawn SVG (our own plotters string: every text from data escaped by plotters, see `draw`), a
-//! click on it applies the bar under the pointer, hovering shows that bar's tooltip as text.
+//! The plot: the drawn SVG (parsed into the page by `svg_dom`, never as markup), a click on it applies the bar
+//! under the pointer, hovering shows that bar's tooltip as text.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,6 +8,7 @@ use super::super::app_state::apply;
 use super::super::chart_set::ChartRef;
 use super::super::chart_spec::Key;
 use super::super::draw::hit_at;
+use super::super::svg_dom;
 use crate::state::use_app;
 
 /// A tooltip: its position in CSS pixels within the plot, and its text.
@@ -39,7 +40,16 @@ fn key_at(chart: ChartRef, ev: &web_sys::MouseEvent) -> Option<(Key, Tip)> {
 pub fn ChartPlot(chart: ChartRef) -> impl IntoView {
     let state = use_app();
     let tip: RwSignal<Option<Tip>> = RwSignal::new(None);
-    let svg = move || chart.text(|c| c.drawn.svg.clone());
+    let container = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            let shown = chart.with(|c| svg_dom::show_svg(&el, &c.drawn.svg));
+            if shown.is_none() {
+                // Not drawn (yet): empty.
+                svg_dom::show_svg(&el, "");
+            }
+        }
+    });
     let label = move || {
         let title = chart.text(|c| c.spec.title.clone());
         let summary = chart.text(|c| c.spec.summary.clone());
@@ -53,9 +63,7 @@ pub fn ChartPlot(chart: ChartRef) -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| tip.set(key_at(chart, &ev).map(|(_, tip)| tip));
     view! {
         <div class="chart-plot">
-            // Our own plotters SVG: every text from data was escaped by plotters' SVG backend (see draw/).
-            <div class="chart-svg" data-testid="chart-svg" role="img" aria-label=label
-                inner_html=svg
+            <div class="chart-svg" data-testid="chart-svg" role="img" aria-label=label node_ref=container
                 on:click=on_click
                 on:pointermove=on_move
                 on:pointerleave=move |_| tip.set(None)></div>
