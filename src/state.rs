@@ -80,6 +80,9 @@ pub struct AppState {
     /// Notices about keys the loaded data does not have.
     pub data_notices: Memo<Vec<QueryNotice>>,
     pub selection: Memo<Option<SelectionRef>>,
+    /// The selection without its year range, for per-year charts and the timeline (a facet never filters
+    /// itself, so every year stays visible); the same as `selection` when no years are chosen.
+    pub selection_all_years: Memo<Option<SelectionRef>>,
     pub hovered: RwSignal<Option<ActorId>>,
     pub report_open: RwSignal<bool>,
 }
@@ -102,6 +105,18 @@ impl AppState {
                 Some(SelectionRef(Arc::new(sel)))
             })
         });
+        let selection_all_years = Memo::new(move |_| {
+            let d = data.get()?;
+            let sel = selection.get()?;
+            filter.with(|f| {
+                let f = f.as_ref()?;
+                if f.years.is_none() {
+                    return Some(sel.clone());
+                }
+                let all = f.without_years();
+                Some(SelectionRef(Arc::new(filter::select(&d.0.ds, &d.0.idx, &all))))
+            })
+        });
         AppState {
             query,
             data,
@@ -113,6 +128,7 @@ impl AppState {
             focus,
             data_notices,
             selection,
+            selection_all_years,
             hovered: RwSignal::new(None),
             report_open: RwSignal::new(false),
         }

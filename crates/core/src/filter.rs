@@ -65,6 +65,14 @@ impl Filter {
         self.chosen(Facet::Region).iter().map(|&r| RegionId(r as u16))
     }
 
+    /// This filter without its year range (what a per-year chart shows across the years).
+    pub fn without_years(&self) -> Filter {
+        Filter {
+            years: None,
+            ..self.clone()
+        }
+    }
+
     /// The year range with `from <= to`.
     pub fn year_range(&self) -> Option<(u16, u16)> {
         self.years.map(|(a, b)| if a <= b { (a, b) } else { (b, a) })

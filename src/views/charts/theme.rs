@@ -2,7 +2,22 @@
 //!
 //! Series colours keep 3:1 against their background; segments are also numbered, so colour is never the only cue.
 
-use super::draw::Palette;
+use leptos::prelude::*;
+
+/// Colours and sizes of a chart theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: (u8, u8, u8),
+    pub text: (u8, u8, u8),
+    pub grid: (u8, u8, u8),
+    pub accent: (u8, u8, u8),
+    /// Technology colours (by `TechnologyId`, cycled), then kinds by `ActorKind::index()` from offset 16.
+    pub series: &'static [(u8, u8, u8)],
+    pub kinds: &'static [(u8, u8, u8); 7],
+    pub font: u32,
+    /// Separator line between stacked segments.
+    pub stroke: u32,
+}
 
 /// The visitor's choice; `Auto` follows the system's light or dark preference.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,6 +61,38 @@ impl ChartTheme {
             ChartTheme::Contrast => &CONTRAST,
             _ => &LIGHT,
         }
+    }
+}
+
+/// The visitor's choice with the system's preference it resolves against (view state, not in the URL).
+#[derive(Clone, Copy)]
+pub struct ThemeChoice {
+    pub chosen: RwSignal<ChartTheme>,
+    pub system_dark: bool,
+}
+
+impl ThemeChoice {
+    /// Starts at `Auto`.
+    pub fn new(system_dark: bool) -> ThemeChoice {
+        ThemeChoice {
+            chosen: RwSignal::new(ChartTheme::Auto),
+            system_dark,
+        }
+    }
+
+    /// The theme the charts are drawn with, tracked.
+    pub fn drawn(self) -> ChartTheme {
+        self.chosen.get().resolve(self.system_dark)
+    }
+
+    /// The palette the charts are drawn with, tracked.
+    pub fn palette(self) -> &'static Palette {
+        self.drawn().palette()
+    }
+
+    /// The palette the charts are drawn with, untracked (for event handlers).
+    pub fn palette_untracked(self) -> &'static Palette {
+        self.chosen.get_untracked().resolve(self.system_dark).palette()
     }
 }
 

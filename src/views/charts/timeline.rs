@@ -10,7 +10,6 @@ use ecomap_core::stats;
 use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
-use super::specs::year_in_view;
 use super::texts::view_texts;
 use crate::state::{use_app, AppState};
 
@@ -34,6 +33,72 @@ fn set_year(state: AppState, y: u16) {
     }
 }
 
+/// Playing the timeline: one year every `STEP_MS` until the last year; always started by the visitor.
+#[derive(Clone, Copy)]
+struct Playback {
+    state: AppState,
+    /// The data's first and last project year.
+    span: Memo<Option<(u16, u16)>>,
+    /// The year in view, within the span.
+    value: Memo<Option<u16>>,
+    playing: RwSignal<bool>,
+    handle: StoredValue<Option<IntervalHandle>>,
+}
+
+impl Playback {
+    fn stop(self) {
+        if let Some(h) = self.handle.get_value() {
+            h.clear();
+        }
+        self.handle.set_value(None);
+        self.playing.set(false);
+    }
+
+    /// One step of the interval: the next year, stopping at the last.
+    fn step(self) {
+        let (Some((_, to)), Some(y)) = (self.span.get_untracked(), self.value.get_untracked()) else {
+            self.stop();
+            return;
+        };
+        if y >= to {
+            self.stop();
+            return;
+        }
+        set_year(self.state, y + 1);
+        if y + 1 >= to {
+            self.stop();
+        }
+    }
+
+    /// The play button: pauses, or shows the next year at once and starts the interval.
+    fn toggle(self) {
+        if self.playing.get_untracked() {
+            self.stop();
+            return;
+        }
+        let (Some((from, to)), Some(y)) = (self.span.get_untracked(), self.value.get_untracked()) else {
+            return;
+        };
+        // From the end, play starts again at the first year (shown at once: the first step).
+        if y >= to {
+            set_year(self.state, from);
+        } else {
+            set_year(self.state, y + 1);
+        }
+        if let Ok(h) = set_interval_with_handle(move || self.step(), Duration::from_millis(STEP_MS)) {
+            self.handle.set_value(Some(h));
+            self.playing.set(true);
+        }
+    }
+
+    /// Clears the interval when the timeline goes (without touching signals).
+    fn release(self) {
+        if let Some(h) = self.handle.get_value() {
+            h.clear();
+        }
+    }
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_app();
@@ -45,58 +110,21 @@ pub fn Timeline() -> impl IntoView {
     });
     let value = Memo::new(move |_| {
         let (from, to) = span.get()?;
-        let y = state
-            .data
-            .with(|d| d.as_ref().and_then(|d| state.query.with(|q| year_in_view(&d.0.ds, q))))?;
+        let y = state.data.with(|d| {
+            d.as_ref()
+                .and_then(|d| state.filter.with(|f| f.as_ref()?.year_in_view(&d.0.ds)))
+        })?;
         Some(y.clamp(from, to))
     });
-    let playing = RwSignal::new(false);
-    let handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
-    let stop = move || {
-        if let Some(h) = handle.get_value() {
-            h.clear();
-        }
-        handle.set_value(None);
-        playing.set(false);
+    let playback = Playback {
+        state,
+        span,
+        value,
+        playing: RwSignal::new(false),
+        handle: StoredValue::new(None),
     };
-    let step = move || {
-        let (Some((_, to)), Some(y)) = (span.get_untracked(), value.get_untracked()) else {
-            stop();
-            return;
-        };
-        if y >= to {
-            stop();
-            return;
-        }
-        set_year(state, y + 1);
-        if y + 1 >= to {
-            stop();
-        }
-    };
-    let toggle = move |_| {
-        if playing.get_untracked() {
-            stop();
-            return;
-        }
-        let (Some((from, to)), Some(y)) = (span.get_untracked(), value.get_untracked()) else {
-            return;
-        };
-        // From the end, play starts again at the first year (shown at once: the first step).
-        if y >= to {
-            set_year(state, from);
-        } else {
-            set_year(state, y + 1);
-        }
-        if let Ok(h) = set_interval_with_handle(step, Duration::from_millis(STEP_MS)) {
-            handle.set_value(Some(h));
-            playing.set(true);
-        }
-    };
-    on_cleanup(move || {
-        if let Some(h) = handle.get_value() {
-            h.clear();
-        }
-    });
+    let playing = playback.playing;
+    on_cleanup(move || playback.release());
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(y) = event_target_value(&ev).parse::<u16>() {
             set_year(state, y);
@@ -107,7 +135,7 @@ pub fn Timeline() -> impl IntoView {
             <section class="timeline" data-testid="timeline" aria-label=move || t().timeline>
                 <button type="button" class="timeline-play" data-testid="timeline-play"
                     aria-pressed=move || playing.get().to_string()
-                    on:click=toggle>
+                    on:click=move |_| playback.toggle()>
                     <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
                     {move || if playing.get() { t().pause } else { t().play }}
                 </button>
