@@ -118,7 +118,7 @@ pub fn NetworkView() -> impl IntoView {
                 node_ref=stage_ref
                 tabindex="0"
                 role="application"
-                aria-roledescription="graph"
+                aria-roledescription=move || t().roledescription
                 aria-label=move || t().label
                 aria-describedby="network-help"
                 on:pointerdown=handlers.on(Handlers::down)

@@ -7,6 +7,8 @@ use super::engine::LayoutStatus;
 
 pub struct ViewTexts {
     pub label: &'static str,
+    /// What the stage is, for screen readers (`aria-roledescription`).
+    pub roledescription: &'static str,
     pub mode: &'static str,
     pub ecosystems: &'static str,
     pub collaboration: &'static str,
@@ -40,6 +42,7 @@ pub struct ViewTexts {
 
 pub const DE: ViewTexts = ViewTexts {
     label: "Netzwerk der Akteure und Technologien",
+    roledescription: "Graph",
     mode: "Ansicht",
     ecosystems: "Technologie-Ökosysteme",
     collaboration: "Kooperationen",
@@ -72,6 +75,7 @@ pub const DE: ViewTexts = ViewTexts {
 
 pub const EN: ViewTexts = ViewTexts {
     label: "Network of actors and technologies",
+    roledescription: "graph",
     mode: "Show",
     ecosystems: "Technology ecosystems",
     collaboration: "Collaboration",
