@@ -1,10 +1,68 @@
 //! How each kind of actor (and a technology hub) looks, once for every view: its mark (the shape, the second
-//! cue beside colour) and the CSS custom property that holds its colour. Colours themselves live once, in the
-//! `--kind-*` tokens of style/main.css (light and dark); renderers read them from the page
-//! (`browser::css_var`), the legend and list marks use them directly. Map markers, network nodes, the list,
-//! the detail panel and every legend draw from this table.
+//! cue beside colour) and its colour in each scheme (light page, dark page, the charts' high-contrast theme).
+//! The page's `--kind-*` CSS tokens are made from this table at start (`install_tokens`; style/main.css only
+//! picks the light or dark one), the charts' themes and the map's markers take the colours from here, the
+//! network reads the tokens. Map markers, network nodes, the list, the detail panel and every legend draw from
+//! this table.
 
 use ecomap_core::model::ActorKind;
+
+/// An sRGB colour.
+pub type Rgb = (u8, u8, u8);
+
+/// Kind colours by `ActorKind::index()` on a light page (each at least 3:1 on white and on the map's land).
+pub const LIGHT: [Rgb; 7] = [
+    (217, 72, 15),
+    (25, 113, 194),
+    (95, 61, 196),
+    (43, 138, 62),
+    (8, 127, 91),
+    (194, 37, 92),
+    (92, 95, 102),
+];
+/// Kind colours on a dark page (each at least 3:1 on the dark surface).
+pub const DARK: [Rgb; 7] = [
+    (255, 140, 90),
+    (116, 179, 242),
+    (177, 151, 252),
+    (105, 219, 124),
+    (56, 217, 169),
+    (247, 131, 172),
+    (173, 181, 189),
+];
+/// Kind colours of the charts' high-contrast (presentation) theme.
+pub const CONTRAST: [Rgb; 7] = [
+    (170, 0, 0),
+    (0, 0, 170),
+    (90, 0, 160),
+    (0, 100, 0),
+    (0, 85, 85),
+    (150, 0, 90),
+    (60, 60, 60),
+];
+
+/// `#rrggbb`.
+pub fn hex((r, g, b): Rgb) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Sets the `--kind-*-light` and `--kind-*-dark` custom properties on the root element from the table
+/// (through the CSSOM, which the Content-Security-Policy allows); style/main.css maps `--kind-*` to one of
+/// them by the colour scheme.
+pub fn install_tokens() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    for k in ActorKind::ALL {
+        let _ = style.set_property(&format!("{}-light", token(k)), &hex(LIGHT[k.index()]));
+        let _ = style.set_property(&format!("{}-dark", token(k)), &hex(DARK[k.index()]));
+    }
+}
 
 /// A mark: a circle or a polygon, drawn around a centre with radius 1 (`outline`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

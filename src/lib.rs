@@ -22,5 +22,6 @@ pub fn start() {
         return;
     }
     panic::install_hook();
+    kinds::install_tokens();
     leptos::mount::mount_to_body(app::App);
 }

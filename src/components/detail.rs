@@ -9,6 +9,7 @@ use ecomap_core::query::{Focus, ResolvedFocus};
 use ecomap_core::stats;
 use leptos::prelude::*;
 
+use crate::components::legend::KindMark;
 use crate::i18n::{kind_name, texts, Texts};
 use crate::state::{use_app, AppState, DataRef};
 
@@ -137,7 +138,7 @@ fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl In
     let real_note = !fictional && ds.projects.iter().any(|p| p.fictional) && !projects.is_empty();
     view! {
         <header class="detail-head">
-            <p class="detail-kind"><span class=format!("kind-mark kind-{}", actor.kind.key()) aria-hidden="true"></span>{kind_name(actor.kind, lang)}</p>
+            <p class="detail-kind"><KindMark kind=actor.kind/>{kind_name(actor.kind, lang)}</p>
             <h2 id="detail-title" data-testid="detail-title" tabindex="-1">{actor.name.clone()}</h2>
             {fictional.then(|| view! { <p class="badge fictional" data-testid="fictional">{t.fictional}</p> })}
             {real_note.then(|| view! { <p class="badge real">{t.real_record}</p> })}
@@ -177,7 +178,7 @@ fn technology_detail(state: AppState, d: &DataRef, tid: TechnologyId, lang: Lang
     let by_kind = ActorKind::ALL
         .into_iter()
         .filter(|k| profile.actors_by_kind[k.index()] > 0)
-        .map(|k| view! { <li><span class=format!("kind-mark kind-{}", k.key()) aria-hidden="true"></span>{kind_name(k, lang)}": "<strong>{format::int(profile.actors_by_kind[k.index()] as u64, lang)}</strong></li> })
+        .map(|k| view! { <li><KindMark kind=k/>{kind_name(k, lang)}": "<strong>{format::int(profile.actors_by_kind[k.index()] as u64, lang)}</strong></li> })
         .collect_view();
     let leading = profile
         .leading_actors

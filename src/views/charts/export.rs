@@ -59,7 +59,7 @@ pub fn download_png(name: &str, svg: &str, width: u32, height: u32) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
-    let scale = win.device_pixel_ratio().max(1.0) * 2.0;
+    let scale = crate::browser::pixel_ratio().max(1.0) * 2.0;
     let name = name.to_string();
     let img2 = img.clone();
     let url2 = url.clone();

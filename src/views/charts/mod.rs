@@ -36,9 +36,7 @@ use self::toolbar::ChartsToolbar;
 use crate::state::use_app;
 
 fn system_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    crate::browser::prefers_dark()
 }
 
 /// The width to draw at: the section's width in 20 px steps (300 to 960), so text stays at its CSS size on

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::render::{polygon, Frame, Layer, Palette, Renderer, Shape, EDGE_STYLE, FADED_ALPHA, OUTLINE};
+use super::render::{Frame, Layer, Palette, Renderer, Shape, EDGE_STYLE, FADED_ALPHA, OUTLINE};
 
 pub struct Canvas2d {
     canvas: HtmlCanvasElement,
@@ -87,7 +87,7 @@ impl Renderer for Canvas2d {
                     c.move_to(x + r, y);
                     let _ = c.arc(x, y, r, 0.0, std::f64::consts::TAU);
                 } else {
-                    let pts = polygon(n.shape);
+                    let pts = n.shape.outline();
                     c.move_to(x + pts[0].0 as f64 * r, y + pts[0].1 as f64 * r);
                     for p in &pts[1..] {
                         c.line_to(x + p.0 as f64 * r, y + p.1 as f64 * r);

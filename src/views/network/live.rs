@@ -17,6 +17,7 @@ use super::engine::{Engine, LayoutStatus, MAX_ITERATIONS, STOP_MOVEMENT};
 use super::layout_client::LayoutClient;
 use super::report::Report;
 use super::stage::{set_canvas_transform, stage_size};
+use crate::browser::{now_ms as now, reduced_motion};
 use crate::views::resize::ResizeWatch;
 use crate::views::schedule::{FrameSlot, TimerSlot};
 
@@ -288,17 +289,4 @@ fn pump(engine: &mut Engine, client: &RefCell<Option<LayoutClient>>) -> Option<b
     let update = c.take()?;
     c.ack();
     Some(engine.apply_update(&update, now()))
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
 }

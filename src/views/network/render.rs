@@ -11,18 +11,8 @@ pub enum Layer {
     Highlight = 2,
 }
 
-/// Node shapes: the second cue beside colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    Circle,
-    Triangle,
-    TriangleDown,
-    Square,
-    Diamond,
-    Pentagon,
-    Hexagon,
-    Octagon,
-}
+/// Node shapes: the second cue beside colour, from the one kinds table.
+pub use crate::kinds::Mark as Shape;
 
 /// One node to draw, in CSS pixels.
 #[derive(Clone, Copy, Debug)]
@@ -58,10 +48,12 @@ pub struct Palette {
 impl Default for Palette {
     fn default() -> Palette {
         Palette {
-            fill: [
-                "#d9480f", "#1971c2", "#5f3dc4", "#2b8a3e", "#087f5b", "#c2255c", "#5c5f66", "#0b5cad",
-            ]
-            .map(String::from),
+            // Until the page's tokens are read (`stage::palette_from_css`): the kinds table's light colours.
+            fill: std::array::from_fn(|i| {
+                crate::kinds::LIGHT
+                    .get(i)
+                    .map_or_else(|| "#0b5cad".into(), |&c| crate::kinds::hex(c))
+            }),
             text: "#1c1f24".into(),
             surface: "#ffffff".into(),
             edge: "#555d68".into(),
@@ -108,41 +100,4 @@ pub trait Renderer {
     fn resize(&mut self, width: f32, height: f32, dpr: f32);
     /// Draws a whole frame.
     fn draw(&mut self, frame: &Frame, palette: &Palette);
-}
-
-/// Vertices of a regular shape of radius `r` around the origin (unit-free; the circle has none).
-pub fn polygon(shape: Shape) -> &'static [(f32, f32)] {
-    const TRI: [(f32, f32); 3] = [(0.0, -1.2), (1.04, 0.6), (-1.04, 0.6)];
-    const TRI_DOWN: [(f32, f32); 3] = [(0.0, 1.2), (1.04, -0.6), (-1.04, -0.6)];
-    const SQUARE: [(f32, f32); 4] = [(-0.89, -0.89), (0.89, -0.89), (0.89, 0.89), (-0.89, 0.89)];
-    const DIAMOND: [(f32, f32); 4] = [(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)];
-    const PENTAGON: [(f32, f32); 5] = [(0.0, -1.1), (1.05, -0.34), (0.65, 0.89), (-0.65, 0.89), (-1.05, -0.34)];
-    const HEXAGON: [(f32, f32); 6] = [
-        (0.0, -1.05),
-        (0.91, -0.52),
-        (0.91, 0.52),
-        (0.0, 1.05),
-        (-0.91, 0.52),
-        (-0.91, -0.52),
-    ];
-    const OCTAGON: [(f32, f32); 8] = [
-        (-0.41, -1.0),
-        (0.41, -1.0),
-        (1.0, -0.41),
-        (1.0, 0.41),
-        (0.41, 1.0),
-        (-0.41, 1.0),
-        (-1.0, 0.41),
-        (-1.0, -0.41),
-    ];
-    match shape {
-        Shape::Circle => &[],
-        Shape::Triangle => &TRI,
-        Shape::TriangleDown => &TRI_DOWN,
-        Shape::Square => &SQUARE,
-        Shape::Diamond => &DIAMOND,
-        Shape::Pentagon => &PENTAGON,
-        Shape::Hexagon => &HEXAGON,
-        Shape::Octagon => &OCTAGON,
-    }
 }

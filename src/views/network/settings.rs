@@ -5,25 +5,11 @@ use ecomap_core::graph::GraphMode;
 use leptos::prelude::*;
 
 use super::engine::SizeBy;
+use crate::browser::{store as remember, stored};
 
 const HIDE_KEY: &str = "ecomap.network.hide";
 const RENDERER_KEY: &str = "ecomap.network.renderer";
 const SIZE_KEY: &str = "ecomap.network.size";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-fn stored(key: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(key).ok().flatten())
-}
-
-/// Keeps a toolbar choice for the next visit (nothing when storage is unavailable, e.g. blocked in an iframe).
-fn remember(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}
 
 #[derive(Clone, Copy)]
 pub struct Settings {

@@ -13,8 +13,7 @@ use super::webgl2::WebGl2;
 
 /// The canvases' size in CSS px (the stage's box inside its border) and the device pixel ratio.
 pub fn stage_size(stage: &web_sys::HtmlElement) -> (f32, f32, f32) {
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0) as f32;
-    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    let dpr = crate::browser::pixel_ratio() as f32;
     (stage.client_width() as f32, stage.client_height() as f32, dpr)
 }
 
@@ -85,23 +84,14 @@ pub fn renderer_for(
 /// Reads the kind colours and text colours from the page's CSS tokens.
 pub fn palette_from_css(el: &web_sys::Element) -> Palette {
     let mut p = Palette::default();
-    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten()) else {
-        return p;
-    };
-    let get = |name: &str| {
-        style
-            .get_property_value(name)
-            .ok()
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |name: &str| crate::browser::css_var(el, name);
     for (k, kind) in ecomap_core::model::ActorKind::ALL.iter().enumerate() {
-        if let Some(v) = get(&format!("--kind-{}", kind.key())) {
+        if let Some(v) = get(crate::kinds::token(*kind)) {
             p.fill[k] = v;
         }
     }
     for (slot, name) in [
-        (&mut p.fill[7], "--accent"),
+        (&mut p.fill[7], crate::kinds::TECHNOLOGY_TOKEN),
         (&mut p.text, "--text"),
         (&mut p.surface, "--surface"),
         (&mut p.edge, "--muted"),

@@ -21,7 +21,7 @@ use web_sys::{
 };
 
 use super::canvas2d::Canvas2d;
-use super::render::{polygon, Frame, Layer, Palette, Renderer, Shape, EDGE_STYLE, FADED_ALPHA, OUTLINE};
+use super::render::{Frame, Layer, Palette, Renderer, Shape, EDGE_STYLE, FADED_ALPHA, OUTLINE};
 use crate::views::gl::{self, hex_rgb, Context, GrowBuffer};
 
 const EDGE_VS: &str = "#version 300 es
@@ -122,7 +122,7 @@ const NODE_STRIDE: i32 = 32;
 
 /// (sides, normal angle of the first edge, apothem in radii) of the shape `render::polygon` draws.
 fn shape_params(s: Shape) -> [f32; 3] {
-    let pts = polygon(s);
+    let pts = s.outline();
     if pts.len() < 3 {
         return [0.0, 0.0, 1.0];
     }

@@ -43,15 +43,7 @@ impl SizeBy {
 
 /// The shape of an actor kind's nodes (the second cue beside colour; the legend draws the same).
 pub fn shape_of(kind: ActorKind) -> Shape {
-    match kind {
-        ActorKind::Startup => Shape::Triangle,
-        ActorKind::Sme => Shape::Circle,
-        ActorKind::Corporation => Shape::Square,
-        ActorKind::Research => Shape::Diamond,
-        ActorKind::University => Shape::Pentagon,
-        ActorKind::Network => Shape::Hexagon,
-        ActorKind::Public => Shape::TriangleDown,
-    }
+    crate::kinds::mark(kind)
 }
 
 /// Node radii for a size choice: by degree `2.5 + 1.2 √degree` (capped), by volume on an area scale whose
