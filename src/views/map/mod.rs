@@ -5,12 +5,15 @@
 //! and Leptos state to an imperative [`engine::Engine`] that draws through a [`render::Renderer`].
 //! The camera lives in the URL hash (`#map=z/lat/lon`), written with `history.replaceState` when it rests.
 
+mod browser;
 mod canvas2d;
 mod engine;
+mod hash;
 mod input;
 mod layers;
 mod render;
 mod scene;
+mod scheduler;
 mod texts;
 mod tiles;
 mod webgl2;
@@ -105,7 +108,7 @@ pub fn MapView() -> impl IntoView {
     let arc_weight = RwSignal::new(ArcWeight::Projects);
     let shading = RwSignal::new(Shading::None);
     let size_by = RwSignal::new(SizeBy::Uniform);
-    let scheduler = input::Scheduler::new(engine.clone(), sig);
+    let scheduler = scheduler::Scheduler::new(engine.clone(), sig);
 
     // Create the engine once the canvases exist; read the camera from the hash.
     {
@@ -118,8 +121,8 @@ pub fn MapView() -> impl IntoView {
             if engine.borrow().is_some() {
                 return;
             }
-            let vp = input::viewport_of(&w);
-            let force_2d = input::force_canvas2d();
+            let vp = browser::viewport_of(&w);
+            let force_2d = browser::force_canvas2d();
             let on_change: Rc<dyn Fn(bool)> = {
                 let scheduler = scheduler.clone();
                 Rc::new(move |lost: bool| {
@@ -132,7 +135,7 @@ pub fn MapView() -> impl IntoView {
             let Some(mut e) = Engine::new(b, o, force_2d, vp, on_change) else {
                 return;
             };
-            if let Some(cam) = input::hash_camera() {
+            if let Some(cam) = hash::hash_camera() {
                 e.cam = cam;
             }
             sig.renderer.set(e.renderer.name());

@@ -6,7 +6,7 @@
 use ecomap_core::projection::{Camera, Viewport, World};
 use leptos::prelude::*;
 
-use super::input::storage_get;
+use super::browser::storage_get;
 use super::texts::map_texts;
 use crate::state::use_app;
 
