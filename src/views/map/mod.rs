@@ -16,6 +16,7 @@ mod scene;
 mod scheduler;
 mod texts;
 mod tiles;
+mod tooltip;
 mod webgl2;
 
 use std::cell::RefCell;
