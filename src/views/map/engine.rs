@@ -13,7 +13,7 @@ use ecomap_core::model::{ActorId, Dataset, Lang};
 use ecomap_core::projection::{bbox_to_world, Camera, Viewport, World, WorldBox};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::layers::{self, ArcWeight, RegionStyle, Shading, SizeBy, Sizes, WorldRegion};
+use super::layers::{self, LayerStyle, RegionStyle, Shading, SizeBy, Sizes, WorldRegion};
 use super::render::{draw_text, size_canvas, Renderer};
 use super::scene::{Scene, WATER};
 
@@ -34,10 +34,8 @@ pub struct Engine {
     /// The collaboration graph of the whole dataset, computed once when arcs are first shown.
     pub collabs: Option<Rc<Vec<Collaboration>>>,
     arcs_cache: Option<(u8, Vec<AggregatedArc>)>,
-    pub show_arcs: bool,
-    pub arc_weight: ArcWeight,
-    pub shading: Shading,
-    pub size_by: SizeBy,
+    /// The visitor's layer options.
+    pub style: LayerStyle,
     /// Per actor id: number of projects and project volume (for marker sizes), with their maxima.
     actor_projects: Vec<f32>,
     actor_volume: Vec<f32>,
@@ -83,10 +81,7 @@ impl Engine {
             index: None,
             collabs: None,
             arcs_cache: None,
-            show_arcs: false,
-            arc_weight: ArcWeight::Projects,
-            shading: Shading::None,
-            size_by: SizeBy::Uniform,
+            style: LayerStyle::default(),
             actor_projects: Vec::new(),
             actor_volume: Vec::new(),
             max_projects: 0.0,
@@ -182,7 +177,7 @@ impl Engine {
             ..Scene::default()
         };
         let (cam, vp) = (self.cam, self.vp);
-        let values = match self.shading {
+        let values = match self.style.shading {
             Shading::None => None,
             Shading::Actors => Some(self.region_actors.as_slice()),
             Shading::Volume => Some(self.region_volume.as_slice()),
@@ -199,7 +194,7 @@ impl Engine {
             },
         );
         if let Some(index) = &self.index {
-            if self.show_arcs {
+            if self.style.show_arcs {
                 let z = index.level_for(cam.zoom);
                 if self.arcs_cache.as_ref().map(|c| c.0) != Some(z) {
                     if let Some(c) = &self.collabs {
@@ -207,11 +202,11 @@ impl Engine {
                     }
                 }
                 if let Some((_, arcs)) = &self.arcs_cache {
-                    layers::arcs(&mut scene, &cam, &vp, arcs, self.arc_weight, ARC_LIMIT);
+                    layers::arcs(&mut scene, &cam, &vp, arcs, self.style.arc_weight, ARC_LIMIT);
                 }
             }
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
-            let sizes = match self.size_by {
+            let sizes = match self.style.size_by {
                 SizeBy::Uniform => None,
                 SizeBy::Projects => Some(Sizes {
                     weight: &self.actor_projects,

@@ -67,6 +67,26 @@ pub enum ArcWeight {
     Volume,
 }
 
+/// What the layers show besides regions and markers: the visitor's options under the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayerStyle {
+    pub show_arcs: bool,
+    pub arc_weight: ArcWeight,
+    pub shading: Shading,
+    pub size_by: SizeBy,
+}
+
+impl Default for LayerStyle {
+    fn default() -> LayerStyle {
+        LayerStyle {
+            show_arcs: false,
+            arc_weight: ArcWeight::Projects,
+            shading: Shading::None,
+            size_by: SizeBy::Uniform,
+        }
+    }
+}
+
 /// The choropleth ramp (light to dark blue; the darkest class still shows borders at 3:1).
 pub const RAMP: [Rgba; 5] = [
     Rgba(0xf1, 0xf6, 0xfc, 255),

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 
 use super::browser::viewport_of;
 use super::hash::{hash_camera, write_hash};
-use super::{MapSignals, MarkerInfo, SharedEngine};
+use super::signals::{MapSignals, MarkerInfo};
+use super::SharedEngine;
 use crate::views::resize::ResizeWatch;
 use crate::views::schedule::{FrameSlot, TimerSlot};
 

@@ -3,6 +3,10 @@
 
 use ecomap_core::model::Lang;
 
+/// The basemap's sources, always shown on the map; the same in both languages (the wording BKG asks for).
+pub const BASEMAP_CREDITS: &str =
+    "© GeoBasis-DE / BKG (VG250), Daten verändert · Geoportal Berlin / Ortsteile · GeoNames (CC BY 4.0)";
+
 pub struct MapTexts {
     pub map_label: &'static str,
     pub map_help: &'static str,

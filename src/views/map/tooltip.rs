@@ -6,8 +6,8 @@ use ecomap_core::model::{ActorId, ActorKind, Lang};
 use leptos::prelude::*;
 
 use super::engine::Engine;
+use super::signals::Tip;
 use super::texts::{map_texts, MapTexts};
-use super::Tip;
 use crate::i18n::kind_name;
 use crate::state::AppState;
 

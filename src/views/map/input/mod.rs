@@ -13,7 +13,8 @@ use ecomap_core::query::Focus;
 use leptos::prelude::*;
 
 use super::scheduler::Scheduler;
-use super::{MapSignals, SharedEngine};
+use super::signals::MapSignals;
+use super::SharedEngine;
 use crate::state::AppState;
 use pointer::Gesture;
 

@@ -1,0 +1,70 @@
+//! The map stage: the optional tiles under the base canvas, the overlay canvas that takes pointer input, the
+//! tooltip, the toolbar and the credits. The stage is focusable; keys move the camera.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::controls::MapControls;
+use super::input::Handlers;
+use super::signals::{MapSignals, Tip};
+use super::texts::{map_texts, BASEMAP_CREDITS};
+use super::tiles::{TileConfig, TileLayer};
+use crate::state::use_app;
+
+/// An event handler that calls `f` on its own clone of the handlers.
+fn bind<E>(handlers: &Handlers, f: impl Fn(&Handlers, E) + 'static) -> impl Fn(E) + 'static {
+    let handlers = handlers.clone();
+    move |ev| f(&handlers, ev)
+}
+
+#[component]
+pub fn MapStage(
+    stage: NodeRef<html::Div>,
+    base: NodeRef<html::Canvas>,
+    overlay: NodeRef<html::Canvas>,
+    handlers: Handlers,
+    sig: MapSignals,
+    tiles: RwSignal<Option<TileConfig>>,
+) -> impl IntoView {
+    let state = use_app();
+    let t = move || map_texts(state.lang.get());
+    view! {
+        <div class="map-stage" node_ref=stage data-testid="map-stage" tabindex="0" role="application"
+            aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"
+            on:keydown=bind(&handlers, Handlers::key)>
+            <TileLayer config=tiles camera=sig.camera/>
+            <canvas class="map-canvas" node_ref=base data-testid="map-canvas"></canvas>
+            <canvas class="map-overlay" node_ref=overlay
+                on:pointerdown=bind(&handlers, Handlers::down)
+                on:pointermove=bind(&handlers, Handlers::moved)
+                on:pointerup=bind(&handlers, |h, ev| h.up(ev, true))
+                on:pointercancel=bind(&handlers, |h, ev| h.up(ev, false))
+                on:pointerleave=bind(&handlers, |h, _| h.leave())
+                on:wheel=bind(&handlers, Handlers::wheel)
+                on:dblclick=bind(&handlers, Handlers::dblclick)></canvas>
+            <MapTooltip tip=sig.tip/>
+            <MapControls handlers=handlers.clone()/>
+            <p class="map-credits" data-testid="map-credits">
+                {BASEMAP_CREDITS}
+                {move || tiles.with(|c| c.as_ref().map(|c| format!(" · {}", c.attribution)))}
+            </p>
+        </div>
+    }
+}
+
+/// The hover tooltip: its first line bold.
+#[component]
+fn MapTooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
+    move || {
+        tip.get().map(|tip| {
+            view! {
+                <div class="map-tip" role="tooltip" data-testid="map-tooltip"
+                    style=format!("left:{:.0}px;top:{:.0}px", tip.x, tip.y)>
+                    {tip.lines.into_iter().enumerate().map(|(i, l)| {
+                        if i == 0 { view! { <strong>{l}</strong> }.into_any() } else { view! { <span>{l}</span> }.into_any() }
+                    }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
