@@ -3,7 +3,10 @@
 //! stays as url.rs wrote it.
 
 use ecomap_core::projection::Camera;
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+
+use super::scheduler::Scheduler;
 
 /// The camera in the URL hash, if any.
 pub fn hash_camera() -> Option<Camera> {
@@ -28,4 +31,18 @@ pub fn write_hash(cam: &Camera) {
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// Moves the camera when the visitor edits the hash or goes back or forward, until the view is cleaned up.
+pub fn follow_hash_changes(scheduler: &Scheduler) {
+    let on_hash = {
+        let scheduler = scheduler.clone();
+        move |_: web_sys::Event| scheduler.follow_hash()
+    };
+    let hashchange = window_event_listener_untyped("hashchange", on_hash.clone());
+    let popstate = window_event_listener_untyped("popstate", on_hash);
+    on_cleanup(move || {
+        hashchange.remove();
+        popstate.remove();
+    });
 }

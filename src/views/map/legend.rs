@@ -1,9 +1,12 @@
 //! The map's legends: actor kinds (colour and shape, drawn with the markers' own polygons) and, when regions
 //! are shaded, the five classes of the choropleth with each class's upper bound.
 
+use std::sync::Arc;
+
 use ecomap_core::model::{ActorKind, Eur};
 use leptos::prelude::*;
 
+use super::figures::SelectionFigures;
 use super::layers::{self, Shading};
 use super::scene;
 use crate::i18n::kind_name;
@@ -37,19 +40,20 @@ pub fn KindLegend() -> impl IntoView {
     }
 }
 
-/// The choropleth's classes (nothing while shading is off). `values` are per region (basemap order): selected
-/// actors and their project volume.
+/// The choropleth's classes (nothing while shading is off), up to the largest region's figure.
 #[component]
-pub fn ChoroplethLegend(shading: RwSignal<Shading>, values: Signal<(Vec<f64>, Vec<f64>)>) -> impl IntoView {
+pub fn ChoroplethLegend(shading: RwSignal<Shading>, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
     let state = use_app();
     move || {
         let shade = shading.get();
         if shade == Shading::None {
             return None;
         }
-        let (values, is_money) = values.with(|(actors, volume)| match shade {
-            Shading::Volume => (volume.clone(), true),
-            _ => (actors.clone(), false),
+        let is_money = shade == Shading::Volume;
+        let values = figures.with(|f| match f {
+            Some(f) if is_money => f.region_volume.clone(),
+            Some(f) => f.region_actors.clone(),
+            None => Vec::new(),
         });
         let max = values.iter().copied().fold(0.0, f64::max);
         let lang = state.lang.get();

@@ -9,6 +9,7 @@ mod browser;
 mod canvas2d;
 mod controls;
 mod engine;
+mod figures;
 mod hash;
 mod input;
 mod layers;
@@ -28,144 +29,54 @@ mod webgl2;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::__reexports::send_wrapper::SendWrapper;
-use leptos::html;
 use leptos::prelude::*;
 
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use engine::Engine;
+use figures::{selection_figures, SelectionFigures};
 use input::Handlers;
 use marker_list::MarkerList;
 use missing::NotOnMapNote;
 use options::{LayerOptions, MapOptions};
 use scheduler::Scheduler;
 use signals::MapSignals;
-use stage::MapStage;
+use stage::{MapStage, StageRefs};
 use texts::map_texts;
 
 pub type SharedEngine = Rc<RefCell<Option<Engine>>>;
+
+/// The selection's figures (actors without coordinates, per region counts and volume), once data is loaded.
+type FiguresMemo = Memo<Option<Arc<SelectionFigures>>>;
 
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
-    let wrap = NodeRef::<html::Div>::new();
-    let base = NodeRef::<html::Canvas>::new();
-    let overlay = NodeRef::<html::Canvas>::new();
+    let refs = StageRefs::new();
     let engine: SharedEngine = Rc::new(RefCell::new(None));
     let sig = MapSignals::new();
     let tiles_cfg = RwSignal::new(tiles::stored_config());
-    let missing = RwSignal::new(0_usize);
-    // Per region (basemap order): selected actors and their project volume, for the choropleth legend.
-    let region_values = RwSignal::new((Vec::<f64>::new(), Vec::<f64>::new()));
     let options = LayerOptions::new();
     let scheduler = Scheduler::new(engine.clone(), sig);
-
-    // Create the engine once the canvases exist; read the camera from the hash.
-    {
-        let engine = engine.clone();
-        let scheduler = scheduler.clone();
-        Effect::new(move |_| {
-            let (Some(w), Some(b), Some(o)) = (wrap.get(), base.get(), overlay.get()) else {
-                return;
-            };
-            if engine.borrow().is_some() {
-                return;
-            }
-            let vp = browser::viewport_of(&w);
-            let force_2d = browser::force_canvas2d();
-            let on_change: Rc<dyn Fn(bool)> = {
-                let scheduler = scheduler.clone();
-                Rc::new(move |lost: bool| {
-                    sig.lost.set(lost);
-                    if !lost {
-                        scheduler.request();
-                    }
-                })
-            };
-            let Some(mut e) = Engine::new(b, o, force_2d, vp, on_change) else {
-                return;
-            };
-            if let Some(cam) = hash::hash_camera() {
-                e.cam = cam;
-            }
-            sig.renderer.set(e.renderer.name());
-            *engine.borrow_mut() = Some(e);
-            scheduler.observe_resize(&w);
-            scheduler.request();
-        });
-    }
-
-    // A new selection: rebuild the cluster index, redraw now, and record the time it took.
-    {
-        let scheduler = scheduler.clone();
-        let engine = engine.clone();
-        Effect::new(move |_| {
-            let sel = state.selection.get();
-            let data = state.data.get();
-            sig.renderer.track();
-            let (Some(sel), Some(d)) = (sel, data) else { return };
-            let start = crate::perf::now();
-            let (n, values) = {
-                let mut e = engine.borrow_mut();
-                let Some(e) = e.as_mut() else { return };
-                let n = e.set_selection(&d.0.ds, &d.0.idx, &sel.0);
-                (n, (e.region_actors.clone(), e.region_volume.clone()))
-            };
-            missing.set(n);
-            region_values.set(values);
-            scheduler.draw_now();
-            crate::perf::measure_between("ecomap:map-redraw", start, crate::perf::now());
-            scheduler.publish_items();
-            sig.drawn.set(true);
-        });
-    }
-
-    // Options, language, selected regions and the list's hovered row change what is drawn.
-    {
-        let scheduler = scheduler.clone();
-        let engine = engine.clone();
-        Effect::new(move |_| {
-            let lang = state.lang.get();
-            let regions = state.query.with(|q| q.regions.clone());
-            let hovered = state.hovered.get();
-            let style = options.style();
-            sig.renderer.track();
-            {
-                let mut e = engine.borrow_mut();
-                let Some(e) = e.as_mut() else { return };
-                e.lang = lang;
-                e.selected_regions = regions;
-                e.hovered_actor = hovered;
-                e.style = style;
-                if style.show_arcs && e.collabs.is_none() {
-                    if let Some(d) = state.data.get_untracked() {
-                        e.collabs = Some(Rc::new(d.0.idx.collaborations()));
-                    }
-                }
-            }
-            scheduler.request();
-        });
-    }
-
-    // The camera follows the hash when the visitor edits it or goes back.
-    let on_hash = {
-        let scheduler = scheduler.clone();
-        move |_: web_sys::Event| scheduler.follow_hash()
-    };
-    let h1 = window_event_listener_untyped("hashchange", on_hash.clone());
-    let h2 = window_event_listener_untyped("popstate", on_hash);
+    let figures: FiguresMemo = Memo::new(move |_| {
+        let d = state.data.get()?;
+        state
+            .selection
+            .with(|s| s.as_ref().map(|s| Arc::new(selection_figures(&d.0.ds, &d.0.idx, &s.0))))
+    });
+    sync_selection(state, refs, &scheduler, figures);
+    sync_options(state, refs, &scheduler, options);
+    hash::follow_hash_changes(&scheduler);
     {
         let scheduler = SendWrapper::new(scheduler.clone());
-        on_cleanup(move || {
-            h1.remove();
-            h2.remove();
-            scheduler.stop();
-        });
+        on_cleanup(move || scheduler.stop());
     }
 
-    let handlers = Handlers::new(state, engine.clone(), scheduler.clone(), sig);
+    let handlers = Handlers::new(state, engine, scheduler, sig);
+    let missing = Signal::derive(move || figures.with(|f| f.as_ref().map_or(0, |f| f.missing)));
     view! {
         <section class="map-view" data-testid="map" aria-label=move || t().map_label
             data-drawn=move || sig.drawn.get().to_string()
@@ -178,11 +89,62 @@ pub fn MapView() -> impl IntoView {
             data-context=move || if sig.lost.get() { "lost" } else { "ok" }
             data-frames=move || sig.frames.get().to_string()
             data-arcs=move || sig.arcs.get().to_string()>
-            <MapStage stage=wrap base overlay handlers=handlers.clone() sig tiles=tiles_cfg/>
+            <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg/>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
             <MarkerList items=sig.items handlers/>
-            <NotOnMapNote missing=missing.into()/>
-            <MapOptions options region_values=region_values.into() tiles=tiles_cfg/>
+            <NotOnMapNote missing/>
+            <MapOptions options figures tiles=tiles_cfg/>
         </section>
     }
+}
+
+/// Creates the engine once the stage is mounted (whichever sync runs first); false while there is none.
+fn started(refs: StageRefs, scheduler: &Scheduler) -> bool {
+    refs.get()
+        .is_some_and(|(stage, base, overlay)| scheduler.start(&stage, base, overlay))
+}
+
+/// A new selection: the engine rebuilds its cluster index and draws at once; `ecomap:map-redraw` records the
+/// time both took.
+fn sync_selection(state: AppState, refs: StageRefs, scheduler: &Scheduler, figures: FiguresMemo) {
+    let scheduler = scheduler.clone();
+    Effect::new(move |_| {
+        if !started(refs, &scheduler) {
+            return;
+        }
+        let (Some(sel), Some(d)) = (state.selection.get(), state.data.get()) else {
+            return;
+        };
+        let start = crate::perf::now();
+        let Some(figures) = figures.get() else { return };
+        scheduler.with_engine(|e| e.set_selection(&d.0.ds, &d.0.idx, &sel.0, figures));
+        scheduler.draw_selection();
+        crate::perf::measure_between("ecomap:map-redraw", start, crate::perf::now());
+    });
+}
+
+/// Options, language, selected regions and the list's hovered row change what is drawn (next frame).
+fn sync_options(state: AppState, refs: StageRefs, scheduler: &Scheduler, options: LayerOptions) {
+    let scheduler = scheduler.clone();
+    Effect::new(move |_| {
+        if !started(refs, &scheduler) {
+            return;
+        }
+        let lang = state.lang.get();
+        let regions = state.query.with(|q| q.regions.clone());
+        let hovered = state.hovered.get();
+        let style = options.style();
+        scheduler.with_engine(|e| {
+            e.lang = lang;
+            e.selected_regions = regions;
+            e.hovered_actor = hovered;
+            e.style = style;
+            if style.show_arcs && e.collabs.is_none() {
+                if let Some(d) = state.data.get_untracked() {
+                    e.collabs = Some(Rc::new(d.0.idx.collaborations()));
+                }
+            }
+        });
+        scheduler.request();
+    });
 }

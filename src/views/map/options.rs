@@ -1,8 +1,11 @@
 //! The options under the map (view settings, not part of the Query or the URL): the kind legend, collaboration
 //! arcs and their weight, region shading with its legend, marker size, and the online tiles.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use super::figures::SelectionFigures;
 use super::layers::{ArcWeight, LayerStyle, Shading, SizeBy};
 use super::legend::{ChoroplethLegend, KindLegend};
 use super::texts::map_texts;
@@ -43,7 +46,7 @@ impl LayerOptions {
 #[component]
 pub fn MapOptions(
     options: LayerOptions,
-    region_values: Signal<(Vec<f64>, Vec<f64>)>,
+    figures: Memo<Option<Arc<SelectionFigures>>>,
     tiles: RwSignal<Option<TileConfig>>,
 ) -> impl IntoView {
     let state = use_app();
@@ -55,7 +58,7 @@ pub fn MapOptions(
                 <ul class="map-kinds"><KindLegend/></ul>
             </fieldset>
             <ArcOptions show_arcs=options.show_arcs arc_weight=options.arc_weight/>
-            <ShadingOptions shading=options.shading region_values/>
+            <ShadingOptions shading=options.shading figures/>
             <SizeOptions size_by=options.size_by/>
             <TileSettings config=tiles/>
         </div>
@@ -86,7 +89,7 @@ fn ArcOptions(show_arcs: RwSignal<bool>, arc_weight: RwSignal<ArcWeight>) -> imp
 }
 
 #[component]
-fn ShadingOptions(shading: RwSignal<Shading>, region_values: Signal<(Vec<f64>, Vec<f64>)>) -> impl IntoView {
+fn ShadingOptions(shading: RwSignal<Shading>, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
     view! {
@@ -100,7 +103,7 @@ fn ShadingOptions(shading: RwSignal<Shading>, region_values: Signal<(Vec<f64>, V
                     <option value="volume">{move || t().shading_volume}</option>
                 </select>
             </label>
-            <ChoroplethLegend shading values=region_values/>
+            <ChoroplethLegend shading figures/>
         </fieldset>
     }
 }

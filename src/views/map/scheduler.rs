@@ -2,7 +2,9 @@
 //! camera rests, its hash is written and the accessible marker list follows; the stage's size is watched.
 //!
 //! The scheduler owns what the view starts (the engine, its frame and timer slots, the resize watch) and
-//! releases all of it in `stop()` on cleanup.
+//! releases all of it in `stop()` on cleanup. It writes the view's signals only from events (an animation
+//! frame, the rest timer, a resize, a lost or restored context): an effect that syncs the engine and draws at
+//! once leaves the publishing to the next frame.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,16 +12,31 @@ use std::time::Duration;
 
 use ecomap_core::projection::Camera;
 use leptos::prelude::*;
+use web_sys::{HtmlCanvasElement, HtmlElement};
 
-use super::browser::viewport_of;
+use super::browser::{force_canvas2d, viewport_of};
+use super::engine::Engine;
 use super::hash::{hash_camera, write_hash};
-use super::signals::{MapSignals, MarkerInfo};
+use super::signals::{FrameReport, MapSignals, MarkerInfo};
 use super::SharedEngine;
 use crate::views::resize::ResizeWatch;
 use crate::views::schedule::{FrameSlot, TimerSlot};
 
 /// How long the camera must stay still before the hash is written.
 const REST: Duration = Duration::from_millis(250);
+
+/// What the next animation frame does.
+#[derive(Clone, Copy, Default)]
+struct Due {
+    /// Draw (and publish what was drawn).
+    draw: bool,
+    /// What a draw outside a frame showed, to publish unless the frame draws anew.
+    report: Option<FrameReport>,
+    /// Mirror the visible markers into the accessible list.
+    items: bool,
+    /// Mark the view drawn (`data-drawn`).
+    drawn: bool,
+}
 
 /// Debounces drawing to one animation frame and writes the hash when the camera rests. `stop()` (on cleanup)
 /// cancels the pending frame and timer, disconnects the resize watch and releases the engine (its WebGL
@@ -29,6 +46,7 @@ pub struct Scheduler {
     engine: SharedEngine,
     sig: MapSignals,
     frame: Rc<FrameSlot>,
+    due: Rc<Cell<Due>>,
     rest: Rc<TimerSlot>,
     stopped: Rc<Cell<bool>>,
     resize: Rc<RefCell<Option<ResizeWatch>>>,
@@ -40,58 +58,110 @@ impl Scheduler {
             engine,
             sig,
             frame: Rc::new(FrameSlot::default()),
+            due: Rc::new(Cell::new(Due::default())),
             rest: Rc::new(TimerSlot::default()),
             stopped: Rc::new(Cell::new(false)),
             resize: Rc::new(RefCell::new(None)),
         }
     }
 
+    /// Creates the engine on the stage's canvases unless it exists (the camera from the URL hash, else the
+    /// whole region), starts following the stage's size and asks for the first frame. False while there is
+    /// no engine (no canvas context, or the view is gone).
+    pub fn start(&self, stage: &HtmlElement, base: HtmlCanvasElement, overlay: HtmlCanvasElement) -> bool {
+        if self.stopped.get() {
+            return false;
+        }
+        if self.engine.borrow().is_some() {
+            return true;
+        }
+        let vp = viewport_of(stage);
+        let on_context: Rc<dyn Fn(bool)> = {
+            let me = self.clone();
+            Rc::new(move |lost: bool| me.context_changed(lost))
+        };
+        let Some(mut e) = Engine::new(base, overlay, force_canvas2d(), vp, on_context) else {
+            return false;
+        };
+        if let Some(cam) = hash_camera() {
+            e.cam = cam;
+        }
+        *self.engine.borrow_mut() = Some(e);
+        self.observe_resize(stage);
+        self.request();
+        true
+    }
+
+    /// Runs `f` on the engine, if there is one.
+    pub fn with_engine<R>(&self, f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
+        self.engine.borrow_mut().as_mut().map(f)
+    }
+
     /// Draws in the next animation frame (once, however often it is asked).
     pub fn request(&self) {
-        if self.stopped.get() {
-            return;
-        }
-        let me = self.clone();
-        self.frame.request(move || {
-            crate::perf::timed("ecomap:map-frame", || me.draw_now());
+        self.next_frame(|due| due.draw = true);
+    }
+
+    /// Draws a new selection at once (the engine and its canvases only, so the time it takes is measured
+    /// with the index); what was drawn, the accessible marker list and `data-drawn` follow with the next
+    /// animation frame.
+    pub fn draw_selection(&self) {
+        let report = self.draw();
+        self.next_frame(|due| {
+            if report.is_some() {
+                due.report = report;
+            }
+            due.items = true;
+            due.drawn = true;
         });
     }
 
-    /// Draws immediately and publishes what was drawn (for tests and the tile layer).
-    pub fn draw_now(&self) {
-        let summary = {
-            let mut e = self.engine.borrow_mut();
-            let Some(e) = e.as_mut() else { return };
-            if e.renderer.lost() {
-                return;
-            }
-            e.draw();
-            let largest = e.scene.markers.iter().map(|m| m.count).max().unwrap_or(0);
-            let hl = e.scene.markers.iter().filter(|m| m.highlighted).count();
-            (
-                e.scene.markers.len(),
-                largest,
-                e.cam,
-                e.vp,
-                e.renderer.name(),
-                hl,
-                e.scene.arcs.len(),
-            )
-        };
-        self.sig.arcs.set(summary.6);
-        self.sig.highlighted.set(summary.5);
-        self.sig.frames.update(|n| *n = n.wrapping_add(1));
-        self.sig.markers.set(summary.0);
-        self.sig.largest.set(summary.1);
-        self.sig.zoom.set(summary.2.zoom);
-        self.sig.camera.set(Some((summary.2, summary.3)));
-        if self.sig.renderer.get_untracked() != summary.4 {
-            self.sig.renderer.set(summary.4);
+    /// Adds to what the next animation frame does and makes sure one is pending.
+    fn next_frame(&self, add: impl FnOnce(&mut Due)) {
+        if self.stopped.get() {
+            return;
+        }
+        let mut due = self.due.get();
+        add(&mut due);
+        self.due.set(due);
+        let me = self.clone();
+        self.frame.request(move || me.run_frame());
+    }
+
+    fn run_frame(&self) {
+        let due = self.due.take();
+        let drew = due.draw && crate::perf::timed("ecomap:map-frame", || self.draw_and_publish());
+        if let (false, Some(report)) = (drew, due.report) {
+            self.sig.publish_frame(&report);
+        }
+        if due.items {
+            self.publish_items();
+        }
+        if due.drawn {
+            self.sig.drawn.set(true);
         }
     }
 
+    /// Draws the scene for the current camera; what was drawn, unless there is no engine or its context is lost.
+    fn draw(&self) -> Option<FrameReport> {
+        let mut e = self.engine.borrow_mut();
+        let e = e.as_mut()?;
+        if e.renderer.lost() {
+            return None;
+        }
+        e.draw();
+        Some(e.report())
+    }
+
+    /// Draws and publishes what was drawn (for tests and the tile layer); false when nothing was drawn.
+    fn draw_and_publish(&self) -> bool {
+        let Some(report) = self.draw() else { return false };
+        self.sig.publish_frame(&report);
+        true
+    }
+
     /// Mirrors the drawn markers into the accessible list (only when the camera rests: DOM work is slow).
-    pub fn publish_items(&self) {
+    fn publish_items(&self) {
         let items: Vec<MarkerInfo> = {
             let e = self.engine.borrow();
             let Some(e) = e.as_ref() else { return };
@@ -117,6 +187,14 @@ impl Scheduler {
             v
         };
         self.sig.items.set(items);
+    }
+
+    /// The WebGL context was lost or restored: shown on the view's root; a restored context is drawn again.
+    fn context_changed(&self, lost: bool) {
+        self.sig.lost.set(lost);
+        if !lost {
+            self.request();
+        }
     }
 
     /// The camera moved: draw next frame, write the hash once it rests.
@@ -156,7 +234,7 @@ impl Scheduler {
     }
 
     /// Follows the element's size (and the device pixel ratio) and redraws at once, so resizing never flickers.
-    pub fn observe_resize(&self, el: &web_sys::HtmlElement) {
+    fn observe_resize(&self, el: &HtmlElement) {
         let me = self.clone();
         let target = el.clone();
         let watch = ResizeWatch::new(el, move || {
@@ -172,7 +250,7 @@ impl Scheduler {
                 }
             };
             if changed && !me.stopped.get() {
-                me.draw_now();
+                me.draw_and_publish();
                 me.publish_items();
             }
         });

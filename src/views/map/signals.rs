@@ -1,5 +1,6 @@
 //! What the map view shows reactively besides the canvases: the markers on its root (`data-*`, for tests and
-//! the tile layer), the tooltip, and the visible markers mirrored in the accessible list.
+//! the tile layer), the tooltip, and the visible markers mirrored in the accessible list. These signals are
+//! written from events only (animation frames, timers, resize, input, context loss), never by an effect.
 
 use ecomap_core::projection::{Camera, Viewport};
 use leptos::prelude::*;
@@ -19,6 +20,22 @@ pub struct MarkerInfo {
     pub x: f32,
     pub y: f32,
     pub count: u32,
+}
+
+/// What one drawn frame showed: published on the view's root for tests, and the camera for the tile layer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FrameReport {
+    pub markers: usize,
+    /// Actors in the largest marker.
+    pub largest: u32,
+    /// Markers drawn highlighted (the list's hovered row).
+    pub highlighted: usize,
+    pub arcs: usize,
+    pub camera: Camera,
+    pub viewport: Viewport,
+    pub renderer: &'static str,
+    /// Frames drawn so far by the view's engine.
+    pub frames: u32,
 }
 
 /// Reactive handles the scheduler and the input code update (besides the engine itself).
@@ -59,6 +76,20 @@ impl MapSignals {
             arcs: RwSignal::new(0),
             frames: RwSignal::new(0),
             highlighted: RwSignal::new(0),
+        }
+    }
+
+    /// Shows what a frame drew. Called from events only (an animation frame, a resize), never by an effect.
+    pub fn publish_frame(&self, r: &FrameReport) {
+        self.arcs.set(r.arcs);
+        self.highlighted.set(r.highlighted);
+        self.frames.set(r.frames);
+        self.markers.set(r.markers);
+        self.largest.set(r.largest);
+        self.zoom.set(r.camera.zoom);
+        self.camera.set(Some((r.camera, r.viewport)));
+        if self.renderer.get_untracked() != r.renderer {
+            self.renderer.set(r.renderer);
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::controls::MapControls;
 use super::input::Handlers;
@@ -10,6 +11,29 @@ use super::signals::{MapSignals, Tip};
 use super::texts::{map_texts, BASEMAP_CREDITS};
 use super::tiles::{TileConfig, TileLayer};
 use crate::state::use_app;
+
+/// The stage and its two canvases, once mounted.
+#[derive(Clone, Copy)]
+pub struct StageRefs {
+    pub stage: NodeRef<html::Div>,
+    pub base: NodeRef<html::Canvas>,
+    pub overlay: NodeRef<html::Canvas>,
+}
+
+impl StageRefs {
+    pub fn new() -> StageRefs {
+        StageRefs {
+            stage: NodeRef::new(),
+            base: NodeRef::new(),
+            overlay: NodeRef::new(),
+        }
+    }
+
+    /// The elements (read tracked: `None` until the stage is mounted).
+    pub fn get(&self) -> Option<(HtmlDivElement, HtmlCanvasElement, HtmlCanvasElement)> {
+        Some((self.stage.get()?, self.base.get()?, self.overlay.get()?))
+    }
+}
 
 /// An event handler that calls `f` on its own clone of the handlers.
 fn bind<E>(handlers: &Handlers, f: impl Fn(&Handlers, E) + 'static) -> impl Fn(E) + 'static {
@@ -19,15 +43,14 @@ fn bind<E>(handlers: &Handlers, f: impl Fn(&Handlers, E) + 'static) -> impl Fn(E
 
 #[component]
 pub fn MapStage(
-    stage: NodeRef<html::Div>,
-    base: NodeRef<html::Canvas>,
-    overlay: NodeRef<html::Canvas>,
+    refs: StageRefs,
     handlers: Handlers,
     sig: MapSignals,
     tiles: RwSignal<Option<TileConfig>>,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
+    let StageRefs { stage, base, overlay } = refs;
     view! {
         <div class="map-stage" node_ref=stage data-testid="map-stage" tabindex="0" role="application"
             aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"

@@ -77,7 +77,7 @@ fn region_lines(e: &Engine, key: &'static str, lang: Lang, t: &MapTexts) -> Vec<
     let name = ecomap_core::regions::region_info(key).map(|i| i.name).unwrap_or(key);
     let mut lines = vec![name.to_string()];
     if let Some(s) = e.region_slot(key) {
-        let n = e.region_actors[s] as u64;
+        let n = e.figures.region_actors.get(s).copied().unwrap_or(0.0) as u64;
         lines.push(format!("{} {}", format::int(n, lang), t.actors));
     }
     lines.push(t.region_hint.to_string());
