@@ -2,8 +2,10 @@
 //! linked to the filters (click a region), the detail panel (click a marker) and the list (hover a row).
 //!
 //! Geometry and clustering come from ecomap-core (`projection`, `cluster`, `geo`); this module wires input
-//! and Leptos state to an imperative [`engine::Engine`] that draws through a [`render::Renderer`].
-//! The camera lives in the URL hash (`#map=z/lat/lon`), written with `history.replaceState` when it rests.
+//! and Leptos state to an imperative [`engine::Engine`] that draws through a [`render::Renderer`]. Two
+//! effects only sync the engine with the app state (`sync_selection`, `sync_options`); the
+//! [`scheduler::Scheduler`] owns the engine, its frames and timers, and writes the view's signals
+//! (`signals.rs`) from events only. The camera lives in the URL hash (`#map=z/lat/lon`, `hash.rs`).
 
 mod browser;
 mod canvas2d;
