@@ -53,7 +53,7 @@ pub fn MapStage(
     let StageRefs { stage, base, overlay } = refs;
     view! {
         <div class="map-stage" node_ref=stage data-testid="map-stage" tabindex="0" role="application"
-            aria-roledescription="map" aria-label=move || t().map_label aria-describedby="map-help"
+            aria-roledescription=move || t().map_role aria-label=move || t().map_label aria-describedby="map-help"
             on:keydown=bind(&handlers, Handlers::key)>
             <TileLayer config=tiles camera=sig.camera/>
             <canvas class="map-canvas" node_ref=base data-testid="map-canvas"></canvas>
