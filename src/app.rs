@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
     let view = Memo::new(move |_| state.query.with(|q| q.view));
     view! {
         <DropZone>
-            <a class="skip-link" href="#results">{move || if state.lang.get() == Lang::De { "Zu den Treffern springen" } else { "Skip to results" }}</a>
+            <a class="skip-link" href="#results">{move || texts(state.lang.get()).skip_to_results}</a>
             <Header/>
             <LoadStatus/>
             <Notices/>

@@ -56,6 +56,13 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// Forgets a remembered value.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// The computed value of CSS custom property `name` (e.g. "--kind-sme") on `el`, trimmed; None when unset.
 pub fn css_var(el: &web_sys::Element, name: &str) -> Option<String> {
     let style = window()?.get_computed_style(el).ok()??;

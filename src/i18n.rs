@@ -87,6 +87,7 @@ pub struct Texts {
     pub status_completed: &'static str,
     pub programme: &'static str,
     pub list_hint: &'static str,
+    pub skip_to_results: &'static str,
     pub no_data: &'static str,
 }
 
@@ -167,6 +168,7 @@ pub const DE: Texts = Texts {
     status_completed: "abgeschlossen",
     programme: "Förderprogramm",
     list_hint: "Pfeiltasten wählen, Eingabe öffnet",
+    skip_to_results: "Zu den Treffern springen",
     no_data: "Keine Daten geladen.",
 };
 
@@ -247,6 +249,7 @@ pub const EN: Texts = Texts {
     status_completed: "completed",
     programme: "Funding programme",
     list_hint: "Arrow keys move, Enter opens",
+    skip_to_results: "Skip to results",
     no_data: "No data loaded.",
 };
 

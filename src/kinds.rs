@@ -147,6 +147,22 @@ impl Mark {
         }
     }
 
+    /// As a regular polygon (corners, turn in radians; 0: a corner points up), for renderers that build
+    /// marks from corners; None for the circle.
+    pub fn regular(self) -> Option<(u8, f32)> {
+        use std::f32::consts::PI;
+        match self {
+            Mark::Circle => None,
+            Mark::Triangle => Some((3, 0.0)),
+            Mark::TriangleDown => Some((3, PI)),
+            Mark::Square => Some((4, PI / 4.0)),
+            Mark::Diamond => Some((4, 0.0)),
+            Mark::Pentagon => Some((5, 0.0)),
+            Mark::Hexagon => Some((6, 0.0)),
+            Mark::Octagon => Some((8, PI / 8.0)),
+        }
+    }
+
     /// The outline as SVG `points` ("x,y x,y ..."), for legends and list marks; None for the circle.
     pub fn svg_points(self) -> Option<String> {
         let pts = self.outline();

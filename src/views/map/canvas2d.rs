@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::render::{context_2d, size_canvas, Renderer};
-use super::scene::{shape_points, Scene, Shape, HIGHLIGHT};
+use super::scene::{shape_points, ArcDraw, MarkerDraw, RegionDraw, Scene, Shape, HIGHLIGHT};
 
 pub struct Canvas2dRenderer {
     canvas: HtmlCanvasElement,
@@ -48,6 +48,79 @@ fn shape_path(ctx: &CanvasRenderingContext2d, shape: Shape, x: f32, y: f32, r: f
     }
 }
 
+/// Each region as one path of its rings: filled even-odd, then its border.
+fn draw_regions(ctx: &CanvasRenderingContext2d, evenodd_fill: Option<&js_sys::Function>, regions: &[RegionDraw]) {
+    for r in regions {
+        ctx.begin_path();
+        for ring in &r.rings {
+            for (i, p) in ring.iter().enumerate() {
+                if i == 0 {
+                    ctx.move_to(p[0] as f64, p[1] as f64);
+                } else {
+                    ctx.line_to(p[0] as f64, p[1] as f64);
+                }
+            }
+            ctx.close_path();
+        }
+        ctx.set_fill_style_str(&r.fill.css());
+        match evenodd_fill {
+            Some(f) => {
+                let _ = f.call1(ctx, &"evenodd".into());
+            }
+            None => ctx.fill(),
+        }
+        ctx.set_stroke_style_str(&r.stroke.css());
+        ctx.set_line_width(r.stroke_width as f64);
+        ctx.stroke();
+    }
+}
+
+/// Arcs as quadratic curves with round caps.
+fn draw_arcs(ctx: &CanvasRenderingContext2d, arcs: &[ArcDraw]) {
+    ctx.set_line_cap("round");
+    for a in arcs {
+        ctx.begin_path();
+        ctx.move_to(a.from[0] as f64, a.from[1] as f64);
+        ctx.quadratic_curve_to(a.ctrl[0] as f64, a.ctrl[1] as f64, a.to[0] as f64, a.to[1] as f64);
+        ctx.set_stroke_style_str(&a.colour.css());
+        ctx.set_line_width(a.width as f64);
+        ctx.stroke();
+    }
+}
+
+/// A single actor: its shape filled, outlined white (dark and thicker when highlighted).
+fn draw_marker(ctx: &CanvasRenderingContext2d, m: &MarkerDraw) {
+    shape_path(ctx, m.shape, m.x, m.y, m.r);
+    ctx.set_fill_style_str(&m.fill.css());
+    ctx.fill();
+    ctx.set_stroke_style_str(if m.highlighted { "#1c1f24" } else { "#ffffff" });
+    ctx.set_line_width(if m.highlighted { 3.0 } else { 1.5 });
+    ctx.stroke();
+}
+
+/// A cluster: a disc, the kind breakdown as a ring clockwise from the top, and a dark outline.
+fn draw_bubble(ctx: &CanvasRenderingContext2d, m: &MarkerDraw) {
+    shape_path(ctx, Shape::Circle, m.x, m.y, m.r);
+    ctx.set_fill_style_str(&m.fill.css());
+    ctx.fill();
+    let ring_r = (m.r - 3.0) as f64;
+    let mut a0 = -std::f64::consts::FRAC_PI_2;
+    ctx.set_line_width(5.0);
+    ctx.set_line_cap("butt");
+    for &(frac, colour) in &m.segments {
+        let a1 = a0 + frac as f64 * std::f64::consts::TAU;
+        ctx.begin_path();
+        let _ = ctx.arc(m.x as f64, m.y as f64, ring_r, a0, a1);
+        ctx.set_stroke_style_str(&colour.css());
+        ctx.stroke();
+        a0 = a1;
+    }
+    shape_path(ctx, Shape::Circle, m.x, m.y, m.r);
+    ctx.set_stroke_style_str(&HIGHLIGHT.css());
+    ctx.set_line_width(if m.highlighted { 3.0 } else { 1.0 });
+    ctx.stroke();
+}
+
 impl Renderer for Canvas2dRenderer {
     fn name(&self) -> &'static str {
         "canvas2d"
@@ -68,67 +141,13 @@ impl Renderer for Canvas2dRenderer {
         }
         let _ = ctx.set_transform(vp.dpr, 0.0, 0.0, vp.dpr, 0.0, 0.0);
         ctx.set_line_join("round");
-        for r in &scene.regions {
-            ctx.begin_path();
-            for ring in &r.rings {
-                for (i, p) in ring.iter().enumerate() {
-                    if i == 0 {
-                        ctx.move_to(p[0] as f64, p[1] as f64);
-                    } else {
-                        ctx.line_to(p[0] as f64, p[1] as f64);
-                    }
-                }
-                ctx.close_path();
-            }
-            ctx.set_fill_style_str(&r.fill.css());
-            match &self.fill {
-                Some(f) => {
-                    let _ = f.call1(ctx, &"evenodd".into());
-                }
-                None => ctx.fill(),
-            }
-            ctx.set_stroke_style_str(&r.stroke.css());
-            ctx.set_line_width(r.stroke_width as f64);
-            ctx.stroke();
-        }
-        ctx.set_line_cap("round");
-        for a in &scene.arcs {
-            ctx.begin_path();
-            ctx.move_to(a.from[0] as f64, a.from[1] as f64);
-            ctx.quadratic_curve_to(a.ctrl[0] as f64, a.ctrl[1] as f64, a.to[0] as f64, a.to[1] as f64);
-            ctx.set_stroke_style_str(&a.colour.css());
-            ctx.set_line_width(a.width as f64);
-            ctx.stroke();
-        }
+        draw_regions(ctx, self.fill.as_ref(), &scene.regions);
+        draw_arcs(ctx, &scene.arcs);
         for m in &scene.markers {
             if m.segments.is_empty() {
-                shape_path(ctx, m.shape, m.x, m.y, m.r);
-                ctx.set_fill_style_str(&m.fill.css());
-                ctx.fill();
-                ctx.set_stroke_style_str(if m.highlighted { "#1c1f24" } else { "#ffffff" });
-                ctx.set_line_width(if m.highlighted { 3.0 } else { 1.5 });
-                ctx.stroke();
+                draw_marker(ctx, m);
             } else {
-                shape_path(ctx, Shape::Circle, m.x, m.y, m.r);
-                ctx.set_fill_style_str(&m.fill.css());
-                ctx.fill();
-                // The kind breakdown as a ring, clockwise from the top.
-                let ring_r = (m.r - 3.0) as f64;
-                let mut a0 = -std::f64::consts::FRAC_PI_2;
-                ctx.set_line_width(5.0);
-                ctx.set_line_cap("butt");
-                for &(frac, colour) in &m.segments {
-                    let a1 = a0 + frac as f64 * std::f64::consts::TAU;
-                    ctx.begin_path();
-                    let _ = ctx.arc(m.x as f64, m.y as f64, ring_r, a0, a1);
-                    ctx.set_stroke_style_str(&colour.css());
-                    ctx.stroke();
-                    a0 = a1;
-                }
-                shape_path(ctx, Shape::Circle, m.x, m.y, m.r);
-                ctx.set_stroke_style_str(&HIGHLIGHT.css());
-                ctx.set_line_width(if m.highlighted { 3.0 } else { 1.0 });
-                ctx.stroke();
+                draw_bubble(ctx, m);
             }
         }
     }

@@ -1,9 +1,10 @@
 //! The map's imperative core: camera, viewport, the cluster index over the selection, the layers' options,
 //! and one `draw` that builds the scene and hands it to the renderer (plus the text overlay).
 //!
-//! The Leptos component owns one `Engine` in an `Rc<RefCell<_>>` and calls into it from effects and input.
+//! The view's `Scheduler` owns one `Engine` in an `Rc<RefCell<_>>`; effects sync it, input and frames call it.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use ecomap_core::cluster::{selection_points, AggregatedArc, ClusterIndex, ClusterOptions};
 use ecomap_core::filter::Selection;
@@ -13,9 +14,11 @@ use ecomap_core::model::{ActorId, Dataset, Lang};
 use ecomap_core::projection::{bbox_to_world, Camera, Viewport, World, WorldBox};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::layers::{self, ArcWeight, RegionStyle, Shading, SizeBy, Sizes, WorldRegion};
+use super::figures::SelectionFigures;
+use super::layers::{self, LayerStyle, RegionStyle, Shading, SizeBy, Sizes, WorldRegion};
 use super::render::{draw_text, size_canvas, Renderer};
 use super::scene::{Scene, WATER};
+use super::signals::FrameReport;
 
 /// Padding around fitted boxes, CSS px.
 pub const FIT_PADDING: f64 = 28.0;
@@ -34,23 +37,22 @@ pub struct Engine {
     /// The collaboration graph of the whole dataset, computed once when arcs are first shown.
     pub collabs: Option<Rc<Vec<Collaboration>>>,
     arcs_cache: Option<(u8, Vec<AggregatedArc>)>,
-    pub show_arcs: bool,
-    pub arc_weight: ArcWeight,
-    pub shading: Shading,
-    pub size_by: SizeBy,
+    /// The visitor's layer options.
+    pub style: LayerStyle,
     /// Per actor id: number of projects and project volume (for marker sizes), with their maxima.
     actor_projects: Vec<f32>,
     actor_volume: Vec<f32>,
     max_projects: f32,
     max_volume: f32,
-    /// Per region (in `regions` order): selected actors and their project volume.
-    pub region_actors: Vec<f64>,
-    pub region_volume: Vec<f64>,
+    /// The selection's figures per region (in `regions` order) for shading and tooltips.
+    pub figures: Arc<SelectionFigures>,
     pub selected_regions: Vec<String>,
     pub hovered_region: Option<&'static str>,
     pub hovered_actor: Option<ActorId>,
     pub lang: Lang,
     pub scene: Scene,
+    /// Frames drawn so far (tests wait for a new one).
+    frames: u32,
 }
 
 /// The whole of Berlin-Brandenburg in world coordinates.
@@ -83,21 +85,18 @@ impl Engine {
             index: None,
             collabs: None,
             arcs_cache: None,
-            show_arcs: false,
-            arc_weight: ArcWeight::Projects,
-            shading: Shading::None,
-            size_by: SizeBy::Uniform,
+            style: LayerStyle::default(),
             actor_projects: Vec::new(),
             actor_volume: Vec::new(),
             max_projects: 0.0,
             max_volume: 0.0,
-            region_actors: vec![0.0; n],
-            region_volume: vec![0.0; n],
+            figures: Arc::new(SelectionFigures::empty(n)),
             selected_regions: Vec::new(),
             hovered_region: None,
             hovered_actor: None,
             lang: Lang::De,
             scene: Scene::default(),
+            frames: 0,
         };
         e.resize(vp);
         Some(e)
@@ -109,10 +108,10 @@ impl Engine {
         size_canvas(&self.overlay, &vp);
     }
 
-    /// Rebuilds the cluster index and region figures for a new selection; returns how many selected actors
-    /// have no coordinates.
-    pub fn set_selection(&mut self, ds: &Dataset, idx: &Index, sel: &Selection) -> usize {
-        let (points, missing) = selection_points(ds, &sel.actors);
+    /// Rebuilds the cluster index and the marker sizes for a new selection; `figures` are the selection's (the
+    /// view computes them in a memo).
+    pub fn set_selection(&mut self, ds: &Dataset, idx: &Index, sel: &Selection, figures: Arc<SelectionFigures>) {
+        let (points, _without_coordinates) = selection_points(ds, &sel.actors);
         let index = crate::perf::timed("ecomap:map-index", || {
             ClusterIndex::build(points, ClusterOptions::default())
         });
@@ -132,24 +131,7 @@ impl Engine {
             self.max_projects = self.max_projects.max(p);
             self.max_volume = self.max_volume.max(v);
         }
-        // Region figures for shading and tooltips.
-        let slot: Vec<Option<usize>> = ds
-            .regions
-            .iter()
-            .map(|r| self.regions.iter().position(|w| w.key == r.key))
-            .collect();
-        self.region_actors.iter_mut().for_each(|v| *v = 0.0);
-        self.region_volume.iter_mut().for_each(|v| *v = 0.0);
-        for a in sel.actors.iter_ones() {
-            let Some(rid) = ds.actors.get(a).and_then(|x| x.location.region) else {
-                continue;
-            };
-            if let Some(Some(s)) = slot.get(rid.index()) {
-                self.region_actors[*s] += 1.0;
-                self.region_volume[*s] += idx.actor_volume(ActorId(a as u32)).0 as f64;
-            }
-        }
-        missing
+        self.figures = figures;
     }
 
     /// The camera that shows every selected actor (the whole region when none has coordinates).
@@ -182,10 +164,10 @@ impl Engine {
             ..Scene::default()
         };
         let (cam, vp) = (self.cam, self.vp);
-        let values = match self.shading {
+        let values = match self.style.shading {
             Shading::None => None,
-            Shading::Actors => Some(self.region_actors.as_slice()),
-            Shading::Volume => Some(self.region_volume.as_slice()),
+            Shading::Actors => Some(self.figures.region_actors.as_slice()),
+            Shading::Volume => Some(self.figures.region_volume.as_slice()),
         };
         layers::regions(
             &mut scene,
@@ -199,7 +181,7 @@ impl Engine {
             },
         );
         if let Some(index) = &self.index {
-            if self.show_arcs {
+            if self.style.show_arcs {
                 let z = index.level_for(cam.zoom);
                 if self.arcs_cache.as_ref().map(|c| c.0) != Some(z) {
                     if let Some(c) = &self.collabs {
@@ -207,11 +189,11 @@ impl Engine {
                     }
                 }
                 if let Some((_, arcs)) = &self.arcs_cache {
-                    layers::arcs(&mut scene, &cam, &vp, arcs, self.arc_weight, ARC_LIMIT);
+                    layers::arcs(&mut scene, &cam, &vp, arcs, self.style.arc_weight, ARC_LIMIT);
                 }
             }
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
-            let sizes = match self.size_by {
+            let sizes = match self.style.size_by {
                 SizeBy::Uniform => None,
                 SizeBy::Projects => Some(Sizes {
                     weight: &self.actor_projects,
@@ -230,6 +212,21 @@ impl Engine {
         self.renderer.draw(&scene, &vp);
         draw_text(&self.text, &scene, &vp);
         self.scene = scene;
+        self.frames = self.frames.wrapping_add(1);
+    }
+
+    /// What the last frame showed.
+    pub fn report(&self) -> FrameReport {
+        FrameReport {
+            markers: self.scene.markers.len(),
+            largest: self.scene.markers.iter().map(|m| m.count).max().unwrap_or(0),
+            highlighted: self.scene.markers.iter().filter(|m| m.highlighted).count(),
+            arcs: self.scene.arcs.len(),
+            camera: self.cam,
+            viewport: self.vp,
+            renderer: self.renderer.name(),
+            frames: self.frames,
+        }
     }
 
     /// The region under a CSS point.

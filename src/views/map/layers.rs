@@ -67,6 +67,26 @@ pub enum ArcWeight {
     Volume,
 }
 
+/// What the layers show besides regions and markers: the visitor's options under the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayerStyle {
+    pub show_arcs: bool,
+    pub arc_weight: ArcWeight,
+    pub shading: Shading,
+    pub size_by: SizeBy,
+}
+
+impl Default for LayerStyle {
+    fn default() -> LayerStyle {
+        LayerStyle {
+            show_arcs: false,
+            arc_weight: ArcWeight::Projects,
+            shading: Shading::None,
+            size_by: SizeBy::Uniform,
+        }
+    }
+}
+
 /// The choropleth ramp (light to dark blue; the darkest class still shows borders at 3:1).
 pub const RAMP: [Rgba; 5] = [
     Rgba(0xf1, 0xf6, 0xfc, 255),
@@ -170,7 +190,6 @@ pub fn bubble_radius(count: u32) -> f32 {
 
 pub const MARKER_RADIUS: f32 = 6.5;
 
-/// Markers and cluster bubbles of the visible level; at the deepest level, actors sharing a spot spread out.
 /// Optional marker size: per actor a weight (indexed by `ActorId`) and the largest weight.
 pub struct Sizes<'a> {
     pub weight: &'a [f32],
@@ -188,6 +207,46 @@ fn marker_radius(a: ActorId, sizes: Option<&Sizes>) -> f32 {
     }
 }
 
+/// A single actor's marker at (x, y): its kind's colour and shape, sized by `sizes`, larger when highlighted.
+fn actor_marker(f: &Found, a: ActorId, (x, y): (f32, f32), highlighted: bool, sizes: Option<&Sizes>) -> MarkerDraw {
+    let k = kind_of(f);
+    let r = marker_radius(a, sizes);
+    MarkerDraw {
+        item: f.item,
+        x,
+        y,
+        r: if highlighted { r * 1.6 } else { r },
+        fill: kind_colour(k),
+        shape: kind_shape(k),
+        segments: Vec::new(),
+        count: 1,
+        highlighted,
+    }
+}
+
+/// A cluster's bubble at (x, y): white, with its kinds' shares as segments.
+fn cluster_bubble(f: &Found, (x, y): (f32, f32), highlighted: bool) -> MarkerDraw {
+    let total = f.count.max(1) as f32;
+    let segments = ActorKind::ALL
+        .iter()
+        .filter(|k| f.kinds[k.index()] > 0)
+        .map(|&k| (f.kinds[k.index()] as f32 / total, kind_colour(k)))
+        .collect();
+    MarkerDraw {
+        item: f.item,
+        x,
+        y,
+        r: bubble_radius(f.count),
+        fill: Rgba(255, 255, 255, 240),
+        shape: Shape::Circle,
+        segments,
+        count: f.count,
+        highlighted,
+    }
+}
+
+/// Markers and cluster bubbles of the visible level; at the deepest level, actors sharing a spot spread out.
+/// The marker or bubble holding `highlight` (the list's hovered row) is highlighted.
 pub fn markers(
     out: &mut Scene,
     cam: &Camera,
@@ -211,44 +270,12 @@ pub fn markers(
     for i in order {
         let f = &found[i];
         let [x, y] = css(cam, vp, f.at);
-        let (x, y) = (x + offsets[i].x as f32, y + offsets[i].y as f32);
+        let at = (x + offsets[i].x as f32, y + offsets[i].y as f32);
         let highlighted = hl_item == Some(f.item);
-        match f.item {
-            Item::Actor(a) => {
-                let k = kind_of(f);
-                let r = marker_radius(a, sizes);
-                out.markers.push(MarkerDraw {
-                    item: f.item,
-                    x,
-                    y,
-                    r: if highlighted { r * 1.6 } else { r },
-                    fill: kind_colour(k),
-                    shape: kind_shape(k),
-                    segments: Vec::new(),
-                    count: 1,
-                    highlighted,
-                });
-            }
-            Item::Cluster(_) => {
-                let total = f.count.max(1) as f32;
-                let segments = ActorKind::ALL
-                    .iter()
-                    .filter(|k| f.kinds[k.index()] > 0)
-                    .map(|&k| (f.kinds[k.index()] as f32 / total, kind_colour(k)))
-                    .collect();
-                out.markers.push(MarkerDraw {
-                    item: f.item,
-                    x,
-                    y,
-                    r: bubble_radius(f.count),
-                    fill: Rgba(255, 255, 255, 240),
-                    shape: Shape::Circle,
-                    segments,
-                    count: f.count,
-                    highlighted,
-                });
-            }
-        }
+        out.markers.push(match f.item {
+            Item::Actor(a) => actor_marker(f, a, at, highlighted, sizes),
+            Item::Cluster(_) => cluster_bubble(f, at, highlighted),
+        });
     }
 }
 

@@ -31,17 +31,10 @@ pub const LABEL: Rgba = Rgba(0x44, 0x4b, 0x55, 255);
 pub const ARC: Rgba = Rgba(0xb3, 0x59, 0x00, 150);
 pub const HIGHLIGHT: Rgba = Rgba(0x1c, 0x1f, 0x24, 255);
 
-/// Kind colours, equal to the `--kind-*` tokens in style/main.css (each at least 3:1 on the land colour).
+/// A kind's marker colour: the kinds table's light colour (the map is drawn on its light land colour).
 pub fn kind_colour(k: ActorKind) -> Rgba {
-    match k {
-        ActorKind::Startup => Rgba(0xd9, 0x48, 0x0f, 255),
-        ActorKind::Sme => Rgba(0x19, 0x71, 0xc2, 255),
-        ActorKind::Corporation => Rgba(0x5f, 0x3d, 0xc4, 255),
-        ActorKind::Research => Rgba(0x2b, 0x8a, 0x3e, 255),
-        ActorKind::University => Rgba(0x08, 0x7f, 0x5b, 255),
-        ActorKind::Network => Rgba(0xc2, 0x25, 0x5c, 255),
-        ActorKind::Public => Rgba(0x5c, 0x5f, 0x66, 255),
-    }
+    let (r, g, b) = crate::kinds::LIGHT[k.index()];
+    Rgba(r, g, b, 255)
 }
 
 /// The second cue beside colour: each kind has its own marker shape.
@@ -55,19 +48,11 @@ pub enum Shape {
     },
 }
 
+/// A kind's marker shape: its mark in the kinds table, as a regular polygon.
 pub fn kind_shape(k: ActorKind) -> Shape {
-    use std::f32::consts::PI;
-    match k {
-        ActorKind::Startup => Shape::Polygon { sides: 3, turn: 0.0 },
-        ActorKind::Sme => Shape::Circle,
-        ActorKind::Corporation => Shape::Polygon {
-            sides: 4,
-            turn: PI / 4.0,
-        },
-        ActorKind::Research => Shape::Polygon { sides: 4, turn: 0.0 },
-        ActorKind::University => Shape::Polygon { sides: 5, turn: 0.0 },
-        ActorKind::Network => Shape::Polygon { sides: 6, turn: 0.0 },
-        ActorKind::Public => Shape::Polygon { sides: 3, turn: PI },
+    match crate::kinds::mark(k).regular() {
+        Some((sides, turn)) => Shape::Polygon { sides, turn },
+        None => Shape::Circle,
     }
 }
 

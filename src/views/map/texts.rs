@@ -3,8 +3,14 @@
 
 use ecomap_core::model::Lang;
 
+/// The basemap's sources, always shown on the map; the same in both languages (the wording BKG asks for).
+pub const BASEMAP_CREDITS: &str =
+    "© GeoBasis-DE / BKG (VG250), Daten verändert · Geoportal Berlin / Ortsteile · GeoNames (CC BY 4.0)";
+
 pub struct MapTexts {
     pub map_label: &'static str,
+    /// The stage's `aria-roledescription`.
+    pub map_role: &'static str,
     pub map_help: &'static str,
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
@@ -37,6 +43,7 @@ pub struct MapTexts {
 
 pub const DE: MapTexts = MapTexts {
     map_label: "Karte der Akteure in Berlin und Brandenburg",
+    map_role: "Karte",
     map_help: "Ziehen oder Pfeiltasten: verschieben · Mausrad, +/−: zoomen · Klick auf Gruppe: hineinzoomen · Klick auf Akteur: Details · Klick auf Region: nach Region filtern",
     zoom_in: "Hineinzoomen",
     zoom_out: "Herauszoomen",
@@ -69,6 +76,7 @@ pub const DE: MapTexts = MapTexts {
 
 pub const EN: MapTexts = MapTexts {
     map_label: "Map of the actors in Berlin and Brandenburg",
+    map_role: "map",
     map_help: "Drag or arrow keys: pan · wheel, +/−: zoom · click a group: zoom in · click an actor: details · click a region: filter by region",
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",

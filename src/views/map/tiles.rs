@@ -6,7 +6,7 @@
 use ecomap_core::projection::{Camera, Viewport, World};
 use leptos::prelude::*;
 
-use super::input::storage_get;
+use super::browser::storage_get;
 use super::texts::map_texts;
 use crate::state::use_app;
 
@@ -35,17 +35,15 @@ fn valid_template(t: &str) -> bool {
 }
 
 fn store(cfg: Option<&TileConfig>) {
-    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return;
-    };
+    use crate::browser::{forget, store};
     match cfg {
         Some(c) => {
-            let _ = s.set_item(TEMPLATE_KEY, &c.template);
-            let _ = s.set_item(ATTRIBUTION_KEY, &c.attribution);
+            store(TEMPLATE_KEY, &c.template);
+            store(ATTRIBUTION_KEY, &c.attribution);
         }
         None => {
-            let _ = s.remove_item(TEMPLATE_KEY);
-            let _ = s.remove_item(ATTRIBUTION_KEY);
+            forget(TEMPLATE_KEY);
+            forget(ATTRIBUTION_KEY);
         }
     }
 }

@@ -10,7 +10,7 @@ use ecomap_core::projection::Viewport;
 use web_sys::{HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram, WebGlUniformLocation};
 
 use super::render::{size_canvas, Renderer};
-use super::scene::{shape_points, Rgba, Scene, Shape, HIGHLIGHT};
+use super::scene::{shape_points, ArcDraw, MarkerDraw, RegionDraw, Rgba, Scene, Shape, HIGHLIGHT};
 use crate::views::gl::{self, Context};
 
 const VERTEX: &str = r#"#version 300 es
@@ -147,6 +147,155 @@ impl WebGl2Renderer {
     }
 }
 
+/// Where one region's stencil fans and its cover quad sit in the vertex buffer: (first vertex, count) each.
+struct RegionRange {
+    fans: (i32, i32),
+    cover: (i32, i32),
+}
+
+/// Per region, a triangle fan per ring (drawn into the stencil only) and a cover quad over the region's box
+/// in its fill colour.
+fn region_fans(out: &mut Vec<f32>, regions: &[RegionDraw]) -> Vec<RegionRange> {
+    let mut ranges = Vec::with_capacity(regions.len());
+    for r in regions {
+        let start = out.len() as i32 / STRIDE;
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for ring in &r.rings {
+            for i in 1..ring.len().saturating_sub(1) {
+                for p in [ring[0], ring[i], ring[i + 1]] {
+                    push(out, p, [0.0; 4]);
+                }
+            }
+            for p in ring {
+                x0 = x0.min(p[0]);
+                y0 = y0.min(p[1]);
+                x1 = x1.max(p[0]);
+                y1 = y1.max(p[1]);
+            }
+        }
+        let fan_end = out.len() as i32 / STRIDE;
+        let c = r.fill.f32();
+        for p in [[x0, y0], [x1, y0], [x0, y1], [x0, y1], [x1, y0], [x1, y1]] {
+            push(out, p, c);
+        }
+        ranges.push(RegionRange {
+            fans: (start, fan_end - start),
+            cover: (fan_end, 6),
+        });
+    }
+    ranges
+}
+
+/// An arc as a quadratic curve through 17 points.
+fn arc_triangles(out: &mut Vec<f32>, a: &ArcDraw) {
+    let pts: Vec<[f32; 2]> = (0..=16)
+        .map(|i| {
+            let t = i as f32 / 16.0;
+            let u = 1.0 - t;
+            [
+                u * u * a.from[0] + 2.0 * u * t * a.ctrl[0] + t * t * a.to[0],
+                u * u * a.from[1] + 2.0 * u * t * a.ctrl[1] + t * t * a.to[1],
+            ]
+        })
+        .collect();
+    thick_line(out, &pts, false, a.width, a.colour);
+}
+
+/// A single actor: its shape filled, outlined white (dark and thicker when highlighted).
+fn marker_triangles(out: &mut Vec<f32>, m: &MarkerDraw) {
+    let pts = shape_points(m.shape, m.x, m.y, m.r);
+    convex_fill(out, &pts, m.fill);
+    let (w, c) = if m.highlighted {
+        (3.0, HIGHLIGHT)
+    } else {
+        (1.5, Rgba(255, 255, 255, 255))
+    };
+    thick_line(out, &pts, true, w, c);
+}
+
+/// A cluster: a disc with a ring of its kinds' shares, clockwise from the top, and a dark outline.
+fn bubble_triangles(out: &mut Vec<f32>, m: &MarkerDraw) {
+    let disc = shape_points(Shape::Circle, m.x, m.y, m.r);
+    convex_fill(out, &disc, m.fill);
+    let mut a0 = -std::f32::consts::FRAC_PI_2;
+    for &(frac, colour) in &m.segments {
+        let a1 = a0 + frac * std::f32::consts::TAU;
+        thick_line(out, &arc_points(m.x, m.y, m.r - 3.0, a0, a1), false, 5.0, colour);
+        a0 = a1;
+    }
+    let outline = arc_points(m.x, m.y, m.r, 0.0, std::f32::consts::TAU);
+    thick_line(out, &outline, true, if m.highlighted { 3.0 } else { 1.0 }, HIGHLIGHT);
+}
+
+/// Everything above the region fills, back to front: region borders, arcs, markers.
+fn line_and_marker_triangles(out: &mut Vec<f32>, scene: &Scene) {
+    for r in &scene.regions {
+        for ring in &r.rings {
+            thick_line(out, ring, true, r.stroke_width, r.stroke);
+        }
+    }
+    for a in &scene.arcs {
+        arc_triangles(out, a);
+    }
+    for m in &scene.markers {
+        if m.segments.is_empty() {
+            marker_triangles(out, m);
+        } else {
+            bubble_triangles(out, m);
+        }
+    }
+}
+
+impl WebGl2Renderer {
+    /// Clears to the background and sets up the program for a frame of `vp`'s size.
+    fn begin_frame(&self, st: &GlState, background: Option<Rgba>, vp: &Viewport) {
+        let gl = &self.gl;
+        let (w, h) = vp.device_size();
+        gl.viewport(0, 0, w as i32, h as i32);
+        let bg = background.unwrap_or(Rgba(0, 0, 0, 0)).f32();
+        gl.clear_color(bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]);
+        gl.clear_stencil(0);
+        gl.clear(Gl::COLOR_BUFFER_BIT | Gl::STENCIL_BUFFER_BIT);
+        gl.use_program(Some(&st.program));
+        gl.uniform2f(st.u_size.as_ref(), vp.width as f32, vp.height as f32);
+        gl.enable(Gl::BLEND);
+        gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
+    }
+
+    /// Region fills: per region, its fans into the stencil (INVERT gives even-odd), then the cover quad where
+    /// the stencil is set (which clears it for the next region).
+    fn fill_regions(&mut self, st: &GlState, regions: &[RegionDraw]) {
+        let mut fans = std::mem::take(&mut self.fans);
+        fans.clear();
+        let ranges = region_fans(&mut fans, regions);
+        self.bind(st, &fans);
+        let gl = &self.gl;
+        gl.enable(Gl::STENCIL_TEST);
+        for range in &ranges {
+            gl.color_mask(false, false, false, false);
+            gl.stencil_func(Gl::ALWAYS, 0, 0xff);
+            gl.stencil_op(Gl::KEEP, Gl::KEEP, Gl::INVERT);
+            self.draw_range(range.fans.0, range.fans.1);
+            gl.color_mask(true, true, true, true);
+            gl.stencil_func(Gl::NOTEQUAL, 0, 0xff);
+            gl.stencil_op(Gl::ZERO, Gl::ZERO, Gl::ZERO);
+            self.draw_range(range.cover.0, range.cover.1);
+        }
+        gl.disable(Gl::STENCIL_TEST);
+        self.fans = fans;
+    }
+
+    /// Borders, arcs and markers in one batch.
+    fn draw_lines_and_markers(&mut self, st: &GlState, scene: &Scene) {
+        let mut tris = std::mem::take(&mut self.tris);
+        tris.clear();
+        line_and_marker_triangles(&mut tris, scene);
+        self.bind(st, &tris);
+        self.draw_range(0, tris.len() as i32 / STRIDE);
+        self.tris = tris;
+    }
+}
+
 impl Renderer for WebGl2Renderer {
     fn name(&self) -> &'static str {
         "webgl2"
@@ -167,109 +316,8 @@ impl Renderer for WebGl2Renderer {
         let state = self.ctx.state();
         let st = state.borrow();
         let Some(st) = st.as_ref() else { return };
-        let gl = self.gl.clone();
-        let (w, h) = vp.device_size();
-        gl.viewport(0, 0, w as i32, h as i32);
-        let bg = scene.background.unwrap_or(Rgba(0, 0, 0, 0)).f32();
-        gl.clear_color(bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]);
-        gl.clear_stencil(0);
-        gl.clear(Gl::COLOR_BUFFER_BIT | Gl::STENCIL_BUFFER_BIT);
-        gl.use_program(Some(&st.program));
-        gl.uniform2f(st.u_size.as_ref(), vp.width as f32, vp.height as f32);
-        gl.enable(Gl::BLEND);
-        gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
-
-        // Region fills: per region, a fan per ring into the stencil (INVERT = even-odd), then a cover quad.
-        let mut fans = std::mem::take(&mut self.fans);
-        fans.clear();
-        let mut ranges = Vec::with_capacity(scene.regions.len());
-        for r in &scene.regions {
-            let start = fans.len() as i32 / STRIDE;
-            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-            for ring in &r.rings {
-                for i in 1..ring.len().saturating_sub(1) {
-                    for p in [ring[0], ring[i], ring[i + 1]] {
-                        push(&mut fans, p, [0.0; 4]);
-                    }
-                }
-                for p in ring {
-                    x0 = x0.min(p[0]);
-                    y0 = y0.min(p[1]);
-                    x1 = x1.max(p[0]);
-                    y1 = y1.max(p[1]);
-                }
-            }
-            let fan_end = fans.len() as i32 / STRIDE;
-            let c = r.fill.f32();
-            for p in [[x0, y0], [x1, y0], [x0, y1], [x0, y1], [x1, y0], [x1, y1]] {
-                push(&mut fans, p, c);
-            }
-            ranges.push((start, fan_end - start, fan_end, 6));
-        }
-        self.bind(st, &fans);
-        gl.enable(Gl::STENCIL_TEST);
-        for &(fan_first, fan_count, quad_first, quad_count) in &ranges {
-            gl.color_mask(false, false, false, false);
-            gl.stencil_func(Gl::ALWAYS, 0, 0xff);
-            gl.stencil_op(Gl::KEEP, Gl::KEEP, Gl::INVERT);
-            self.draw_range(fan_first, fan_count);
-            gl.color_mask(true, true, true, true);
-            gl.stencil_func(Gl::NOTEQUAL, 0, 0xff);
-            gl.stencil_op(Gl::ZERO, Gl::ZERO, Gl::ZERO);
-            self.draw_range(quad_first, quad_count);
-        }
-        gl.disable(Gl::STENCIL_TEST);
-        self.fans = fans;
-
-        // Everything else in one batch, back to front: borders, arcs, markers.
-        let mut tris = std::mem::take(&mut self.tris);
-        tris.clear();
-        for r in &scene.regions {
-            for ring in &r.rings {
-                thick_line(&mut tris, ring, true, r.stroke_width, r.stroke);
-            }
-        }
-        for a in &scene.arcs {
-            let pts: Vec<[f32; 2]> = (0..=16)
-                .map(|i| {
-                    let t = i as f32 / 16.0;
-                    let u = 1.0 - t;
-                    [
-                        u * u * a.from[0] + 2.0 * u * t * a.ctrl[0] + t * t * a.to[0],
-                        u * u * a.from[1] + 2.0 * u * t * a.ctrl[1] + t * t * a.to[1],
-                    ]
-                })
-                .collect();
-            thick_line(&mut tris, &pts, false, a.width, a.colour);
-        }
-        let white = Rgba(255, 255, 255, 255);
-        for m in &scene.markers {
-            if m.segments.is_empty() {
-                let pts = shape_points(m.shape, m.x, m.y, m.r);
-                convex_fill(&mut tris, &pts, m.fill);
-                let (w, c) = if m.highlighted { (3.0, HIGHLIGHT) } else { (1.5, white) };
-                thick_line(&mut tris, &pts, true, w, c);
-            } else {
-                let disc = shape_points(Shape::Circle, m.x, m.y, m.r);
-                convex_fill(&mut tris, &disc, m.fill);
-                let mut a0 = -std::f32::consts::FRAC_PI_2;
-                for &(frac, colour) in &m.segments {
-                    let a1 = a0 + frac * std::f32::consts::TAU;
-                    thick_line(&mut tris, &arc_points(m.x, m.y, m.r - 3.0, a0, a1), false, 5.0, colour);
-                    a0 = a1;
-                }
-                let outline = arc_points(m.x, m.y, m.r, 0.0, std::f32::consts::TAU);
-                thick_line(
-                    &mut tris,
-                    &outline,
-                    true,
-                    if m.highlighted { 3.0 } else { 1.0 },
-                    HIGHLIGHT,
-                );
-            }
-        }
-        self.bind(st, &tris);
-        self.draw_range(0, tris.len() as i32 / STRIDE);
-        self.tris = tris;
+        self.begin_frame(st, scene.background, vp);
+        self.fill_regions(st, &scene.regions);
+        self.draw_lines_and_markers(st, scene);
     }
 }

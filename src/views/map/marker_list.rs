@@ -1,0 +1,45 @@
+//! The accessible alternative to the canvas: the visible markers (largest first, at most 200) as a visually
+//! hidden list of buttons; a button does what clicking its marker does.
+
+use ecomap_core::cluster::Item;
+use leptos::__reexports::send_wrapper::SendWrapper;
+use leptos::prelude::*;
+
+use super::input::Handlers;
+use super::signals::MarkerInfo;
+use super::texts::map_texts;
+use crate::state::use_app;
+
+/// At most this many markers are mirrored as buttons.
+const LISTED_MARKERS: usize = 200;
+
+#[component]
+pub fn MarkerList(items: RwSignal<Vec<MarkerInfo>>, handlers: Handlers) -> impl IntoView {
+    let state = use_app();
+    let t = move || map_texts(state.lang.get());
+    // Reactive children must be Send; the handlers (Rc inside) only ever live on the main thread.
+    let handlers = SendWrapper::new(handlers);
+    view! {
+        <ul class="map-items visually-hidden" data-testid="map-items" aria-label=move || t().map_label>
+            {move || {
+                let lang = state.lang.get();
+                let t = t();
+                let names = state.data.get();
+                items.get().into_iter().take(LISTED_MARKERS).map(|m| {
+                    let label = match m.item {
+                        Item::Actor(a) => names.as_ref().map(|d| d.0.ds.actor(a).name.clone()).unwrap_or_default(),
+                        Item::Cluster(_) => format!("{} {} · {}", ecomap_core::format::int(m.count as u64, lang), t.actors, t.cluster_hint),
+                    };
+                    let kind = if matches!(m.item, Item::Cluster(_)) { "cluster" } else { "actor" };
+                    let h = handlers.clone();
+                    let item = m.item;
+                    view! {
+                        <li><button type="button" data-testid="map-item" data-kind=kind data-count=m.count.to_string()
+                            data-x=format!("{:.1}", m.x) data-y=format!("{:.1}", m.y)
+                            on:click=move |_| h.activate(item)>{label}</button></li>
+                    }
+                }).collect_view()
+            }}
+        </ul>
+    }
+}
