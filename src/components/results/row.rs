@@ -2,6 +2,7 @@
 //! it active and opens it; hovering it highlights the actor on the map.
 
 use ecomap_core::model::{ActorId, Lang};
+use ecomap_core::query::ResolvedFocus;
 use leptos::prelude::*;
 
 use crate::components::legend::KindMark;
@@ -50,6 +51,9 @@ pub fn result_row(
             aria-setsize=place.of.to_string() aria-posinset=(i + 1).to_string()
             class:active=place.active
             class:focused=place.focused
+            class:linked=move || state.hovered.get() == Some(id)
+            class:open=move || state.focus.get() == Some(ResolvedFocus::Actor(id))
+            data-open=move || (state.focus.get() == Some(ResolvedFocus::Actor(id))).to_string()
             style=format!("transform: translateY({}px)", i as f64 * ROW_HEIGHT)
             on:click=move |_| { cursor.set_active(i); open_actor(state, id); }
             on:mouseenter=move |_| state.hovered.set(Some(id))

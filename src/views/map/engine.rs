@@ -6,6 +6,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use ecomap_core::bitset::Bitset;
 use ecomap_core::cluster::{selection_points, AggregatedArc, ClusterIndex, ClusterOptions};
 use ecomap_core::filter::Selection;
 use ecomap_core::geo;
@@ -35,7 +36,12 @@ pub struct Engine {
     pub regions: Vec<WorldRegion>,
     pub index: Option<ClusterIndex>,
     /// The collaboration graph of the whole dataset, computed once when arcs are first shown.
+    /// Arcs with an end in view in the last frame (at most `ARC_LIMIT` of them are drawn).
+    arcs_in_view: usize,
+    /// The collaborations of the projects in view (arcs), built when arcs are on.
     pub collabs: Option<Rc<Vec<Collaboration>>>,
+    /// The selection's projects in view (`Selection::projects`), for building `collabs` when arcs turn on.
+    pub projects_in_view: Bitset,
     arcs_cache: Option<(u8, Vec<AggregatedArc>)>,
     /// The visitor's layer options.
     pub style: LayerStyle,
@@ -49,6 +55,8 @@ pub struct Engine {
     pub selected_regions: Vec<String>,
     pub hovered_region: Option<&'static str>,
     pub hovered_actor: Option<ActorId>,
+    /// The actor open in the detail panel (highlighted like the hovered one).
+    pub focused_actor: Option<ActorId>,
     pub lang: Lang,
     pub scene: Scene,
     /// Frames drawn so far (tests wait for a new one).
@@ -83,7 +91,9 @@ impl Engine {
             cam,
             regions,
             index: None,
+            arcs_in_view: 0,
             collabs: None,
+            projects_in_view: Bitset::default(),
             arcs_cache: None,
             style: LayerStyle::default(),
             actor_projects: Vec::new(),
@@ -94,6 +104,7 @@ impl Engine {
             selected_regions: Vec::new(),
             hovered_region: None,
             hovered_actor: None,
+            focused_actor: None,
             lang: Lang::De,
             scene: Scene::default(),
             frames: 0,
@@ -117,21 +128,37 @@ impl Engine {
         });
         self.index = Some(index);
         self.arcs_cache = None;
+        // Arcs follow the projects in view, as every view does (a year filter thins them).
+        self.projects_in_view = sel.projects.clone();
+        self.collabs = None;
+        self.build_collabs(idx);
         // Marker size weights of the selected actors (the largest sets the scale).
         let n = ds.actors.len();
         self.actor_projects.resize(n, 0.0);
         self.actor_volume.resize(n, 0.0);
         self.max_projects = 0.0;
         self.max_volume = 0.0;
+        // Sizes count the projects in view only (core: `in_view::actor_figures`, kept in the figures).
         for a in sel.actors.iter_ones() {
-            let id = ActorId(a as u32);
-            let (p, v) = (idx.actor_projects(id).len() as f32, idx.actor_volume(id).0 as f32);
+            let f = figures.actors.get(a).copied().unwrap_or_default();
+            let (p, v) = (f.projects as f32, f.volume.0 as f32);
             self.actor_projects[a] = p;
             self.actor_volume[a] = v;
             self.max_projects = self.max_projects.max(p);
             self.max_volume = self.max_volume.max(v);
         }
         self.figures = figures;
+    }
+
+    /// Builds the arcs' collaborations from the projects in view when arcs are shown and none are built.
+    pub fn build_collabs(&mut self, idx: &Index) {
+        if self.style.show_arcs && self.collabs.is_none() {
+            self.collabs = Some(Rc::new(ecomap_core::in_view::collaborations(
+                idx,
+                &self.projects_in_view,
+            )));
+            self.arcs_cache = None;
+        }
     }
 
     /// The camera that shows every selected actor (the whole region when none has coordinates).
@@ -180,6 +207,7 @@ impl Engine {
                 values,
             },
         );
+        self.arcs_in_view = 0;
         if let Some(index) = &self.index {
             if self.style.show_arcs {
                 let z = index.level_for(cam.zoom);
@@ -189,7 +217,7 @@ impl Engine {
                     }
                 }
                 if let Some((_, arcs)) = &self.arcs_cache {
-                    layers::arcs(&mut scene, &cam, &vp, arcs, self.style.arc_weight, ARC_LIMIT);
+                    self.arcs_in_view = layers::arcs(&mut scene, &cam, &vp, arcs, self.style.arc_weight, ARC_LIMIT);
                 }
             }
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
@@ -204,7 +232,8 @@ impl Engine {
                     max: self.max_volume,
                 }),
             };
-            layers::markers(&mut scene, &cam, &vp, index, self.hovered_actor, sizes.as_ref());
+            let highlight: Vec<ActorId> = self.hovered_actor.into_iter().chain(self.focused_actor).collect();
+            layers::markers(&mut scene, &cam, &vp, index, &highlight, sizes.as_ref());
             layers::bubble_labels(&mut scene, self.lang);
         } else {
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
@@ -222,6 +251,7 @@ impl Engine {
             largest: self.scene.markers.iter().map(|m| m.count).max().unwrap_or(0),
             highlighted: self.scene.markers.iter().filter(|m| m.highlighted).count(),
             arcs: self.scene.arcs.len(),
+            arcs_in_view: if self.style.show_arcs { self.arcs_in_view } else { 0 },
             camera: self.cam,
             viewport: self.vp,
             renderer: self.renderer.name(),

@@ -1,11 +1,14 @@
 //! What the map shows about a selection besides its markers: how many selected actors have no coordinates
-//! (the note under the map) and, per region of the basemap, the selected actors and their project volume
-//! (region shading, its legend, the region tooltips). A pure function; the view keeps it in a memo.
+//! (the note under the map); per region of the basemap, core's region figures (selected actors, projects in
+//! view counted once per region, volume in equal shares among located participants: `in_view::region_figures`,
+//! docs/map.md) for the shading, its legend and the region tooltips; and each actor's projects and volume in
+//! view (marker sizes). A pure function; the view keeps it in a memo.
 
 use ecomap_core::filter::Selection;
 use ecomap_core::geo;
+use ecomap_core::in_view::{self, ActorFigures};
 use ecomap_core::index::Index;
-use ecomap_core::model::{ActorId, Dataset};
+use ecomap_core::model::Dataset;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SelectionFigures {
@@ -14,7 +17,10 @@ pub struct SelectionFigures {
     /// Per region in basemap order (`geo::region_outlines`, the order the engine draws them in): selected
     /// actors and the volume of their projects.
     pub region_actors: Vec<f64>,
+    pub region_projects: Vec<f64>,
     pub region_volume: Vec<f64>,
+    /// Each actor's projects and volume in view, by actor index (empty until a selection).
+    pub actors: Vec<ActorFigures>,
 }
 
 impl SelectionFigures {
@@ -23,7 +29,9 @@ impl SelectionFigures {
         SelectionFigures {
             missing: 0,
             region_actors: vec![0.0; regions],
+            region_projects: vec![0.0; regions],
             region_volume: vec![0.0; regions],
+            actors: Vec::new(),
         }
     }
 }
@@ -48,12 +56,15 @@ pub fn selection_figures(ds: &Dataset, idx: &Index, sel: &Selection) -> Selectio
         {
             out.missing += 1;
         }
-        let Some(rid) = actor.location.region else { continue };
-        if let Some(Some(s)) = slot.get(rid.index()) {
-            out.region_actors[*s] += 1.0;
-            out.region_volume[*s] += idx.actor_volume(ActorId(a as u32)).0 as f64;
+    }
+    for (r, f) in in_view::region_figures(ds, idx, sel).iter().enumerate() {
+        if let Some(Some(s)) = slot.get(r) {
+            out.region_actors[*s] = f64::from(f.actors);
+            out.region_projects[*s] = f64::from(f.projects);
+            out.region_volume[*s] = f.volume.0 as f64;
         }
     }
+    out.actors = in_view::actor_figures(idx, &sel.projects);
     out
 }
 

@@ -246,13 +246,14 @@ fn cluster_bubble(f: &Found, (x, y): (f32, f32), highlighted: bool) -> MarkerDra
 }
 
 /// Markers and cluster bubbles of the visible level; at the deepest level, actors sharing a spot spread out.
-/// The marker or bubble holding `highlight` (the list's hovered row) is highlighted.
+/// The markers or bubbles holding an actor of `highlight` (the one hovered in any view, the one open in the
+/// detail panel) are highlighted.
 pub fn markers(
     out: &mut Scene,
     cam: &Camera,
     vp: &Viewport,
     index: &ClusterIndex,
-    highlight: Option<ActorId>,
+    highlight: &[ActorId],
     sizes: Option<&Sizes>,
 ) {
     let z = index.level_for(cam.zoom);
@@ -263,7 +264,11 @@ pub fn markers(
     } else {
         vec![Css { x: 0.0, y: 0.0 }; found.len()]
     };
-    let hl_item = highlight.and_then(|a| index.item_of(a, z)).map(|f| f.item);
+    let hl_items: Vec<_> = highlight
+        .iter()
+        .filter_map(|&a| index.item_of(a, z))
+        .map(|f| f.item)
+        .collect();
     // Bubbles under single markers; bigger first so small ones stay clickable.
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by(|&a, &b| found[b].count.cmp(&found[a].count));
@@ -271,7 +276,7 @@ pub fn markers(
         let f = &found[i];
         let [x, y] = css(cam, vp, f.at);
         let at = (x + offsets[i].x as f32, y + offsets[i].y as f32);
-        let highlighted = hl_item == Some(f.item);
+        let highlighted = hl_items.contains(&f.item);
         out.markers.push(match f.item {
             Item::Actor(a) => actor_marker(f, a, at, highlighted, sizes),
             Item::Cluster(_) => cluster_bubble(f, at, highlighted),
@@ -296,7 +301,16 @@ pub fn bubble_labels(out: &mut Scene, lang: ecomap_core::model::Lang) {
 }
 
 /// The heaviest arcs as curves (at most `limit`), width by weight on a square-root scale.
-pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc], weight: ArcWeight, limit: usize) {
+/// Draws the strongest `limit` arcs with an end in view (by the chosen weight); returns how many arcs have an
+/// end in view, so the view can say when some were left out.
+pub fn arcs(
+    out: &mut Scene,
+    cam: &Camera,
+    vp: &Viewport,
+    arcs: &[AggregatedArc],
+    weight: ArcWeight,
+    limit: usize,
+) -> usize {
     let w = |a: &AggregatedArc| match weight {
         ArcWeight::Projects => a.projects as f64,
         ArcWeight::Volume => a.volume.0 as f64,
@@ -307,9 +321,9 @@ pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc]
         .iter()
         .filter(|a| view.contains(a.from) || view.contains(a.to))
         .collect();
-    if weight == ArcWeight::Volume {
-        chosen.sort_by(|a, b| w(b).total_cmp(&w(a)));
-    }
+    // The strongest first, whichever the weight, so a cap never drops a strong arc for a weak one.
+    chosen.sort_by(|a, b| w(b).total_cmp(&w(a)));
+    let in_view = chosen.len();
     chosen.truncate(limit);
     let max = chosen.iter().map(|a| w(a)).fold(0.0, f64::max).max(1e-9);
     for a in chosen {
@@ -326,4 +340,5 @@ pub fn arcs(out: &mut Scene, cam: &Camera, vp: &Viewport, arcs: &[AggregatedArc]
             colour: Rgba(ARC.0, ARC.1, ARC.2, (60.0 + 170.0 * t) as u8),
         });
     }
+    in_view
 }

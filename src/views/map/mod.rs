@@ -41,7 +41,7 @@ use engine::Engine;
 use figures::{selection_figures, SelectionFigures};
 use input::Handlers;
 use marker_list::MarkerList;
-use missing::NotOnMapNote;
+use missing::{ArcsLeftOutNote, NotOnMapNote};
 use options::{LayerOptions, MapOptions};
 use scheduler::Scheduler;
 use signals::MapSignals;
@@ -90,11 +90,13 @@ pub fn MapView() -> impl IntoView {
             data-highlighted=move || sig.highlighted.get().to_string()
             data-context=move || if sig.lost.get() { "lost" } else { "ok" }
             data-frames=move || sig.frames.get().to_string()
-            data-arcs=move || sig.arcs.get().to_string()>
+            data-arcs=move || sig.arcs.get().to_string()
+            data-arcs-in-view=move || sig.arcs_in_view.get().to_string()>
             <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg/>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
             <MarkerList items=sig.items handlers/>
             <NotOnMapNote missing/>
+            <ArcsLeftOutNote drawn=sig.arcs in_view=sig.arcs_in_view/>
             <MapOptions options figures tiles=tiles_cfg/>
         </section>
     }
@@ -137,16 +139,19 @@ fn sync_options(state: AppState, refs: StageRefs, scheduler: &Scheduler, options
             .query
             .with(|q| q.chosen(ecomap_core::facet::Facet::Region).to_vec());
         let hovered = state.hovered.get();
+        let focused = match state.focus.get() {
+            Some(ecomap_core::query::ResolvedFocus::Actor(a)) => Some(a),
+            _ => None,
+        };
         let style = options.style();
         scheduler.with_engine(|e| {
             e.lang = lang;
             e.selected_regions = regions;
             e.hovered_actor = hovered;
+            e.focused_actor = focused;
             e.style = style;
-            if style.show_arcs && e.collabs.is_none() {
-                if let Some(d) = state.data.get_untracked() {
-                    e.collabs = Some(Rc::new(d.0.idx.collaborations()));
-                }
+            if let Some(d) = state.data.get_untracked() {
+                e.build_collabs(&d.0.idx);
             }
         });
         scheduler.request();

@@ -31,6 +31,8 @@ pub struct FrameReport {
     /// Markers drawn highlighted (the list's hovered row).
     pub highlighted: usize,
     pub arcs: usize,
+    /// Arcs with an end in view (more than `arcs` when the strongest were drawn only).
+    pub arcs_in_view: usize,
     pub camera: Camera,
     pub viewport: Viewport,
     pub renderer: &'static str,
@@ -49,8 +51,9 @@ pub struct MapSignals {
     pub renderer: RwSignal<&'static str>,
     /// The visible markers when the camera last rested (an accessible list of buttons mirrors them).
     pub items: RwSignal<Vec<MarkerInfo>>,
-    /// Arcs drawn in the last frame.
+    /// Arcs drawn in the last frame, and how many had an end in view.
     pub arcs: RwSignal<usize>,
+    pub arcs_in_view: RwSignal<usize>,
     /// True while the WebGL context is lost.
     pub lost: RwSignal<bool>,
     /// Frames drawn (tests wait for a new one).
@@ -74,6 +77,7 @@ impl MapSignals {
             items: RwSignal::new(Vec::new()),
             lost: RwSignal::new(false),
             arcs: RwSignal::new(0),
+            arcs_in_view: RwSignal::new(0),
             frames: RwSignal::new(0),
             highlighted: RwSignal::new(0),
         }
@@ -82,6 +86,7 @@ impl MapSignals {
     /// Shows what a frame drew. Called from events only (an animation frame, a resize), never by an effect.
     pub fn publish_frame(&self, r: &FrameReport) {
         self.arcs.set(r.arcs);
+        self.arcs_in_view.set(r.arcs_in_view);
         self.highlighted.set(r.highlighted);
         self.frames.set(r.frames);
         self.markers.set(r.markers);

@@ -45,7 +45,7 @@ pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::D
         // The previous engine (and its overlay canvas) goes before the new one is built.
         *live.engine.borrow_mut() = None;
         let mut engine = Engine::new(&data.0.ds, &data.0.idx, mode, lang, renderer);
-        engine.set_size_by(settings.size_by.get_untracked(), &data.0.idx);
+        engine.set_size_by(settings.size_by.get_untracked());
         engine.palette = palette_from_css(&stage);
         engine.hide = settings.hide.get_untracked();
         let (w, h, dpr) = stage_size(&stage);
@@ -56,16 +56,23 @@ pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::D
     });
 }
 
-/// Shows on the engine the nodes the filters, focus and ego depth select, and centres the searched or
-/// focused node (reads the signals it depends on; untracked when a new engine takes the current state).
+/// Shows on the engine the nodes the filters, focus and ego depth select, the edges of the projects in view,
+/// and centres the searched or focused node (reads the signals it depends on; untracked when a new engine
+/// takes the current state).
 fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
     let sel = state.selection.get();
+    let years_chosen = state.filter.with(|f| f.as_ref().is_some_and(|f| f.years.is_some()));
+    let data = state.data.get_untracked();
     let focus = state.focus.get();
     let depth = settings.ego_depth.get();
     let h = settings.hide.get();
     let text_empty = state.query.with(|q| q.text.trim().is_empty());
     let mut guard = live.engine.borrow_mut();
     let Some(engine) = guard.as_mut() else { return };
+    if let Some(d) = &data {
+        let projects = sel.as_ref().filter(|_| years_chosen).map(|s| &s.0.projects);
+        engine.set_projects_in_view(&d.0.idx, projects);
+    }
     engine.show_selection(sel.as_ref().map(|s| &*s.0), focus, depth, h, !text_empty);
     drop(guard);
     live.redraw(true);
@@ -78,13 +85,12 @@ pub fn follow_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
 }
 
 /// Node size by degree or by project volume (a new engine takes the current choice when it is built).
-pub fn follow_size_by(state: AppState, live: &Rc<Live>, settings: Settings) {
+pub fn follow_size_by(live: &Rc<Live>, settings: Settings) {
     let live = live.clone();
     Effect::new(move |_| {
         let by = settings.size_by.get();
-        let Some(data) = state.data.get_untracked() else { return };
         if let Some(e) = live.engine.borrow_mut().as_mut() {
-            e.set_size_by(by, &data.0.idx);
+            e.set_size_by(by);
         }
         live.redraw(true);
     });
@@ -108,6 +114,18 @@ pub fn follow_stage_size(live: &Rc<Live>, stage_ref: NodeRef<html::Div>) {
             return;
         };
         live.watch_resize(&stage);
+    });
+}
+
+/// An actor hovered in another view (the list, the map) is highlighted here too.
+pub fn follow_app_hover(state: AppState, live: &Rc<Live>) {
+    let live = live.clone();
+    Effect::new(move |_| {
+        let actor = state.hovered.get();
+        let changed = live.engine.borrow_mut().as_mut().is_some_and(|e| e.follow_hover(actor));
+        if changed {
+            live.redraw(false);
+        }
     });
 }
 

@@ -15,9 +15,10 @@ mod size;
 #[cfg(test)]
 mod tests;
 
+use ecomap_core::bitset::Bitset;
 use ecomap_core::graph::{Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
-use ecomap_core::model::{Dataset, Lang};
+use ecomap_core::model::{ActorId, Dataset, Lang};
 
 use super::camera::Camera;
 use super::layout_client::Update;
@@ -69,6 +70,14 @@ pub struct Engine {
     pub highlighted: Vec<bool>,
     pub highlighted_count: u32,
     pub size_by: SizeBy,
+    /// The edges of the projects in view (`Graph::edges_in_view`; None: every edge, no year is chosen) and
+    /// how many there are.
+    edges_in_view: Option<Bitset>,
+    pub edge_count: usize,
+    /// Each actor's project volume in view (size by volume), by actor index.
+    volume_in_view: Vec<u64>,
+    /// The last frame's edge subsample: 1 draws every edge; n draws every n-th (only while the layout moves).
+    pub edge_stride: usize,
     radius: Vec<f32>,
     colour: Vec<u8>,
     shape: Vec<Shape>,
@@ -100,7 +109,11 @@ impl Engine {
         let (x, y) = start_positions(&graph, &known, 1);
         let layout = LayoutState::new(&graph, x, y, Settings::readable());
         let n = graph.len();
-        let radius = size::radii(&graph, idx, SizeBy::Degree);
+        let volume_in_view: Vec<u64> = (0..graph.actors)
+            .map(|a| idx.actor_volume(ActorId(a as u32)).0)
+            .collect();
+        let radius = size::radii(&graph, &volume_in_view, SizeBy::Degree);
+        let edge_count = graph.edges.len();
         let mut colour = Vec::with_capacity(n);
         let mut shape = Vec::with_capacity(n);
         let mut names = Vec::with_capacity(n);
@@ -131,6 +144,10 @@ impl Engine {
             highlighted: vec![false; n],
             highlighted_count: 0,
             size_by: SizeBy::Degree,
+            edges_in_view: None,
+            edge_count,
+            volume_in_view,
+            edge_stride: 1,
             graph,
             layout,
             status: if n == 0 {

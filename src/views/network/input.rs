@@ -14,6 +14,7 @@ use super::engine::Engine;
 use super::live::Live;
 use super::stage::local_position;
 use crate::state::AppState;
+use leptos::prelude::Set;
 
 /// A press that moved more than this many px (|dx| + |dy|) is a drag, not a click.
 const DRAG_THRESHOLD: f32 = 4.0;
@@ -99,9 +100,15 @@ impl Handlers {
             return;
         }
         drop(pointers);
-        let hover_changed = live.engine.borrow_mut().as_mut().is_some_and(|e| e.hover_at(x, y));
-        if hover_changed {
+        let hovered = {
+            let mut guard = live.engine.borrow_mut();
+            let Some(e) = guard.as_mut() else { return };
+            e.hover_at(x, y).then(|| e.hovered_actor())
+        };
+        if let Some(actor) = hovered {
             live.redraw(false);
+            // The app's hover: the list and the map mark the same actor.
+            self.state.hovered.set(actor);
         }
     }
 
@@ -152,6 +159,9 @@ impl Handlers {
             e.clear_hover();
         }
         live.redraw(false);
+        if self.state.hovered.get_untracked().is_some() {
+            self.state.hovered.set(None);
+        }
     }
 
     pub fn wheel(&self, ev: web_sys::WheelEvent) {

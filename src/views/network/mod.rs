@@ -57,7 +57,8 @@ pub fn NetworkView() -> impl IntoView {
     effects::keep_stage(&live, stage_ref);
     effects::build_engine(state, &live, stage_ref, settings);
     effects::follow_selection(state, &live, settings);
-    effects::follow_size_by(state, &live, settings);
+    effects::follow_size_by(&live, settings);
+    effects::follow_app_hover(state, &live);
     effects::follow_stage_size(&live, stage_ref);
     effects::release_on_cleanup(&live);
     let handlers = Handlers::new(&live, state);
@@ -104,6 +105,7 @@ pub fn NetworkView() -> impl IntoView {
             data-layout-ms=move || format!("{:.0}", report.timing.get().1)
             data-quality=move || format!("{:.3}", report.timing.get().2)
             data-edge-count=move || report.edges.get().to_string()
+            data-edges-shown=move || report.edges_shown.get().to_string()
             data-highlighted-count=move || report.highlighted.get().to_string()
             data-visible-count=move || report.visible.get().to_string()
             data-renderer=move || report.renderer.get()
@@ -112,7 +114,7 @@ pub fn NetworkView() -> impl IntoView {
             data-mode=move || settings.mode.get().key()
         >
             <Toolbar lang=state.lang settings=settings report=report on_pause=on_pause on_fit=on_fit/>
-            <Legend lang=state.lang size_by=settings.size_by/>
+            <Legend lang=state.lang size_by=settings.size_by report=report/>
             <div
                 class="network-stage"
                 node_ref=stage_ref

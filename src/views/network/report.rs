@@ -22,7 +22,10 @@ pub struct Report {
     pub timing: RwSignal<(f32, f64, f32)>,
     pub list: RwSignal<Vec<ListItem>>,
     pub renderer: RwSignal<&'static str>,
+    /// Edges of the current picture (the projects in view), and how many the last frame drew at most: fewer
+    /// only while the layout animates (docs/network.md); the legend says so then.
     pub edges: RwSignal<usize>,
+    pub edges_shown: RwSignal<usize>,
     /// Where the layout runs: "worker" or "page".
     pub runner: RwSignal<&'static str>,
     /// The WebGL2 context is lost (drawing paused until the browser restores it).
@@ -43,6 +46,7 @@ impl Report {
             list: RwSignal::new(Vec::new()),
             renderer: RwSignal::new(""),
             edges: RwSignal::new(0),
+            edges_shown: RwSignal::new(0),
             runner: RwSignal::new(""),
             lost: RwSignal::new(false),
         }
@@ -63,8 +67,12 @@ impl Report {
         if self.renderer.get_untracked() != engine.renderer.name() {
             self.renderer.set(engine.renderer.name());
         }
-        if self.edges.get_untracked() != engine.graph.edges.len() {
-            self.edges.set(engine.graph.edges.len());
+        if self.edges.get_untracked() != engine.edge_count {
+            self.edges.set(engine.edge_count);
+        }
+        let shown = engine.edge_count / engine.edge_stride.max(1);
+        if self.edges_shown.get_untracked() != shown {
+            self.edges_shown.set(shown);
         }
         self.hovered
             .set(engine.hovered.map(|h| engine.name(h).to_string()).unwrap_or_default());

@@ -37,6 +37,8 @@ pub struct ViewTexts {
     pub size_volume: &'static str,
     pub legend_degree: &'static str,
     pub legend_volume: &'static str,
+    /// "showing N of M links" while the layout moves: before N, between N and M, after M.
+    pub thinned: [&'static str; 3],
     pub options: &'static str,
 }
 
@@ -70,6 +72,7 @@ pub const DE: ViewTexts = ViewTexts {
     size_volume: "Projektvolumen",
     legend_degree: "Größe: Zahl der Verbindungen",
     legend_volume: "Größe (Fläche): Volumen der Projekte",
+    thinned: ["zeigt ", " von ", " Verbindungen, solange das Layout läuft; alle, sobald es ruht"],
     options: "Einstellungen",
 };
 
@@ -103,6 +106,7 @@ pub const EN: ViewTexts = ViewTexts {
     size_volume: "project volume",
     legend_degree: "Size: number of connections",
     legend_volume: "Size (area): volume of projects",
+    thinned: ["showing ", " of ", " links while the layout moves; all of them once it rests"],
     options: "Options",
 };
 

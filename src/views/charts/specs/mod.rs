@@ -12,8 +12,9 @@ use ecomap_core::facet::Facet;
 use ecomap_core::filter::Selection;
 use ecomap_core::format;
 use ecomap_core::index::Index;
+use ecomap_core::model::TechnologyId;
 use ecomap_core::model::{Dataset, Eur, Lang};
-use ecomap_core::query::Resolved;
+use ecomap_core::query::{Resolved, ResolvedFocus};
 use ecomap_core::stats::{self, YearReading};
 
 use super::chart_spec::{Category, ChartSpec, Key};
@@ -100,7 +101,8 @@ fn tech_name(ds: &Dataset, t: usize, lang: Lang) -> String {
     }
 }
 
-/// One bar per technology (the charts by technology and the composition by kind); filtered ones are chosen.
+/// One bar per technology (the charts by technology and the composition by kind); filtered ones and the one
+/// open in the detail panel are chosen (outlined).
 fn technology_categories(i: &Inputs) -> Vec<Category> {
     i.ds.technologies
         .iter()
@@ -108,7 +110,8 @@ fn technology_categories(i: &Inputs) -> Vec<Category> {
         .map(|(k, tech)| Category {
             label: tech_name(i.ds, k, i.lang),
             key: Key::Technology(tech.key.clone()),
-            chosen: i.resolved.filter.chosen(Facet::Technology).contains(&(k as u32)),
+            chosen: i.resolved.filter.chosen(Facet::Technology).contains(&(k as u32))
+                || i.resolved.focus == Some(ResolvedFocus::Technology(TechnologyId(k as u16))),
         })
         .collect()
 }

@@ -109,6 +109,9 @@ impl Handlers {
             return;
         }
         self.sig.tip.set(None);
+        if self.state.hovered.get_untracked().is_some() {
+            self.state.hovered.set(None);
+        }
         let changed = self
             .engine
             .borrow_mut()
@@ -164,15 +167,23 @@ impl Handlers {
 
     /// The pointer moves without a button: the tooltip follows, the region under it is outlined.
     fn hover(&self, x: f64, y: f64) {
-        let (tip, region_changed) = {
+        let (tip, region_changed, actor) = {
             let mut e = self.engine.borrow_mut();
             let Some(e) = e.as_mut() else { return };
             let (tip, region) = tooltip::hover_at(e, &self.state, x, y);
             let changed = e.hovered_region != region;
             e.hovered_region = region;
-            (tip, changed)
+            // A single actor's marker under the pointer is the app's hover (the list and network mark it).
+            let actor = match e.scene.marker_at(x as f32, y as f32).map(|m| m.item) {
+                Some(ecomap_core::cluster::Item::Actor(a)) => Some(a),
+                _ => None,
+            };
+            (tip, changed, actor)
         };
         self.sig.tip.set(tip);
+        if self.state.hovered.get_untracked() != actor {
+            self.state.hovered.set(actor);
+        }
         if region_changed {
             self.sched.request();
         }

@@ -2,16 +2,14 @@
 //! layers (faded, normal, highlighted), the focus ring. The level of detail (edge budgets, label limits)
 //! lives here.
 
-use ecomap_core::graph::EdgeKind;
-
 use super::super::labels;
 use super::super::render::{Frame, Label, Layer, NodeDraw};
 use super::{Engine, LayoutStatus};
 
-/// Above this many edges, a frame draws a regular subsample of them (fewer while the layout moves);
-/// highlighted edges are always drawn.
+/// While the layout animates, a frame above this many edges draws a regular subsample (every n-th edge of
+/// the graph, technology edges as any other); highlighted edges are always drawn. At rest every edge in view
+/// is drawn. The legend says when a frame was thinned (docs/network.md).
 const MOVING_EDGE_BUDGET: usize = 30_000;
-const REST_EDGE_BUDGET: usize = 60_000;
 
 impl Engine {
     /// Screen positions of every node for the current camera.
@@ -71,13 +69,20 @@ impl Engine {
     }
 
     /// Edges: skip hidden ends, off-screen and sub-pixel ones; a regular subsample above the budget.
-    fn push_edges(&self, frame: &mut Frame, moving: bool) {
+    fn push_edges(&mut self, frame: &mut Frame, moving: bool) {
         let (w, h) = (self.width, self.height);
-        let ne = self.graph.edges.len();
-        let budget = if moving { MOVING_EDGE_BUDGET } else { REST_EDGE_BUDGET };
-        let stride = if ne > budget { ne.div_ceil(budget) } else { 1 };
+        let ne = self.edge_count;
+        let stride = if moving && ne > MOVING_EDGE_BUDGET {
+            ne.div_ceil(MOVING_EDGE_BUDGET)
+        } else {
+            1
+        };
+        self.edge_stride = stride;
         let centre = self.hovered.or(self.keyboard);
         for (k, e) in self.graph.edges.iter().enumerate() {
+            if !self.edge_in_view(k) {
+                continue;
+            }
             let (a, b) = (e.a as usize, e.b as usize);
             let hl = self.highlighted[a]
                 && self.highlighted[b]
@@ -102,10 +107,6 @@ impl Engine {
             } else {
                 Layer::Faded
             };
-            // Technology edges are lighter than collaborations: many actors share a hub.
-            if layer == Layer::Normal && e.kind == EdgeKind::Technology && ne > 2000 && k % 2 == 1 {
-                continue;
-            }
             frame.edges[layer as usize].push([x0, y0, x1, y1]);
         }
     }

@@ -46,6 +46,27 @@ impl Engine {
         true
     }
 
+    /// The actor hovered here, if the hovered node is an actor.
+    pub fn hovered_actor(&self) -> Option<ecomap_core::model::ActorId> {
+        match self.graph.node(self.hovered?) {
+            ecomap_core::graph::NodeRef::Actor(a) => Some(a),
+            ecomap_core::graph::NodeRef::Technology(_) => None,
+        }
+    }
+
+    /// Follows the app's hover (an actor hovered in the list or on the map); false when nothing changed.
+    pub fn follow_hover(&mut self, actor: Option<ecomap_core::model::ActorId>) -> bool {
+        let node = actor
+            .map(|a| self.graph.actor_node(a))
+            .filter(|&n| (n as usize) < self.len());
+        if node == self.hovered || (node.is_none() && self.hovered.is_some_and(|h| h as usize >= self.graph.actors)) {
+            return false;
+        }
+        self.hovered = node;
+        self.update_highlight();
+        true
+    }
+
     /// The pointer left the stage: nothing is hovered.
     pub fn clear_hover(&mut self) {
         self.hovered = None;
