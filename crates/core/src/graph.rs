@@ -217,8 +217,8 @@ impl Graph {
     }
 
     /// Which edges are in view when only the projects in `projects` count (a `Selection::projects`): a
-    /// collaboration edge when its two actors share one of them; technology and link edges always (they come
-    /// from the actors' own records, not from projects). By edge index. Positions stay those of the whole
+    /// collaboration edge when its two actors share one of them or have an explicit link; technology and link
+    /// edges always (they come from the actors' own records, not from projects). By edge index. Positions stay those of the whole
     /// graph, so a year change thins the picture without re-laying it out.
     pub fn edges_in_view(&self, idx: &Index, projects: &Bitset) -> Bitset {
         let mut out = Bitset::new(self.edges.len());
@@ -226,7 +226,12 @@ impl Graph {
         for (i, e) in self.edges.iter().enumerate() {
             let shown = match e.kind {
                 EdgeKind::Technology | EdgeKind::Link => true,
-                EdgeKind::Collaboration => collabs.binary_search_by_key(&(e.a, e.b), |c| (c.a.0, c.b.0)).is_ok(),
+                // A pair that also has an explicit link keeps its edge (merged into one collaboration edge).
+                EdgeKind::Collaboration => {
+                    collabs.binary_search_by_key(&(e.a, e.b), |c| (c.a.0, c.b.0)).is_ok()
+                        || ((e.a as usize) < idx.actor_count()
+                            && idx.actor_links(ActorId(e.a)).iter().any(|(o, _)| o.0 == e.b))
+                }
             };
             if shown {
                 out.set(i);

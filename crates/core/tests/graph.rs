@@ -99,7 +99,7 @@ fn ego_network_by_depth() {
 
 /// The edges in view for one year, against brute force: a collaboration edge is in view exactly when its two
 /// actors share a project in view that year: active (start <= Y <= end) with a selected participant (under a
-/// year filter, actors founded after the year are not selected); other edges always.
+/// year filter, actors founded after the year are not selected), or have an explicit link; other edges always.
 #[test]
 fn edges_in_view_for_each_year_equal_brute_force() {
     use ecomap_core::filter::{select, Filter};
@@ -119,16 +119,21 @@ fn edges_in_view_for_each_year_equal_brute_force() {
         let shown = g.edges_in_view(&idx, &sel.projects);
         for (i, e) in g.edges.iter().enumerate() {
             let want = match e.kind {
-                EdgeKind::Collaboration => ds.projects.iter().any(|p| {
-                    p.start <= year
-                        && year <= p.end
-                        && p.participants
-                            .iter()
-                            .any(|x| ds.actor(x.actor).founded.is_none_or(|f| f <= year))
-                        && p.participants.len() <= ecomap_core::index::MAX_COLLABORATION_PARTICIPANTS
-                        && p.participants.iter().any(|x| x.actor.0 == e.a)
-                        && p.participants.iter().any(|x| x.actor.0 == e.b)
-                }),
+                EdgeKind::Collaboration => {
+                    ds.links
+                        .iter()
+                        .any(|l| (l.source.0, l.target.0) == (e.a, e.b) || (l.target.0, l.source.0) == (e.a, e.b))
+                        || ds.projects.iter().any(|p| {
+                            p.start <= year
+                                && year <= p.end
+                                && p.participants
+                                    .iter()
+                                    .any(|x| ds.actor(x.actor).founded.is_none_or(|f| f <= year))
+                                && p.participants.len() <= ecomap_core::index::MAX_COLLABORATION_PARTICIPANTS
+                                && p.participants.iter().any(|x| x.actor.0 == e.a)
+                                && p.participants.iter().any(|x| x.actor.0 == e.b)
+                        })
+                }
                 _ => true,
             };
             assert_eq!(shown.get(i), want, "year {year}, edge {e:?}");
