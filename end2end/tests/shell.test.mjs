@@ -52,3 +52,17 @@ test("active filters show as chips above every view; removing one updates the li
   await page.waitForFunction(() => !document.querySelector("[data-testid=filter-chips]"));
   assert.equal(new URL(page.url()).searchParams.get("tech"), null);
 });
+
+test("before the WebAssembly runs the page shows its skeleton (JavaScript off), and the app replaces it", async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  try {
+    await noJs.page.goto(`${process.env.ECOMAP_URL}/?lang=en`, { waitUntil: "load" });
+    assert.ok(await noJs.page.isVisible("#skeleton .app-title"), "the title is painted without the wasm");
+    assert.ok(await noJs.page.isVisible("[data-testid=skeleton-view]"));
+  } finally {
+    await noJs.close();
+  }
+  const { page } = browser;
+  await openApp(page, "lang=en");
+  assert.equal(await page.$("#skeleton"), null, "the app removed the skeleton");
+});
