@@ -5,6 +5,7 @@
 mod basemap;
 mod bench;
 mod install;
+mod precompress;
 mod serve;
 mod server;
 mod size;
@@ -22,7 +23,8 @@ cargo xtask <TASK>
 
 Tasks:
   serve [--port P]   install missing tools, build the app (release) and serve dist/
-                     on http://127.0.0.1:8080 (default port) with the demo data
+                     on http://127.0.0.1:8080 (default port) with the demo data; dist/ gets .br/.gz
+                     beside each compressible file (sent when the browser accepts them)
   test               install missing tools, then run every check and test:
                      fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.

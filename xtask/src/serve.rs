@@ -1,15 +1,18 @@
-//! `cargo xtask serve`: install what is missing, build the release app with Trunk and serve dist/.
+//! `cargo xtask serve`: install what is missing, build the release app with Trunk, precompress dist/ and
+//! serve it.
 
 use crate::install::{self, Tools};
-use crate::{project_root, server, Result};
+use crate::{precompress, project_root, server, Result};
 use std::path::Path;
 use std::process::Command;
 
 pub const DEFAULT_PORT: u16 = 8080;
 
-/// `trunk build --release` (config in Trunk.toml: offline, relative URLs, pinned tools).
+/// `trunk build --release` (config in Trunk.toml: offline, relative URLs, pinned tools), then the `.br`/`.gz`
+/// beside every compressible file of dist/.
 pub fn build_release(root: &Path, tools: &Tools) -> Result<()> {
-    crate::run(tools.env(Command::new("trunk").args(["build", "--release"]).current_dir(root)))
+    crate::run(tools.env(Command::new("trunk").args(["build", "--release"]).current_dir(root)))?;
+    precompress::run_and_report(&root.join("dist")).map(|_| ())
 }
 
 pub fn run(args: &[String]) -> Result<()> {
