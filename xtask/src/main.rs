@@ -5,6 +5,8 @@
 mod basemap;
 mod bench;
 mod install;
+mod og;
+mod precompress;
 mod serve;
 mod server;
 mod size;
@@ -21,8 +23,13 @@ const HELP: &str = "\
 cargo xtask <TASK>
 
 Tasks:
-  serve [--port P]   install missing tools, build the app (release) and serve dist/
-                     on http://127.0.0.1:8080 (default port) with the demo data
+  serve [--port P] [--public-url URL]
+                     install missing tools, build the app (release) and serve dist/
+                     on http://127.0.0.1:8080 (default port) with the demo data; dist/ gets .br/.gz
+                     beside each compressible file, and with a public URL (or ECOMAP_PUBLIC_URL) the
+                     link previews (Open Graph tags, og-image.png of the map; docs/hosting.md)
+  build [--public-url URL]
+                     the same build without serving: dist/ ready for any static host
   test               install missing tools, then run every check and test:
                      fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
@@ -44,6 +51,7 @@ fn main() -> ExitCode {
     let rest = if args.is_empty() { &[][..] } else { &args[1..] };
     let result = match task {
         "serve" => serve::run(rest),
+        "build" => serve::run_build(rest),
         "test" => test::run(),
         "tidy" => tidy::run(),
         "bench" => bench::run(),

@@ -1,7 +1,9 @@
 //! A small static file server for dist/, bound to 127.0.0.1: it serves the app the way a partner
-//! would host it (correct MIME types, application/wasm, the Content-Security-Policy from
-//! docs/hosting.md). `cargo xtask serve`, the end-to-end tests and the bench all use it.
+//! would host it (correct MIME types, application/wasm, the Content-Security-Policy and the cache headers
+//! from docs/hosting.md, the `.br`/`.gz` files precompressed at build time when the request accepts them;
+//! it never compresses on the fly). `cargo xtask serve`, the end-to-end tests and the bench all use it.
 
+use crate::precompress::{self, Encoding};
 use crate::Result;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -14,6 +16,14 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
 connect-src * data: blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; \
 form-action 'self'; frame-ancestors *";
+
+/// `Cache-Control` of content-hashed names (Trunk's `filehash`: the app's js, wasm and css): a year, never
+/// revalidated; a new build has new names.
+pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `Cache-Control` of everything else (index.html, loader.js, layout-worker.js, data files, the link preview
+/// image): the browser may keep it but asks each time.
+pub const CACHE_REVALIDATE: &str = "no-cache";
 
 /// In test mode, the app is also served under this path prefix.
 const TEST_PREFIX: &str = "some/prefix/";
@@ -89,6 +99,82 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
+/// The quality an `Accept-Encoding` header gives `token` (0 = not acceptable): its own entry, else `*`'s,
+/// else 0. An unreadable q value counts as 0.
+fn quality(accept: &str, token: &str) -> f32 {
+    let mut star = None;
+    for entry in accept.split(',') {
+        let mut parts = entry.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .map(|v| v.trim().parse::<f32>().unwrap_or(0.0))
+            .next()
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(token) || (token == "gzip" && name.eq_ignore_ascii_case("x-gzip")) {
+            return q;
+        }
+        if name == "*" {
+            star = Some(q);
+        }
+    }
+    star.unwrap_or(0.0)
+}
+
+/// The encodings a request accepts, best first; brotli before gzip when both are as welcome.
+pub fn accepted(accept: Option<&str>) -> Vec<Encoding> {
+    let Some(accept) = accept else {
+        return Vec::new();
+    };
+    let mut encs: Vec<(Encoding, f32)> = Encoding::ALL
+        .into_iter()
+        .map(|e| (e, quality(accept, e.token())))
+        .filter(|&(_, q)| q > 0.0)
+        .collect();
+    // A stable sort keeps Encoding::ALL's order (brotli first) among equals.
+    encs.sort_by(|a, b| b.1.total_cmp(&a.1));
+    encs.into_iter().map(|(e, _)| e).collect()
+}
+
+fn modified(p: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// The file to send for `file` and its encoding: the best precompressed variant the request accepts, if it
+/// exists and is not older than the file (a stale variant is never sent), else the file itself.
+pub fn choose(file: &Path, accept: Option<&str>) -> (PathBuf, Option<Encoding>) {
+    if precompress::compressible(file) {
+        for enc in accepted(accept) {
+            let variant = enc.variant(file);
+            if variant.is_file() && modified(&variant) >= modified(file) {
+                return (variant, Some(enc));
+            }
+        }
+    }
+    (file.to_path_buf(), None)
+}
+
+/// Whether a file name is content-hashed by Trunk: `NAME-<16 hex>.js|.css` or `NAME-<16 hex>_bg.wasm`.
+fn hashed(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "js" | "wasm" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `Cache-Control` for a served file (docs/hosting.md).
+pub fn cache_control(file: &Path) -> &'static str {
+    match file.file_name().and_then(|n| n.to_str()) {
+        Some(name) if hashed(name) => CACHE_IMMUTABLE,
+        _ => CACHE_REVALIDATE,
+    }
+}
+
 fn percent_decode(s: &str) -> String {
     let hex = |c: u8| (c as char).to_digit(16);
     let b = s.as_bytes();
@@ -130,6 +216,79 @@ fn resolve(site: &Site, url_path: &str) -> Option<PathBuf> {
     p.is_file().then_some(p)
 }
 
+/// What the server answers to one request.
+struct Reply {
+    status: &'static str,
+    content_type: &'static str,
+    body: Vec<u8>,
+    encoding: Option<Encoding>,
+    cache: &'static str,
+    /// Whether the answer depends on `Accept-Encoding` (a compressible type).
+    vary: bool,
+}
+
+impl Reply {
+    fn text(status: &'static str, text: &str) -> Reply {
+        Reply {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: text.as_bytes().to_vec(),
+            encoding: None,
+            cache: CACHE_REVALIDATE,
+            vary: false,
+        }
+    }
+}
+
+fn reply(site: &Site, method: &str, path: &str, accept: Option<&str>) -> Reply {
+    if method != "GET" && method != "HEAD" {
+        return Reply::text("405 Method Not Allowed", "method not allowed\n");
+    }
+    let Some(file) = resolve(site, path) else {
+        return Reply::text("404 Not Found", "not found\n");
+    };
+    let (sent, encoding) = choose(&file, accept);
+    match std::fs::read(&sent) {
+        Ok(body) => Reply {
+            status: "200 OK",
+            content_type: mime(&file),
+            body,
+            encoding,
+            cache: cache_control(&file),
+            vary: precompress::compressible(&file),
+        },
+        Err(_) => Reply::text("404 Not Found", "not found\n"),
+    }
+}
+
+/// Reads one request's headers; returns (keep-alive, Accept-Encoding), or None at the end of the stream.
+fn read_headers(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<(bool, Option<String>)>> {
+    let mut keep_alive = true;
+    let mut accept = None;
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? == 0 {
+            return Ok(None);
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            return Ok(Some((keep_alive, accept)));
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            if k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close") {
+                keep_alive = false;
+            }
+            if k.eq_ignore_ascii_case("accept-encoding") {
+                accept = Some(v.trim().to_string());
+            }
+            if k.eq_ignore_ascii_case("content-length") {
+                let n: u64 = v.trim().parse().unwrap_or(0);
+                std::io::copy(&mut reader.take(n), &mut std::io::sink())?;
+            }
+        }
+    }
+}
+
 fn handle(site: &Site, mut stream: TcpStream) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -138,56 +297,39 @@ fn handle(site: &Site, mut stream: TcpStream) -> std::io::Result<()> {
         if reader.read_line(&mut request_line)? == 0 {
             return Ok(());
         }
-        let mut keep_alive = true;
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h)? == 0 {
-                return Ok(());
-            }
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                if k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close") {
-                    keep_alive = false;
-                }
-                if k.eq_ignore_ascii_case("content-length") {
-                    let n: u64 = v.trim().parse().unwrap_or(0);
-                    std::io::copy(&mut (&mut reader).take(n), &mut std::io::sink())?;
-                }
-            }
-        }
+        let Some((keep_alive, accept)) = read_headers(&mut reader)? else {
+            return Ok(());
+        };
         let mut parts = request_line.split_whitespace();
         let method = parts.next().unwrap_or("");
         let target = parts.next().unwrap_or("/");
         let path = target.split(['?', '#']).next().unwrap_or("/");
-        let (status, body, ctype) = if method != "GET" && method != "HEAD" {
-            (
-                "405 Method Not Allowed",
-                b"method not allowed\n".to_vec(),
-                "text/plain; charset=utf-8",
-            )
-        } else {
-            match resolve(site, path).and_then(|p| std::fs::read(&p).ok().map(|b| (b, mime(&p)))) {
-                Some((b, m)) => ("200 OK", b, m),
-                None => ("404 Not Found", b"not found\n".to_vec(), "text/plain; charset=utf-8"),
-            }
-        };
+        let r = reply(site, method, path, accept.as_deref());
+        let encoding = r.encoding.map(Encoding::token);
         if !site.quiet {
-            eprintln!("{method} {target} -> {status}");
+            eprintln!("{method} {target} -> {} {}", r.status, encoding.unwrap_or("identity"));
         }
-        let head = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
-             Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
-             Referrer-Policy: no-referrer\r\nCache-Control: no-cache\r\n\
-             Connection: {}\r\n\r\n",
-            body.len(),
+        let mut head = format!(
+            "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
+            r.status,
+            r.content_type,
+            r.body.len()
+        );
+        if let Some(e) = encoding {
+            head += &format!("Content-Encoding: {e}\r\n");
+        }
+        if r.vary {
+            head += "Vary: Accept-Encoding\r\n";
+        }
+        head += &format!(
+            "Cache-Control: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
+             Referrer-Policy: no-referrer\r\nConnection: {}\r\n\r\n",
+            r.cache,
             if keep_alive { "keep-alive" } else { "close" }
         );
         stream.write_all(head.as_bytes())?;
         if method != "HEAD" {
-            stream.write_all(&body)?;
+            stream.write_all(&r.body)?;
         }
         stream.flush()?;
         if !keep_alive {
@@ -216,5 +358,146 @@ mod tests {
     fn wasm_mime() {
         assert_eq!(mime(Path::new("x_bg.wasm")), "application/wasm");
         assert_eq!(mime(Path::new("x.js")), "text/javascript; charset=utf-8");
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ecomap-server-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn reads_accept_encoding() {
+        use Encoding::{Brotli, Gzip};
+        assert_eq!(accepted(Some("br, gzip")), [Brotli, Gzip]);
+        assert_eq!(
+            accepted(Some("gzip, deflate, br, zstd")),
+            [Brotli, Gzip],
+            "br first among equals"
+        );
+        assert_eq!(accepted(Some("gzip, deflate")), [Gzip]);
+        assert_eq!(accepted(Some("GZIP")), [Gzip]);
+        assert_eq!(accepted(Some("x-gzip")), [Gzip]);
+        assert_eq!(accepted(Some("gzip;q=1.0, br;q=0.5")), [Gzip, Brotli], "q values rank");
+        assert_eq!(accepted(Some("br;q=0, gzip")), [Gzip], "q=0 refuses");
+        assert_eq!(accepted(Some("*")), [Brotli, Gzip]);
+        assert_eq!(accepted(Some("*;q=0.1, br;q=0")), [Gzip]);
+        assert_eq!(accepted(Some("identity")), []);
+        assert_eq!(accepted(Some("")), []);
+        assert_eq!(accepted(None), []);
+        assert_eq!(accepted(Some("br;q=oops")), [], "an unreadable q refuses");
+    }
+
+    #[test]
+    fn chooses_a_fresh_precompressed_variant() -> Result<()> {
+        let dir = temp_dir("choose");
+        let write = |name: &str| std::fs::write(dir.join(name), name).map_err(|e| e.to_string());
+        for name in [
+            "app_bg.wasm",
+            "app_bg.wasm.br",
+            "app_bg.wasm.gz",
+            "data.json",
+            "data.json.gz",
+            "x.png",
+            "x.png.br",
+        ] {
+            write(name)?;
+        }
+        let wasm = dir.join("app_bg.wasm");
+        let pick = |file: &Path, accept: Option<&str>| {
+            let (path, enc) = choose(file, accept);
+            (path.file_name().map(|n| n.to_string_lossy().into_owned()), enc)
+        };
+        let name = |s: &str| Some(s.to_string());
+        assert_eq!(
+            pick(&wasm, Some("br, gzip")),
+            (name("app_bg.wasm.br"), Some(Encoding::Brotli))
+        );
+        assert_eq!(
+            pick(&wasm, Some("gzip")),
+            (name("app_bg.wasm.gz"), Some(Encoding::Gzip))
+        );
+        assert_eq!(pick(&wasm, Some("deflate")), (name("app_bg.wasm"), None));
+        assert_eq!(pick(&wasm, None), (name("app_bg.wasm"), None));
+        let json = dir.join("data.json");
+        assert_eq!(
+            pick(&json, Some("br, gzip")),
+            (name("data.json.gz"), Some(Encoding::Gzip)),
+            "the next accepted variant when the best is missing"
+        );
+        assert_eq!(
+            pick(&dir.join("x.png"), Some("br")),
+            (name("x.png"), None),
+            "images are sent as they are"
+        );
+        // A variant older than its file (the file was rewritten after the build) is never sent.
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        let br = std::fs::File::options()
+            .write(true)
+            .open(dir.join("app_bg.wasm.br"))
+            .map_err(|e| e.to_string())?;
+        br.set_modified(old).map_err(|e| e.to_string())?;
+        assert_eq!(
+            pick(&wasm, Some("br, gzip")),
+            (name("app_bg.wasm.gz"), Some(Encoding::Gzip))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    }
+
+    #[test]
+    fn cache_headers() {
+        for f in [
+            "ecomap-8508415471dc059b_bg.wasm",
+            "ecomap-8508415471dc059b.js",
+            "main-f37ae1f02b5f59c8.css",
+        ] {
+            assert_eq!(cache_control(Path::new(f)), CACHE_IMMUTABLE, "{f}");
+        }
+        for f in [
+            "index.html",
+            "loader.js",
+            "layout-worker.js",
+            "data/demo.json",
+            "data/basemap.geojson",
+            "og-image.png",
+            "some-name.js",
+            "main-f37ae1f02b5f59cX.css",
+        ] {
+            assert_eq!(cache_control(Path::new(f)), CACHE_REVALIDATE, "{f}");
+        }
+    }
+
+    #[test]
+    fn serves_the_variant_with_its_headers() -> Result<()> {
+        let dir = temp_dir("reply");
+        std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).map_err(|e| e.to_string())?;
+        precompress::run(&dir)?;
+        let site = Site {
+            root: dir.clone(),
+            fixtures: None,
+            quiet: true,
+        };
+        let r = reply(&site, "GET", "/app-0123456789abcdef_bg.wasm", Some("gzip"));
+        assert_eq!((r.status, r.content_type), ("200 OK", "application/wasm"));
+        assert_eq!(r.encoding, Some(Encoding::Gzip));
+        assert!(
+            r.body.len() < 4096 && r.body.starts_with(&[0x1f, 0x8b]),
+            "the gzip file is sent"
+        );
+        assert_eq!(r.cache, CACHE_IMMUTABLE);
+        assert!(r.vary);
+        let r = reply(&site, "GET", "/", None);
+        assert_eq!((r.encoding, r.cache, r.body.len()), (None, CACHE_REVALIDATE, 15));
+        assert!(
+            r.vary,
+            "a compressible type varies by Accept-Encoding even when sent as it is"
+        );
+        assert_eq!(reply(&site, "POST", "/", None).status, "405 Method Not Allowed");
+        assert!(!reply(&site, "GET", "/nothing.json", Some("br")).vary);
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
     }
 }
