@@ -10,7 +10,7 @@ use crate::components::legend::KindLegend;
 
 /// The legend: colour and mark per actor kind and the technology hub, then the size scale.
 #[component]
-pub fn Legend(lang: Memo<Lang>, size_by: RwSignal<SizeBy>) -> impl IntoView {
+pub fn Legend(lang: Memo<Lang>, size_by: Memo<SizeBy>) -> impl IntoView {
     view! {
         <div class="network-legend" aria-hidden="true">
             <KindLegend lang=lang technologies=true/>
