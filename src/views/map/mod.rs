@@ -144,7 +144,8 @@ fn sync_options(state: AppState, refs: StageRefs, scheduler: &Scheduler, options
             e.hovered_actor = hovered;
             e.style = style;
             if style.show_arcs && e.collabs.is_none() {
-                if let Some(d) = state.data.get_untracked() {
+                // Tracked: arcs a link (or localStorage) turns on are on before the data has arrived.
+                if let Some(d) = state.data.get() {
                     e.collabs = Some(Rc::new(d.0.idx.collaborations()));
                 }
             }
