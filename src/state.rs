@@ -2,7 +2,7 @@
 //!
 //! The Query is resolved against the data once per change (`resolved`); views read the resolved filter, focus
 //! and Selection, never the Query's string keys, and change the Query only through the intent methods below
-//! (`set_filters`, `toggle_facet`, `open`, `show`, ...). Everything derived is a memo, never an effect that
+//! (`set_filters`, `toggle_facet`, `open`, `show`, `set_view_option`, ...). Everything derived is a memo, never an effect that
 //! writes a signal. Hover is app state (`hovered`), never in the URL.
 
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use ecomap_core::index::Index;
 use ecomap_core::model::{ActorId, Dataset, Lang};
 use ecomap_core::query::{Focus, Query, QueryNotice, Resolved, ResolvedFocus, View};
 use ecomap_core::report::ImportReport;
+use ecomap_core::view_state::ViewOption;
 use leptos::prelude::*;
 
 use crate::perf;
@@ -159,6 +160,13 @@ impl AppState {
     /// Shows a view.
     pub fn show(&self, view: View) {
         self.query.update(|q| q.view = view);
+    }
+
+    /// The visitor chose an option of a view (network mode, ego depth, node size, fade or hide; map arcs,
+    /// shading, marker size): it goes into the link, so a shared link opens what the sender saw. The view
+    /// remembers it in localStorage itself.
+    pub fn set_view_option(&self, option: ViewOption) {
+        self.query.update(|q| q.set_view_option(option));
     }
 
     /// Switches the interface language.

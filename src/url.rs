@@ -87,7 +87,12 @@ fn write(q: &Query, push: bool) {
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}{}{hash}", to_search(q));
+    let search = to_search(q);
+    // A change the link does not show (a view option set to its default) adds no history entry.
+    if push && location.search().is_ok_and(|s| s == search) {
+        return;
+    }
+    let url = format!("{path}{search}{hash}");
     let _ = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {

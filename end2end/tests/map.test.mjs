@@ -361,3 +361,44 @@ test("touch on a phone: one finger pans, two fingers pinch-zoom", async () => {
   await touch("touchEnd", []);
   await page.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z + 0.5, c1.zoom);
 });
+
+test("shading and marker size: a link reopens them, a change writes the link, the link wins over the remembered choice", async () => {
+  const other = await launch();
+  try {
+    const { page } = other;
+    // Choices remembered from an earlier visit (set once, before the first page of this context).
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem("seeded")) return;
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("ecomap.map.shading", "volume");
+      localStorage.setItem("ecomap.map.markers", "volume");
+    });
+    // The link's values win over the remembered ones.
+    await openMap(page, "lang=en&shading=actors&markers=projects&arcs=on&arcweight=volume");
+    assert.equal(await page.inputValue("[data-testid=map-shading]"), "actors");
+    assert.equal(await page.inputValue("[data-testid=map-size]"), "projects");
+    assert.ok(await page.isChecked("[data-testid=map-arcs]"));
+    assert.equal(await page.inputValue("[data-testid=map-arc-weight]"), "volume");
+    await page.waitForSelector("[data-testid=map-choropleth-legend] li >> nth=4");
+    assert.doesNotMatch(await page.textContent("[data-testid=map-choropleth-legend]"), /€/, "shaded by actors");
+    await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]").dataset.arcs) > 0);
+    // Without a link the remembered choices apply.
+    await openMap(page, "lang=en");
+    assert.equal(await page.inputValue("[data-testid=map-shading]"), "volume");
+    assert.equal(await page.inputValue("[data-testid=map-size]"), "volume");
+    assert.match(await page.textContent("[data-testid=map-choropleth-legend]"), /€/, "shaded by volume");
+    assert.equal(await page.getAttribute("[data-testid=map]", "data-arcs"), "0", "arcs stay off");
+    // A visitor's change goes into the link (and a reload keeps it); the default leaves the link.
+    await page.selectOption("[data-testid=map-shading]", "actors");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("shading") === "actors");
+    await page.selectOption("[data-testid=map-size]", "uniform");
+    await page.waitForFunction(() => !/[?&]markers=/.test(location.search));
+    await page.reload();
+    await waitReady(page);
+    await page.waitForSelector("[data-testid=map][data-drawn=true]");
+    assert.equal(await page.inputValue("[data-testid=map-shading]"), "actors");
+    assert.equal(await page.inputValue("[data-testid=map-size]"), "uniform", "the visitor's last choice is remembered");
+  } finally {
+    await other.close();
+  }
+});

@@ -409,3 +409,67 @@ test("desktop: the choices stay in the toolbar (no Options button)", async () =>
   assert.equal(await page.isVisible("[data-testid=network-options]"), false);
   assert.equal(await page.isVisible("[data-testid=network-size]"), true);
 });
+
+test("a link with the network mode and ego depth reopens them around its actor", async () => {
+  const { page } = browser;
+  // Collaboration mode has no technology nodes: every demo actor is a node.
+  await openNetwork(page, "mode=collaboration&actor=tu-berlin");
+  assert.equal(await attr(page, "data-mode"), "collaboration");
+  const all = Number(await attr(page, "data-visible-count"));
+  assert.equal(all, 319, "without ego depth every actor is shown");
+  await openNetwork(page, "mode=collaboration&ego=1&actor=tu-berlin");
+  await page.waitForSelector("[data-testid=detail-title]");
+  assert.equal((await page.textContent("[data-testid=detail-title]")).trim(), "Technische Universität Berlin");
+  assert.equal(await attr(page, "data-mode"), "collaboration");
+  assert.equal(await page.inputValue("[data-testid=network-mode]"), "collaboration");
+  assert.equal(await page.inputValue("[data-testid=network-ego]"), "1");
+  await page.waitForFunction(([r, n]) => Number(document.querySelector(r).dataset.visibleCount) < n, [ROOT, all]);
+  const depth1 = Number(await attr(page, "data-visible-count"));
+  assert.ok(depth1 >= 2 && depth1 < all, `the ego network narrows ${all} nodes to ${depth1}`);
+  // The link keeps both (and the actor) as it was opened.
+  assert.match(page.url(), /mode=collaboration/);
+  assert.match(page.url(), /ego=1/);
+  assert.match(page.url(), /actor=tu-berlin/);
+});
+
+test("changing the mode writes it into the URL; the default leaves the link", async () => {
+  const { page } = browser;
+  await openNetwork(page);
+  assert.equal(await attr(page, "data-mode"), "ecosystems");
+  assert.doesNotMatch(page.url(), /mode=/);
+  await page.selectOption("[data-testid=network-mode]", "all");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("mode") === "all");
+  await page.waitForSelector(`${ROOT}[data-mode=all][data-layout=done][data-drawn=true]`);
+  await page.selectOption("[data-testid=network-ego]", "2");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("ego") === "2");
+  // Back to the defaults: nothing of them stays in the link.
+  await page.selectOption("[data-testid=network-mode]", "ecosystems");
+  await page.selectOption("[data-testid=network-ego]", "0");
+  await page.waitForFunction(() => !/[?&](mode|ego)=/.test(location.search));
+  await page.waitForSelector(`${ROOT}[data-mode=ecosystems][data-layout=done][data-drawn=true]`);
+});
+
+test("a link wins over the choices this browser remembers; without one the remembered choices apply", async () => {
+  const other = await launch();
+  try {
+    const { page } = other;
+    await page.addInitScript(() => {
+      localStorage.setItem("ecomap.network.size", "volume");
+      localStorage.setItem("ecomap.network.hide", "1");
+    });
+    await openNetwork(page, "nodes=degree&unselected=fade");
+    assert.equal(await attr(page, "data-size-by"), "degree");
+    assert.equal(await page.inputValue("[data-testid=network-size]"), "degree");
+    assert.equal(await page.inputValue("[data-testid=network-filtered]"), "fade");
+    await openNetwork(page);
+    assert.equal(await attr(page, "data-size-by"), "volume");
+    assert.equal(await page.inputValue("[data-testid=network-size]"), "volume");
+    assert.equal(await page.inputValue("[data-testid=network-filtered]"), "hide");
+    // The renderer is this device's setting, never part of a link.
+    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+    await page.waitForSelector(`${ROOT}[data-renderer=canvas2d]`);
+    assert.doesNotMatch(page.url(), /canvas2d|webgl/);
+  } finally {
+    await other.close();
+  }
+});

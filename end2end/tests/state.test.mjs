@@ -87,3 +87,13 @@ test("unknown or invalid link parameters are ignored with a notice", async () =>
   assert.match(notices, /no-such-tech/);
   assert.ok(await page.isChecked("[data-testid=facet-technology] input[value=ai]"), "the valid rest applies");
 });
+
+test("an unknown value of a view option is ignored with a notice; the valid rest applies", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en&view=network&mode=globe&ego=9&nodes=volume");
+  const notices = await page.textContent("[data-testid=link-notices]");
+  assert.match(notices, /“mode” has an invalid value “globe”/);
+  assert.match(notices, /“ego” has an invalid value “9”/);
+  await page.waitForSelector("[data-testid=network-view][data-size-by=volume]");
+  assert.equal(await page.getAttribute("[data-testid=network-view]", "data-mode"), "ecosystems");
+});

@@ -27,4 +27,5 @@ pub mod report;
 pub mod stats;
 pub mod taxonomy;
 pub mod text;
+pub mod view_state;
 pub mod wire;

@@ -6,6 +6,7 @@
 use crate::facet::Facet;
 use crate::model::Lang;
 use crate::query::{parse_years, Focus, Query, View};
+use crate::view_state::Choice;
 
 /// One URL parameter.
 pub struct Param {
@@ -42,8 +43,33 @@ const fn facet_param<const F: usize>(name: &'static str, about: &'static str) ->
     }
 }
 
+/// Reads a view option's key (an empty or unknown value is invalid: a notice).
+fn read_choice<T: Choice>(slot: &mut Option<T>, v: &str) -> bool {
+    T::parse(v).map(|c| *slot = Some(c)).is_some()
+}
+
+/// Writes a view option unless the link does not carry it or it is the default (links stay short).
+fn write_choice<T: Choice>(name: &'static str, slot: Option<T>, out: &mut Vec<(&'static str, String)>) {
+    if let Some(c) = slot.filter(|c| *c != T::default()) {
+        out.push((name, c.key().to_string()));
+    }
+}
+
+/// A view option (`crate::view_state`): its name, its field in the Query and what it means.
+macro_rules! choice_param {
+    ($name:literal, $($field:ident).+, $about:literal) => {
+        Param {
+            name: $name,
+            read: |q, v| read_choice(&mut q.$($field).+, v),
+            write: |q, out| write_choice($name, q.$($field).+, out),
+            lockable: true,
+            about: $about,
+        }
+    };
+}
+
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 12] = [
+pub const PARAMS: [Param; 20] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
@@ -134,6 +160,42 @@ pub const PARAMS: [Param; 12] = [
         lockable: false,
         about: "the technology opened in the detail panel",
     },
+    choice_param!(
+        "mode",
+        network.mode,
+        "the network's graph: ecosystems (default), collaboration or all"
+    ),
+    choice_param!(
+        "ego",
+        network.ego,
+        "the network's ego network around the opened node: 0 (off, default), 1 or 2 steps"
+    ),
+    choice_param!(
+        "nodes",
+        network.nodes,
+        "what an actor's node size shows in the network: degree (default) or volume"
+    ),
+    choice_param!(
+        "unselected",
+        network.unselected,
+        "what the network does with nodes the filters do not select: fade (default) or hide"
+    ),
+    choice_param!("arcs", map.arcs, "the map's collaboration arcs: off (default) or on"),
+    choice_param!(
+        "arcweight",
+        map.arc_weight,
+        "what the map's arcs are weighted by: projects (default) or volume"
+    ),
+    choice_param!(
+        "shading",
+        map.shading,
+        "how the map shades its regions: none (default), actors or volume"
+    ),
+    choice_param!(
+        "markers",
+        map.markers,
+        "what a single actor's marker on the map is sized by: uniform (default), projects or volume"
+    ),
     Param {
         name: "embed",
         read: |_, _| true,

@@ -1,4 +1,5 @@
-//! The Query: everything a visitor chose (filters, search text, focus, view, language), and its URL form.
+//! The Query: everything a visitor chose (filters, search text, focus, view, language, the views' options),
+//! and its URL form.
 //!
 //! The URL is a serialisation of the Query, so reload, back/forward and shared links restore the same state.
 //! Parsing never fails: unknown or invalid parameters are ignored and reported as notices. Every parameter is
@@ -8,6 +9,7 @@ use crate::facet::{Facet, PerFacet};
 use crate::filter::Filter;
 use crate::model::{ActorId, Dataset, Lang, TechnologyId};
 use crate::params::PARAMS;
+use crate::view_state::{MapState, NetworkState, ViewOption};
 
 /// Which main view is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -57,6 +59,10 @@ pub struct Query {
     pub focus: Option<Focus>,
     /// Another export to load instead of the demo (`?data=URL`).
     pub data: Option<String>,
+    /// The network view's options the link carries (mode, ego depth, node size, fade or hide).
+    pub network: NetworkState,
+    /// The map view's options the link carries (arcs and their weight, shading, marker size).
+    pub map: MapState,
 }
 
 /// A parameter that was ignored, with a message for the visitor.
@@ -152,7 +158,23 @@ impl Query {
         !(self.chosen.0.iter().all(Vec::is_empty) && self.years.is_none() && self.text.trim().is_empty())
     }
 
-    /// Removes every filter, keeping view, language, focus and data source.
+    /// A visitor's choice of a view option; it stays in the Query (and the link) even when it is the default,
+    /// so it wins over what the browser remembers for as long as the visitor stays.
+    pub fn set_view_option(&mut self, option: ViewOption) {
+        let (n, m) = (&mut self.network, &mut self.map);
+        match option {
+            ViewOption::Mode(v) => n.mode = Some(v),
+            ViewOption::Ego(v) => n.ego = Some(v),
+            ViewOption::Nodes(v) => n.nodes = Some(v),
+            ViewOption::Unselected(v) => n.unselected = Some(v),
+            ViewOption::Arcs(v) => m.arcs = Some(v),
+            ViewOption::ArcWeight(v) => m.arc_weight = Some(v),
+            ViewOption::Shading(v) => m.shading = Some(v),
+            ViewOption::Markers(v) => m.markers = Some(v),
+        }
+    }
+
+    /// Removes every filter, keeping view, language, focus, the views' options and data source.
     pub fn clear_filters(&mut self) {
         self.chosen = PerFacet::default();
         self.years = None;
@@ -251,6 +273,7 @@ fn unknown_key(key: &str, value: &str) -> QueryNotice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view_state::{ArcWeight, EgoDepth, GraphMode, MarkerSize, NodeSize, Shading, Unselected};
 
     fn parse(s: &str) -> (Query, Vec<QueryNotice>) {
         let pairs: Vec<(&str, &str)> = s
@@ -276,6 +299,18 @@ mod tests {
             text: "universität".into(),
             focus: Some(Focus::Actor("tu-berlin".into())),
             data: Some("https://example.org/x.json".into()),
+            network: NetworkState {
+                mode: Some(GraphMode::Collaboration),
+                ego: Some(EgoDepth::Two),
+                nodes: Some(NodeSize::Volume),
+                unselected: Some(Unselected::Hide),
+            },
+            map: MapState {
+                arcs: Some(true),
+                arc_weight: Some(ArcWeight::Volume),
+                shading: Some(Shading::Actors),
+                markers: Some(MarkerSize::Projects),
+            },
         };
         let params = q.to_params();
         let (back, notices) = Query::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
@@ -292,6 +327,65 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(list.to_params(), vec![("view", "list".to_string())]);
+    }
+
+    #[test]
+    fn view_options_are_short_keys_and_defaults_stay_out_of_links() {
+        let (q, notices) = parse("view=network&mode=all&ego=1&nodes=volume&unselected=hide");
+        assert!(notices.is_empty());
+        assert_eq!(q.network.mode, Some(GraphMode::All));
+        assert_eq!(q.network.ego, Some(EgoDepth::One));
+        assert_eq!(q.map, MapState::default(), "options the link does not carry are None");
+        let (q, _) = parse("arcs=on&arcweight=volume&shading=volume&markers=volume");
+        let written: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(
+            written,
+            ["arcs=on", "arcweight=volume", "shading=volume", "markers=volume"]
+        );
+        // A default read from a link wins over what the browser remembers, but is never written.
+        let (q, notices) = parse("mode=ecosystems&ego=0&nodes=degree&unselected=fade&arcs=off&shading=none");
+        assert!(notices.is_empty());
+        assert_eq!(q.network.mode, Some(GraphMode::Ecosystems));
+        assert_eq!(q.map.arcs, Some(false));
+        assert!(q.to_params().is_empty());
+    }
+
+    #[test]
+    fn unknown_view_option_values_are_ignored_with_notices() {
+        let (q, notices) = parse("mode=globe&ego=3&nodes=&arcs=yes&shading=volume&markers=huge");
+        assert_eq!(q.network, NetworkState::default());
+        assert_eq!(q.map.arcs, None);
+        assert_eq!(q.map.shading, Some(Shading::Volume), "the valid rest applies");
+        assert_eq!(q.map.markers, None);
+        let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, vec!["mode", "ego", "nodes", "arcs", "markers"]);
+        assert!(notices[0].message_en.contains("invalid value “globe”"));
+    }
+
+    #[test]
+    fn a_chosen_view_option_stays_and_filters_do_not_touch_it() {
+        let mut q = Query::default();
+        q.set_view_option(ViewOption::Mode(GraphMode::Collaboration));
+        q.set_view_option(ViewOption::Ego(EgoDepth::One));
+        q.set_view_option(ViewOption::Nodes(NodeSize::Degree));
+        q.set_view_option(ViewOption::Unselected(Unselected::Hide));
+        q.set_view_option(ViewOption::Arcs(true));
+        q.set_view_option(ViewOption::ArcWeight(ArcWeight::Volume));
+        q.set_view_option(ViewOption::Shading(Shading::Actors));
+        q.set_view_option(ViewOption::Markers(MarkerSize::Volume));
+        assert_eq!(
+            q.network.nodes,
+            Some(NodeSize::Degree),
+            "a chosen default stays in the Query"
+        );
+        assert!(!q.has_filters());
+        q.toggle(Facet::Kind, "sme");
+        q.clear_filters();
+        let written: Vec<&str> = q.to_params().iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            written,
+            ["mode", "ego", "unselected", "arcs", "arcweight", "shading", "markers"]
+        );
     }
 
     #[test]

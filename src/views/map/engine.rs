@@ -152,7 +152,9 @@ impl Engine {
 
     /// Builds the arcs' collaborations from the projects in view when arcs are shown and none are built.
     pub fn build_collabs(&mut self, idx: &Index) {
-        if self.style.show_arcs && self.collabs.is_none() {
+        // The projects in view belong to the selection this engine drew; new data waits for its selection.
+        let same_data = self.projects_in_view.len() == idx.project_count();
+        if self.style.show_arcs && self.collabs.is_none() && same_data {
             self.collabs = Some(Rc::new(ecomap_core::in_view::collaborations(
                 idx,
                 &self.projects_in_view,

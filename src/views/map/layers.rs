@@ -44,28 +44,8 @@ pub fn world_regions() -> Vec<WorldRegion> {
         .collect()
 }
 
-/// How regions are shaded (choropleth).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shading {
-    None,
-    Actors,
-    Volume,
-}
-
-/// What single actors' markers are sized by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SizeBy {
-    Uniform,
-    Projects,
-    Volume,
-}
-
-/// What arcs are weighted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ArcWeight {
-    Projects,
-    Volume,
-}
+/// How regions are shaded, what markers are sized by, what arcs are weighted by: core's link-state types.
+pub use ecomap_core::view_state::{ArcWeight, MarkerSize as SizeBy, Shading};
 
 /// What the layers show besides regions and markers: the visitor's options under the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

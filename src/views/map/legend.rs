@@ -12,7 +12,7 @@ use crate::state::use_app;
 
 /// The choropleth's classes (nothing while shading is off), up to the largest region's figure.
 #[component]
-pub fn ChoroplethLegend(shading: RwSignal<Shading>, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
+pub fn ChoroplethLegend(shading: Memo<Shading>, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
     let state = use_app();
     move || {
         let shade = shading.get();

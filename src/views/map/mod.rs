@@ -150,7 +150,8 @@ fn sync_options(state: AppState, refs: StageRefs, scheduler: &Scheduler, options
             e.hovered_actor = hovered;
             e.focused_actor = focused;
             e.style = style;
-            if let Some(d) = state.data.get_untracked() {
+            // Tracked: arcs a link (or localStorage) turns on are on before the data has arrived.
+            if let Some(d) = state.data.get() {
                 e.build_collabs(&d.0.idx);
             }
         });

@@ -1,8 +1,12 @@
-//! The options under the map (view settings, not part of the Query or the URL): the kind legend, collaboration
-//! arcs and their weight, region shading with its legend, marker size, and the online tiles.
+//! The options under the map: the kind legend, collaboration arcs and their weight, region shading with its
+//! legend, marker size, and the online tiles. Arcs, weight, shading and marker size are link state (the
+//! Query's `map` options, so a shared link opens them): the map shows the link's value, else what this
+//! browser remembers in localStorage, else the default; a visitor's choice writes both. The tiles are a
+//! device setting, never in a link.
 
 use std::sync::Arc;
 
+use ecomap_core::view_state::{effective, Choice, MapState, ViewOption};
 use leptos::prelude::*;
 
 use super::figures::SelectionFigures;
@@ -10,26 +14,41 @@ use super::layers::{ArcWeight, LayerStyle, Shading, SizeBy};
 use super::legend::ChoroplethLegend;
 use super::texts::map_texts;
 use super::tiles::{TileConfig, TileSettings};
+use crate::browser::{store as remember, stored};
 use crate::components::legend::KindLegend;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
-/// The visitor's choices of what the layers show, one signal each.
+const ARCS_KEY: &str = "ecomap.map.arcs";
+const ARC_WEIGHT_KEY: &str = "ecomap.map.arc-weight";
+const SHADING_KEY: &str = "ecomap.map.shading";
+const MARKERS_KEY: &str = "ecomap.map.markers";
+
+/// The visitor's choices of what the layers show, one memo each.
 #[derive(Clone, Copy)]
 pub struct LayerOptions {
-    pub show_arcs: RwSignal<bool>,
-    pub arc_weight: RwSignal<ArcWeight>,
-    pub shading: RwSignal<Shading>,
-    pub size_by: RwSignal<SizeBy>,
+    pub show_arcs: Memo<bool>,
+    pub arc_weight: Memo<ArcWeight>,
+    pub shading: Memo<Shading>,
+    pub size_by: Memo<SizeBy>,
+    state: AppState,
+}
+
+/// What this browser remembers under `key`, if it is a value of the choice.
+fn remembered<T: Choice>(key: &str) -> Option<T> {
+    stored(key).and_then(|v| T::parse(&v))
 }
 
 impl LayerOptions {
+    /// The link's choices, else the ones kept from an earlier visit, else the defaults.
     pub fn new() -> LayerOptions {
-        let style = LayerStyle::default();
+        let state = use_app();
+        let link: Memo<MapState> = Memo::new(move |_| state.query.with(|q| q.map));
         LayerOptions {
-            show_arcs: RwSignal::new(style.show_arcs),
-            arc_weight: RwSignal::new(style.arc_weight),
-            shading: RwSignal::new(style.shading),
-            size_by: RwSignal::new(style.size_by),
+            show_arcs: Memo::new(move |_| effective(link.get().arcs, || remembered(ARCS_KEY))),
+            arc_weight: Memo::new(move |_| effective(link.get().arc_weight, || remembered(ARC_WEIGHT_KEY))),
+            shading: Memo::new(move |_| effective(link.get().shading, || remembered(SHADING_KEY))),
+            size_by: Memo::new(move |_| effective(link.get().markers, || remembered(MARKERS_KEY))),
+            state,
         }
     }
 
@@ -41,6 +60,19 @@ impl LayerOptions {
             shading: self.shading.get(),
             size_by: self.size_by.get(),
         }
+    }
+
+    /// The visitor chose an option: into the link (the Query) and into localStorage for the next visit.
+    fn choose(self, option: ViewOption) {
+        let (key, value) = match option {
+            ViewOption::Arcs(v) => (ARCS_KEY, v.key()),
+            ViewOption::ArcWeight(v) => (ARC_WEIGHT_KEY, v.key()),
+            ViewOption::Shading(v) => (SHADING_KEY, v.key()),
+            ViewOption::Markers(v) => (MARKERS_KEY, v.key()),
+            _ => return,
+        };
+        remember(key, value);
+        self.state.set_view_option(option);
     }
 }
 
@@ -58,31 +90,34 @@ pub fn MapOptions(
                 <legend>{move || t().legend}</legend>
                 <KindLegend lang=state.lang class="map-kinds"/>
             </fieldset>
-            <ArcOptions show_arcs=options.show_arcs arc_weight=options.arc_weight/>
-            <ShadingOptions shading=options.shading figures/>
-            <SizeOptions size_by=options.size_by/>
+            <ArcOptions options/>
+            <ShadingOptions options figures/>
+            <SizeOptions options/>
             <TileSettings config=tiles/>
         </div>
     }
 }
 
 #[component]
-fn ArcOptions(show_arcs: RwSignal<bool>, arc_weight: RwSignal<ArcWeight>) -> impl IntoView {
+fn ArcOptions(options: LayerOptions) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
+    let LayerOptions {
+        show_arcs, arc_weight, ..
+    } = options;
     view! {
         <fieldset>
             <label>
                 <input type="checkbox" data-testid="map-arcs" prop:checked=move || show_arcs.get()
-                    on:change=move |ev| show_arcs.set(event_target_checked(&ev))/>
+                    on:change=move |ev| options.choose(ViewOption::Arcs(event_target_checked(&ev)))/>
                 " " {move || t().arcs}
             </label>
             <label>
                 {move || t().arcs_weight} " "
                 <select data-testid="map-arc-weight" prop:disabled=move || !show_arcs.get()
-                    on:change=move |ev| arc_weight.set(arc_weight_option(&event_target_value(&ev)))>
-                    <option value="projects">{move || t().by_projects}</option>
-                    <option value="volume">{move || t().by_volume}</option>
+                    on:change=move |ev| options.choose(ViewOption::ArcWeight(parse_or_default(&event_target_value(&ev))))>
+                    <option value="projects" prop:selected=move || arc_weight.get() == ArcWeight::Projects>{move || t().by_projects}</option>
+                    <option value="volume" prop:selected=move || arc_weight.get() == ArcWeight::Volume>{move || t().by_volume}</option>
                 </select>
             </label>
         </fieldset>
@@ -90,18 +125,19 @@ fn ArcOptions(show_arcs: RwSignal<bool>, arc_weight: RwSignal<ArcWeight>) -> imp
 }
 
 #[component]
-fn ShadingOptions(shading: RwSignal<Shading>, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
+fn ShadingOptions(options: LayerOptions, figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
+    let shading = options.shading;
     view! {
         <fieldset>
             <label>
                 {move || t().shading} " "
                 <select data-testid="map-shading"
-                    on:change=move |ev| shading.set(shading_option(&event_target_value(&ev)))>
-                    <option value="none">{move || t().shading_none}</option>
-                    <option value="actors">{move || t().shading_actors}</option>
-                    <option value="volume">{move || t().shading_volume}</option>
+                    on:change=move |ev| options.choose(ViewOption::Shading(parse_or_default(&event_target_value(&ev))))>
+                    <option value="none" prop:selected=move || shading.get() == Shading::None>{move || t().shading_none}</option>
+                    <option value="actors" prop:selected=move || shading.get() == Shading::Actors>{move || t().shading_actors}</option>
+                    <option value="volume" prop:selected=move || shading.get() == Shading::Volume>{move || t().shading_volume}</option>
                 </select>
             </label>
             <ChoroplethLegend shading figures/>
@@ -110,46 +146,26 @@ fn ShadingOptions(shading: RwSignal<Shading>, figures: Memo<Option<Arc<Selection
 }
 
 #[component]
-fn SizeOptions(size_by: RwSignal<SizeBy>) -> impl IntoView {
+fn SizeOptions(options: LayerOptions) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
+    let size_by = options.size_by;
     view! {
         <fieldset>
             <label>
                 {move || t().marker_size} " "
-                <select data-testid="map-size" on:change=move |ev| size_by.set(size_option(&event_target_value(&ev)))>
-                    <option value="uniform">{move || t().size_uniform}</option>
-                    <option value="projects">{move || t().by_projects}</option>
-                    <option value="volume">{move || t().by_volume}</option>
+                <select data-testid="map-size"
+                    on:change=move |ev| options.choose(ViewOption::Markers(parse_or_default(&event_target_value(&ev))))>
+                    <option value="uniform" prop:selected=move || size_by.get() == SizeBy::Uniform>{move || t().size_uniform}</option>
+                    <option value="projects" prop:selected=move || size_by.get() == SizeBy::Projects>{move || t().by_projects}</option>
+                    <option value="volume" prop:selected=move || size_by.get() == SizeBy::Volume>{move || t().by_volume}</option>
                 </select>
             </label>
         </fieldset>
     }
 }
 
-/// The arc weight an `<option value>` stands for.
-fn arc_weight_option(value: &str) -> ArcWeight {
-    if value == "volume" {
-        ArcWeight::Volume
-    } else {
-        ArcWeight::Projects
-    }
-}
-
-/// The shading an `<option value>` stands for.
-fn shading_option(value: &str) -> Shading {
-    match value {
-        "actors" => Shading::Actors,
-        "volume" => Shading::Volume,
-        _ => Shading::None,
-    }
-}
-
-/// The marker size an `<option value>` stands for.
-fn size_option(value: &str) -> SizeBy {
-    match value {
-        "projects" => SizeBy::Projects,
-        "volume" => SizeBy::Volume,
-        _ => SizeBy::Uniform,
-    }
+/// The value an `<option value>` stands for (its key in links; anything else: the default).
+fn parse_or_default<T: Choice>(value: &str) -> T {
+    T::parse(value).unwrap_or_default()
 }

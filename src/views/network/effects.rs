@@ -66,7 +66,9 @@ fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
     let focus = state.focus.get();
     let depth = settings.ego_depth.get();
     let h = settings.hide.get();
-    let text_empty = state.query.with(|q| q.text.trim().is_empty());
+    let text_empty = state
+        .filter
+        .with(|f| f.as_ref().is_none_or(|f| f.text.trim().is_empty()));
     let mut guard = live.engine.borrow_mut();
     let Some(engine) = guard.as_mut() else { return };
     if let Some(d) = &data {

@@ -11,7 +11,7 @@ use crate::components::legend::KindLegend;
 
 /// The legend: colour and mark per actor kind and the technology hub, then the size scale.
 #[component]
-pub fn Legend(lang: Memo<Lang>, size_by: RwSignal<SizeBy>, report: Report) -> impl IntoView {
+pub fn Legend(lang: Memo<Lang>, size_by: Memo<SizeBy>, report: Report) -> impl IntoView {
     // Said exactly when a frame left edges out (only while the layout animates; docs/network.md).
     let thinned = move || {
         let (shown, all) = (report.edges_shown.get(), report.edges.get());

@@ -53,7 +53,7 @@ pub fn NetworkView() -> impl IntoView {
     let stage_ref = NodeRef::<html::Div>::new();
     let report = Report::new();
     let live = Live::new(report);
-    let settings = Settings::from_storage();
+    let settings = Settings::new(state);
     effects::keep_stage(&live, stage_ref);
     effects::build_engine(state, &live, stage_ref, settings);
     effects::follow_selection(state, &live, settings);

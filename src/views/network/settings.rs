@@ -1,11 +1,16 @@
-//! The visitor's toolbar choices as signals: graph mode, fade or hide what is not selected, ego depth,
-//! renderer and node size. Fade/hide, renderer and size are kept in localStorage for the next visit.
+//! The visitor's toolbar choices: graph mode, fade or hide what is not selected, ego depth, node size (link
+//! state: the Query's `network` options, so a shared link opens them) and the renderer (a device setting,
+//! never in a link). What the view shows is the link's value, else what this browser remembers in
+//! localStorage (fade/hide, size and the renderer; mode and ego depth are not remembered), else the default;
+//! a visitor's choice writes the Query (through `AppState::set_view_option`) and localStorage.
 
 use ecomap_core::graph::GraphMode;
+use ecomap_core::view_state::{effective, EgoDepth, NetworkState, Unselected, ViewOption};
 use leptos::prelude::*;
 
 use super::engine::SizeBy;
 use crate::browser::{store as remember, stored};
+use crate::state::AppState;
 
 const HIDE_KEY: &str = "ecomap.network.hide";
 const RENDERER_KEY: &str = "ecomap.network.renderer";
@@ -13,43 +18,58 @@ const SIZE_KEY: &str = "ecomap.network.size";
 
 #[derive(Clone, Copy)]
 pub struct Settings {
-    pub mode: RwSignal<GraphMode>,
+    pub mode: Memo<GraphMode>,
     /// Hide (true) or fade (false) the nodes the filters do not select.
-    pub hide: RwSignal<bool>,
+    pub hide: Memo<bool>,
     /// Show only the opened node's neighbourhood: 0 (off), 1 or 2 steps.
-    pub ego_depth: RwSignal<u8>,
+    pub ego_depth: Memo<u8>,
     /// "webgl2" (the default) or "canvas2d".
     pub renderer: RwSignal<String>,
-    pub size_by: RwSignal<SizeBy>,
+    pub size_by: Memo<SizeBy>,
+    state: AppState,
 }
 
 impl Settings {
-    /// The defaults, with the choices kept from an earlier visit.
-    pub fn from_storage() -> Settings {
+    /// The link's choices, else the ones kept from an earlier visit, else the defaults.
+    pub fn new(state: AppState) -> Settings {
+        let link: Memo<NetworkState> = Memo::new(move |_| state.query.with(|q| q.network));
+        let remembered_hide = || stored(HIDE_KEY).map(|v| if v == "1" { Unselected::Hide } else { Unselected::Fade });
         Settings {
-            mode: RwSignal::new(GraphMode::Ecosystems),
-            hide: RwSignal::new(stored(HIDE_KEY).as_deref() == Some("1")),
-            ego_depth: RwSignal::new(0u8),
+            mode: Memo::new(move |_| effective(link.get().mode, || None)),
+            hide: Memo::new(move |_| effective(link.get().unselected, remembered_hide) == Unselected::Hide),
+            ego_depth: Memo::new(move |_| effective(link.get().ego, || None::<EgoDepth>).steps()),
             renderer: RwSignal::new(
                 stored(RENDERER_KEY)
                     .filter(|v| v == "canvas2d")
                     .unwrap_or_else(|| "webgl2".to_string()),
             ),
-            size_by: RwSignal::new(
-                stored(SIZE_KEY)
-                    .and_then(|v| SizeBy::parse(&v))
-                    .unwrap_or(SizeBy::Degree),
-            ),
+            size_by: Memo::new(move |_| {
+                effective(link.get().nodes, || stored(SIZE_KEY).and_then(|v| SizeBy::parse(&v)))
+            }),
+            state,
         }
+    }
+
+    /// The visitor chose a graph mode.
+    pub fn choose_mode(self, mode: GraphMode) {
+        self.state.set_view_option(ViewOption::Mode(mode));
     }
 
     /// The visitor chose to hide (or fade) what is not selected.
     pub fn choose_hide(self, hide: bool) {
         remember(HIDE_KEY, if hide { "1" } else { "0" });
-        self.hide.set(hide);
+        let unselected = if hide { Unselected::Hide } else { Unselected::Fade };
+        self.state.set_view_option(ViewOption::Unselected(unselected));
     }
 
-    /// The visitor chose a renderer by its option value; anything but "webgl2" is Canvas 2D.
+    /// The visitor chose the ego depth by its option value (unknown values: off).
+    pub fn choose_ego(self, value: &str) {
+        let depth = EgoDepth::parse(value).unwrap_or_default();
+        self.state.set_view_option(ViewOption::Ego(depth));
+    }
+
+    /// The visitor chose a renderer by its option value; anything but "webgl2" is Canvas 2D. A device
+    /// setting: kept in localStorage only, so a shared link never turns WebGL off on another machine.
     pub fn choose_renderer(self, value: &str) {
         let v = if value == "webgl2" { "webgl2" } else { "canvas2d" };
         remember(RENDERER_KEY, v);
@@ -58,8 +78,8 @@ impl Settings {
 
     /// The visitor chose what node size shows by its option value (unknown values: degree).
     pub fn choose_size_by(self, value: &str) {
-        let by = SizeBy::parse(value).unwrap_or(SizeBy::Degree);
+        let by = SizeBy::parse(value).unwrap_or_default();
         remember(SIZE_KEY, by.key());
-        self.size_by.set(by);
+        self.state.set_view_option(ViewOption::Nodes(by));
     }
 }

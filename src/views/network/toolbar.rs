@@ -65,6 +65,7 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
         ego_depth,
         renderer,
         size_by,
+        ..
     } = settings;
     view! {
         <div class="network-options" id="network-options">
@@ -75,13 +76,13 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
                     on:change=move |ev| {
                         if let Some(m) = GraphMode::parse(&event_target_value(&ev)) {
                             report.expect_new_picture();
-                            mode.set(m);
+                            settings.choose_mode(m);
                         }
                     }
                 >
-                    <option value="ecosystems" selected=move || mode.get() == GraphMode::Ecosystems>{move || t().ecosystems}</option>
-                    <option value="collaboration" selected=move || mode.get() == GraphMode::Collaboration>{move || t().collaboration}</option>
-                    <option value="all" selected=move || mode.get() == GraphMode::All>{move || t().all}</option>
+                    <option value="ecosystems" prop:selected=move || mode.get() == GraphMode::Ecosystems>{move || t().ecosystems}</option>
+                    <option value="collaboration" prop:selected=move || mode.get() == GraphMode::Collaboration>{move || t().collaboration}</option>
+                    <option value="all" prop:selected=move || mode.get() == GraphMode::All>{move || t().all}</option>
                 </select>
             </label>
             <label>
@@ -90,19 +91,19 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
                     data-testid="network-filtered"
                     on:change=move |ev| settings.choose_hide(event_target_value(&ev) == "hide")
                 >
-                    <option value="fade" selected=move || !hide.get()>{move || t().fade}</option>
-                    <option value="hide" selected=move || hide.get()>{move || t().hide}</option>
+                    <option value="fade" prop:selected=move || !hide.get()>{move || t().fade}</option>
+                    <option value="hide" prop:selected=move || hide.get()>{move || t().hide}</option>
                 </select>
             </label>
             <label>
                 <span>{move || t().ego}</span>
                 <select
                     data-testid="network-ego"
-                    on:change=move |ev| ego_depth.set(event_target_value(&ev).parse().unwrap_or(0))
+                    on:change=move |ev| settings.choose_ego(&event_target_value(&ev))
                 >
-                    <option value="0" selected=move || ego_depth.get() == 0>{move || t().ego_off}</option>
-                    <option value="1" selected=move || ego_depth.get() == 1>{move || t().ego_1}</option>
-                    <option value="2" selected=move || ego_depth.get() == 2>{move || t().ego_2}</option>
+                    <option value="0" prop:selected=move || ego_depth.get() == 0>{move || t().ego_off}</option>
+                    <option value="1" prop:selected=move || ego_depth.get() == 1>{move || t().ego_1}</option>
+                    <option value="2" prop:selected=move || ego_depth.get() == 2>{move || t().ego_2}</option>
                 </select>
             </label>
             <label>
@@ -114,8 +115,8 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
                         settings.choose_renderer(&event_target_value(&ev));
                     }
                 >
-                    <option value="webgl2" selected=move || renderer.get() == "webgl2">"WebGL2"</option>
-                    <option value="canvas2d" selected=move || renderer.get() != "webgl2">"Canvas 2D"</option>
+                    <option value="webgl2" prop:selected=move || renderer.get() == "webgl2">"WebGL2"</option>
+                    <option value="canvas2d" prop:selected=move || renderer.get() != "webgl2">"Canvas 2D"</option>
                 </select>
             </label>
             <label>
@@ -124,8 +125,8 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
                     data-testid="network-size"
                     on:change=move |ev| settings.choose_size_by(&event_target_value(&ev))
                 >
-                    <option value="degree" selected=move || size_by.get() == SizeBy::Degree>{move || t().size_degree}</option>
-                    <option value="volume" selected=move || size_by.get() == SizeBy::Volume>{move || t().size_volume}</option>
+                    <option value="degree" prop:selected=move || size_by.get() == SizeBy::Degree>{move || t().size_degree}</option>
+                    <option value="volume" prop:selected=move || size_by.get() == SizeBy::Volume>{move || t().size_volume}</option>
                 </select>
             </label>
         </div>

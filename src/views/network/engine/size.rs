@@ -16,31 +16,8 @@ const HUB_RADIUS: f32 = 14.0;
 const ACTOR_MIN: f32 = 2.5;
 const ACTOR_MAX: f32 = 12.0;
 
-/// What an actor's size shows (technologies are always the large octagon hubs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SizeBy {
-    /// Number of connections in the current graph.
-    Degree,
-    /// Sum of the total volumes of the projects the actor takes part in.
-    Volume,
-}
-
-impl SizeBy {
-    pub fn key(self) -> &'static str {
-        match self {
-            SizeBy::Degree => "degree",
-            SizeBy::Volume => "volume",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SizeBy> {
-        match s {
-            "degree" => Some(SizeBy::Degree),
-            "volume" => Some(SizeBy::Volume),
-            _ => None,
-        }
-    }
-}
+/// What an actor's size shows (technologies are always the large octagon hubs): core's link-state type.
+pub use ecomap_core::view_state::NodeSize as SizeBy;
 
 /// The shape of an actor kind's nodes (the second cue beside colour; the legend draws the same).
 pub fn shape_of(kind: ActorKind) -> Shape {
