@@ -6,6 +6,7 @@ use ecomap_core::model::Lang;
 use ecomap_core::query::View;
 use leptos::prelude::*;
 
+use crate::components::chips::FilterChips;
 use crate::components::detail::DetailPanel;
 use crate::components::facets::FilterPanel;
 use crate::components::header::Header;
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                 <main class="main" id="main">
                     <Timeline/>
                     <ViewTabs/>
+                    <FilterChips/>
                     <div class="view-body" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().key())>
                         {move || match view.get() {
                             View::List => ().into_any(),

@@ -25,6 +25,8 @@ pub struct Texts {
     pub headline_year: &'static str,
     pub filters: &'static str,
     pub clear_filters: &'static str,
+    /// Before a chip's label on its remove button.
+    pub remove_filter: &'static str,
     pub facet_technology: &'static str,
     /// A technology hub in a legend.
     pub technology: &'static str,
@@ -107,6 +109,7 @@ pub const DE: Texts = Texts {
     headline_year: "im Jahr",
     filters: "Filter",
     clear_filters: "Alle Filter zurücksetzen",
+    remove_filter: "Filter entfernen:",
     facet_technology: "Technologiefeld",
     technology: "Technologie",
     facet_sector: "Branche",
@@ -188,6 +191,7 @@ pub const EN: Texts = Texts {
     headline_year: "in",
     filters: "Filters",
     clear_filters: "Clear all filters",
+    remove_filter: "Remove filter",
     facet_technology: "Technology field",
     technology: "Technology",
     facet_sector: "Sector",

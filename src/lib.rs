@@ -23,5 +23,12 @@ pub fn start() {
     }
     panic::install_hook();
     kinds::install_tokens();
+    // The static skeleton of index.html (the first paint before the wasm) gives way to the app.
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("skeleton"))
+    {
+        el.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

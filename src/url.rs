@@ -54,6 +54,9 @@ pub fn to_search(q: &Query) -> String {
 
 /// Keeps the URL and the Query in step, both ways.
 pub fn sync(state: AppState) {
+    // The address names its view from the start (replaced, no history entry): a copied address opens the same
+    // view even when the start view changes.
+    write(&state.query.get_untracked(), false);
     let last = StoredValue::new(state.query.get_untracked());
     Effect::new(move |_| {
         let q = state.query.get();

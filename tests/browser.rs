@@ -35,8 +35,8 @@ fn query_survives_the_browsers_url_encoding() {
 }
 
 #[wasm_bindgen_test]
-fn default_query_is_an_empty_search() {
-    assert_eq!(url::to_search(&Query::default()), "");
+fn default_query_names_only_its_view() {
+    assert_eq!(url::to_search(&Query::default()), "?view=map");
     let (q, notices) = url::parse_search("");
     assert_eq!(q, Query::default());
     assert!(notices.is_empty());

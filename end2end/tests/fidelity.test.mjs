@@ -144,3 +144,22 @@ test("hovering an actor in the list marks it in the network, and hovering a node
     node.name,
   );
 });
+
+test("a region's figure on the map equals the list filtered by that region", async () => {
+  const { page } = browser;
+  await openApp(page, "view=map&lang=en");
+  await page.waitForSelector("[data-testid=map][data-drawn=true]");
+  await page.selectOption("[data-testid=map-shading]", "actors");
+  await page.waitForSelector("[data-testid=map-region-table] tbody tr");
+  // The region with the most selected actors.
+  const rows = await page.$$eval("[data-testid=map-region-table] tbody tr", (trs) =>
+    trs.map((tr) => ({ key: tr.dataset.region, actors: Number(tr.querySelector("[data-testid=region-actors]").textContent.replace(/\D/g, "")) })),
+  );
+  const top = rows.sort((a, b) => b.actors - a.actors)[0];
+  assert.ok(top.actors > 0);
+  await page.check(`input[type=checkbox][value="${top.key}"]`);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("[data-testid=results-count]")?.textContent.replace(/\D/g, "")) === n,
+    top.actors,
+  );
+});

@@ -1,5 +1,6 @@
 //! The app's components, one file each; they read `AppState` from context and write only the Query.
 
+pub mod chips;
 pub mod detail;
 pub mod facets;
 pub mod header;

@@ -47,13 +47,10 @@ pub const PARAMS: [Param; 12] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
-        write: |q, out| {
-            if q.view != View::default() {
-                out.push(("view", q.view.key().to_string()));
-            }
-        },
+        // Always written: a link keeps its view whatever the start view is.
+        write: |q, out| out.push(("view", q.view.key().to_string())),
         lockable: true,
-        about: "the view shown: list, map, network or charts",
+        about: "the view shown: map (the start view), list, network or charts",
     },
     Param {
         name: "lang",

@@ -12,15 +12,17 @@ use crate::params::PARAMS;
 /// Which main view is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
-    #[default]
     List,
+    /// The start view: the product is an ecosystem map.
+    #[default]
     Map,
     Network,
     Charts,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::List, View::Map, View::Network, View::Charts];
+    /// In tab order: the map first (the start view).
+    pub const ALL: [View; 4] = [View::Map, View::List, View::Network, View::Charts];
     pub fn key(self) -> &'static str {
         match self {
             View::List => "list",
@@ -282,14 +284,20 @@ mod tests {
     }
 
     #[test]
-    fn default_query_has_no_params() {
-        assert!(Query::default().to_params().is_empty());
+    fn default_query_writes_only_its_view() {
+        // The view is always written, so a list link stays a list link when the start view changes.
+        assert_eq!(Query::default().to_params(), vec![("view", "map".to_string())]);
+        let list = Query {
+            view: View::List,
+            ..Query::default()
+        };
+        assert_eq!(list.to_params(), vec![("view", "list".to_string())]);
     }
 
     #[test]
     fn unknown_and_invalid_params_are_ignored_with_notices() {
         let (q, notices) = parse("view=globe&kind=alien&years=2025-2020&foo=1&tech=ai");
-        assert_eq!(q.view, View::List);
+        assert_eq!(q.view, View::Map);
         assert!(q.chosen(Facet::Kind).is_empty());
         assert_eq!(q.years, None);
         assert_eq!(q.chosen(Facet::Technology), ["ai".to_string()]);

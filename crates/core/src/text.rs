@@ -1,7 +1,8 @@
 //! Search keys: `fold` turns a name or a query into lowercase text without diacritics and with single spaces.
 //!
 //! Both sides of a search are folded the same way, so "universitat" and "UNIVERSITÄT" find "Universität" and
-//! "strasse" finds "Straße". Umlauts fold to the bare vowel (ä → a), not to the German transcription ("ae").
+//! "strasse" finds "Straße". Umlauts fold to the bare vowel (ä → a), and so does the German transcription
+//! ("ae" → a, "oe" → o, "ue" → u), so "mueller" finds "Müller" and "Mueller" alike.
 
 /// Lowercases, strips diacritics (ä→a, é→e, ł→l, ß→ss, æ→ae, ...), turns every run of whitespace into one
 /// space and trims the ends.
@@ -38,6 +39,27 @@ pub fn fold_into(s: &str, out: &mut String) {
             }
         }
     }
+    transliterate_vowels(out, start_len);
+}
+
+/// German transliteration: "ae", "oe" and "ue" (how "ä", "ö", "ü" are written without umlauts) become "a",
+/// "o", "u", so "mueller" finds "Müller" and "muller" finds "Mueller". Applied to names and queries alike,
+/// on the folded text from byte `from` on.
+fn transliterate_vowels(out: &mut String, from: usize) {
+    let tail = &out[from..];
+    if !(tail.contains("ae") || tail.contains("oe") || tail.contains("ue")) {
+        return;
+    }
+    let mut folded = String::with_capacity(tail.len());
+    let mut chars = tail.chars().peekable();
+    while let Some(c) = chars.next() {
+        folded.push(c);
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
+        }
+    }
+    out.truncate(from);
+    out.push_str(&folded);
 }
 
 enum Fold {
@@ -107,9 +129,23 @@ mod tests {
         assert_eq!(fold("STRASSE"), "strasse");
         assert_eq!(fold("Café Éclair"), "cafe eclair");
         assert_eq!(fold("Łódź"), "lodz");
-        assert_eq!(fold("Ørsted Æble Œuvre"), "orsted aeble oeuvre");
+        assert_eq!(fold("Ørsted Æble Œuvre"), "orsted able ouvre");
         assert_eq!(fold("Märkisch-Oderland"), "markisch-oderland");
         assert_eq!(fold("Neiße"), "neisse");
+    }
+
+    #[test]
+    fn german_transliteration_and_letters_decomposition_leaves_alone() {
+        assert_eq!(fold("Müller"), fold("mueller"));
+        assert_eq!(fold("Mueller"), fold("muller"));
+        assert_eq!(fold("Straße"), fold("strasse"));
+        assert_eq!(fold("Göttingen"), fold("goettingen"));
+        assert_eq!(fold("Bär"), fold("baer"));
+        // Letters Unicode decomposition leaves alone.
+        assert_eq!(fold("Kırıkkale"), "kirikkale");
+        assert_eq!(fold("Đorđe"), "dorde");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Søren"), "soren");
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub fn ChoroplethLegend(shading: RwSignal<Shading>, figures: Memo<Option<Arc<Sel
                     view! { <li><span class="swatch" style=format!("background:{}", c.css())></span>{format!("≤ {}", label(hi))}</li> }
                 }).collect_view()}
             </ol>
+            <RegionTable figures/>
         })
     }
 }
@@ -48,4 +49,48 @@ pub fn ChoroplethLegend(shading: RwSignal<Shading>, figures: Memo<Option<Arc<Sel
 /// Upper bound of class `i` (of 5) on the square-root scale up to `max`.
 fn class_upper_bound(max: f64, i: usize) -> f64 {
     max * ((i + 1) as f64 / 5.0).powi(2)
+}
+
+/// The shaded figures as a table (the choropleth's text alternative; visually hidden): per region of the
+/// basemap its selected actors, projects in view and volume share (core's rule, docs/map.md).
+#[component]
+fn RegionTable(figures: Memo<Option<Arc<SelectionFigures>>>) -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let lang = state.lang.get();
+        let f = figures.get()?;
+        let outlines = ecomap_core::geo::region_outlines();
+        Some(
+            outlines
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let name = ecomap_core::regions::region_info(o.key)
+                        .map(|r| r.name)
+                        .unwrap_or(o.key);
+                    let n = |v: f64| ecomap_core::format::int(v as u64, lang);
+                    view! {
+                        <tr data-region=o.key>
+                            <th scope="row">{name}</th>
+                            <td data-testid="region-actors">{n(f.region_actors[i])}</td>
+                            <td data-testid="region-projects">{n(f.region_projects[i])}</td>
+                            <td>{ecomap_core::format::eur_compact(Eur(f.region_volume[i] as u64), lang)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    let t = move || super::texts::map_texts(state.lang.get());
+    view! {
+        <table class="visually-hidden" data-testid="map-region-table">
+            <thead><tr>
+                <th scope="col">{move || t().region_column[0]}</th>
+                <th scope="col">{move || t().region_column[1]}</th>
+                <th scope="col">{move || t().region_column[2]}</th>
+                <th scope="col">{move || t().region_column[3]}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }

@@ -27,7 +27,13 @@ pub fn MarkerList(items: RwSignal<Vec<MarkerInfo>>, handlers: Handlers) -> impl 
                 let names = state.data.get();
                 items.get().into_iter().take(LISTED_MARKERS).map(|m| {
                     let label = match m.item {
-                        Item::Actor(a) => names.as_ref().map(|d| d.0.ds.actor(a).name.clone()).unwrap_or_default(),
+                        // The items were drawn from the data of their frame: right after new data arrives (and
+                        // before the next frame) an id may not be in it; such a row stays empty for that frame.
+                        Item::Actor(a) => names
+                            .as_ref()
+                            .and_then(|d| d.0.ds.actors.get(a.index()))
+                            .map(|actor| actor.name.clone())
+                            .unwrap_or_default(),
                         Item::Cluster(_) => format!("{} {} · {}", ecomap_core::format::int(m.count as u64, lang), t.actors, t.cluster_hint),
                     };
                     let kind = if matches!(m.item, Item::Cluster(_)) { "cluster" } else { "actor" };

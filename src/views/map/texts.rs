@@ -19,6 +19,8 @@ pub struct MapTexts {
     pub not_on_map_one: &'static str,
     pub not_on_map_many: &'static str,
     pub arcs: &'static str,
+    /// The region table's columns: region, actors, projects, volume.
+    pub region_column: [&'static str; 4],
     /// "showing N of M arcs": before N, between N and M, after M.
     pub arcs_left_out: [&'static str; 3],
     pub arcs_weight: &'static str,
@@ -54,6 +56,7 @@ pub const DE: MapTexts = MapTexts {
     not_on_map_one: "1 Akteur ohne Koordinaten ist nicht auf der Karte (aber in der Liste).",
     not_on_map_many: "Akteure ohne Koordinaten sind nicht auf der Karte (aber in der Liste).",
     arcs: "Zusammenarbeit zeigen",
+    region_column: ["Bezirk / Landkreis", "Akteure", "Projekte", "Volumen (Anteil)"],
     arcs_left_out: ["Die Karte zeigt die stärksten ", " von ", " Verbindungen; hineinzoomen zeigt die übrigen."],
     arcs_weight: "Stärke nach",
     by_projects: "Zahl der Projekte",
@@ -88,6 +91,7 @@ pub const EN: MapTexts = MapTexts {
     not_on_map_one: "1 actor without coordinates is not on the map (it is in the list).",
     not_on_map_many: "actors without coordinates are not on the map (they are in the list).",
     arcs: "Show collaboration",
+    region_column: ["District / county", "Actors", "Projects", "Volume (share)"],
     arcs_left_out: ["The map shows the strongest ", " of ", " connections; zoom in for the rest."],
     arcs_weight: "Weight by",
     by_projects: "number of projects",

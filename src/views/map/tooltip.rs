@@ -38,8 +38,8 @@ pub fn hover_at(e: &Engine, state: &AppState, x: f64, y: f64) -> (Option<Tip>, O
 fn actor_lines(state: &AppState, a: ActorId, lang: Lang, t: &MapTexts) -> Vec<String> {
     let mut lines = Vec::new();
     state.data.with_untracked(|d| {
-        if let Some(d) = d {
-            let actor = d.0.ds.actor(a);
+        // A marker of the frame before new data arrived may name an actor the new data does not have.
+        if let Some((d, actor)) = d.as_ref().and_then(|d| Some((d, d.0.ds.actors.get(a.index())?))) {
             lines.push(actor.name.clone());
             lines.push(kind_name(actor.kind, lang).to_string());
             let n = d.0.idx.actor_projects(a).len();

@@ -94,7 +94,7 @@ impl Handlers {
         let key = self
             .state
             .data
-            .with_untracked(|d| d.as_ref().map(|d| d.0.ds.actor(a).key.clone()));
+            .with_untracked(|d| d.as_ref()?.0.ds.actors.get(a.index()).map(|actor| actor.key.clone()));
         if let Some(key) = key {
             self.state.open(Some(Focus::Actor(key)));
         }
