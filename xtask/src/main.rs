@@ -30,6 +30,8 @@ Tasks:
                      link previews (Open Graph tags, og-image.png of the map; docs/hosting.md)
   build [--public-url URL]
                      the same build without serving: dist/ ready for any static host
+  precompress [DIR]  (re)write the .br/.gz beside every compressible file of DIR (default dist/),
+                     e.g. after replacing dist/data/demo.json with another export
   test               install missing tools, then run every check and test:
                      fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
@@ -52,6 +54,13 @@ fn main() -> ExitCode {
     let result = match task {
         "serve" => serve::run(rest),
         "build" => serve::run_build(rest),
+        "precompress" => {
+            let dir = rest
+                .first()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| project_root().join("dist"));
+            precompress::run_and_report(&dir).map(|_| ())
+        }
         "test" => test::run(),
         "tidy" => tidy::run(),
         "bench" => bench::run(),
