@@ -45,12 +45,20 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
     if !resp.ok() {
         return Err(LoadError::Http(resp.status()));
     }
-    let total = resp
-        .headers()
+    // Content-Length counts the bytes on the wire: with Content-Encoding (a precompressed export) they are
+    // fewer than the bytes the body stream yields, so the total is unknown then (and never below what came).
+    let headers = resp.headers();
+    let encoded = headers
+        .get("content-encoding")
+        .ok()
+        .flatten()
+        .is_some_and(|e| !e.trim().is_empty() && e.trim() != "identity");
+    let total = headers
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|v| v.parse::<f64>().ok());
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|_| !encoded);
     let Some(body) = resp.body() else {
         return Ok(Vec::new());
     };
@@ -76,7 +84,8 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
             bytes.resize(start + arr.length() as usize, 0);
             arr.copy_to(&mut bytes[start..]);
         }
-        progress(bytes.len() as f64, total);
+        let loaded = bytes.len() as f64;
+        progress(loaded, total.filter(|t| *t >= loaded));
     }
     Ok(bytes)
 }
