@@ -338,9 +338,16 @@ mod tests {
         assert_eq!(q.map, MapState::default(), "options the link does not carry are None");
         let (q, _) = parse("arcs=on&arcweight=volume&shading=volume&markers=volume");
         let written: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        // The view is always written (map, the start view), the options after it.
         assert_eq!(
             written,
-            ["arcs=on", "arcweight=volume", "shading=volume", "markers=volume"]
+            [
+                "view=map",
+                "arcs=on",
+                "arcweight=volume",
+                "shading=volume",
+                "markers=volume"
+            ]
         );
         // A default read from a link wins over what the browser remembers, but is never written.
         let (q, notices) = parse("mode=ecosystems&ego=0&nodes=degree&unselected=fade&arcs=off&shading=none");
@@ -384,7 +391,16 @@ mod tests {
         let written: Vec<&str> = q.to_params().iter().map(|(k, _)| *k).collect();
         assert_eq!(
             written,
-            ["mode", "ego", "unselected", "arcs", "arcweight", "shading", "markers"]
+            [
+                "view",
+                "mode",
+                "ego",
+                "unselected",
+                "arcs",
+                "arcweight",
+                "shading",
+                "markers"
+            ]
         );
     }
 
