@@ -354,7 +354,7 @@ mod tests {
         assert!(notices.is_empty());
         assert_eq!(q.network.mode, Some(GraphMode::Ecosystems));
         assert_eq!(q.map.arcs, Some(false));
-        assert!(q.to_params().is_empty());
+        assert_eq!(q.to_params(), vec![("view", "map".to_string())], "only the view");
     }
 
     #[test]
