@@ -18,16 +18,21 @@
 //   network_pan_frame        median time between animation frames while wheel-zooming and dragging (it cannot go
 //                            below the display's frame, 16.7 ms at 60 Hz: a figure, not a target)
 //   network_draw_rest        page time of a full redraw at rest: median ecomap:network-draw (wasm: projection,
-//                            frame, instance upload, draw calls; WebGL2 leaves the rasterising to the GPU process)
-//   network_redraw_presented until presented: from a redraw request ("Show all": same camera, every node and
-//                            edge) through the view's draw in the next animation frame and, in the same frame, a
+//                            frame, instance upload, draw calls; WebGL2 leaves the rasterising to the GPU process).
+//                            At rest the view draws every node and, above REST_EDGE_BUDGET edges, a regular
+//                            subsample of the edges (off-screen and sub-pixel ones skipped)
+//   network_redraw_presented until presented: from a redraw request ("Show all": the whole graph in view)
+//                            through the view's draw in the next animation frame and, in the same frame, a
 //                            1-pixel readPixels on the view's WebGL2 canvas (it returns when the GPU, here
 //                            SwiftShader on the CPU, has rasterised the frame), until the next animation frame
 //                            begins; median of 3
 //   network_*_webgl2         the same with the WebGL2 renderer (the others: Canvas 2D)
-// sigma 4.0.4 on the same nodes and edges at the positions ecomap's layout stops at (ecomap-core in the page,
-// bench/wasm: the same start, settings and self-stop, so the same positions as the view's), node sizes as the
-// view's (2.5 + 1.2·√degree px, at most 12), in a container of the view's stage size, WebGL2 on SwiftShader:
+// sigma 4.0.4 on the same nodes at the positions ecomap's layout stops at (ecomap-core in the page, bench/wasm:
+// the same start, settings and self-stop, so the same positions as the view's), node sizes as the view's
+// (2.5 + 1.2·√degree px, at most 12), in a container of the view's stage size, WebGL2 on SwiftShader; each
+// figure twice, with field edges=drawn (the edges the view draws at rest: above REST_EDGE_BUDGET in
+// src/views/network/engine/frame.rs a regular subsample, every k-th edge; the same work) and edges=all (every
+// edge of the graph):
 //   sigma_first_render       `new Sigma(graph, container)`
 //   sigma_refresh            page time of `refresh()` (re-index every node and edge, process, render): median of 3
 //   sigma_refresh_presented  until presented, the same stand-in as ecomap's: in an animation frame `refresh()` and a
@@ -35,7 +40,7 @@
 //   sigma_render, sigma_render_presented  the same for `render()` only (camera uniforms and draw, no re-index)
 // Other facts (edge counts, the layouts' stop, renderer) are printed as `# ...` lines.
 import { launchChromium } from "./lib/chromium.mjs";
-import { CORE_JS, coreWasmPath, routeBenchPage, selfStopRule } from "./lib/core.mjs";
+import { CORE_JS, coreWasmPath, restEdgeBudget, routeBenchPage, selfStopRule } from "./lib/core.mjs";
 import { build } from "esbuild";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -142,11 +147,14 @@ async function gestures(page, label, suffix) {
   emit(label, `network_redraw_presented${suffix}`, median(presented));
 }
 
-// sigma on the same graph at the positions ecomap's layout stops at, in a container over the view's stage.
+// sigma on the same graph at the positions ecomap's layout stops at, in a container over the view's stage:
+// once with the edges the view draws at rest (its regular subsample above REST_EDGE_BUDGET: the same work),
+// once with every edge of the graph.
 async function sigmaSide(page, label, data, appIterations) {
   await page.addScriptTag({ content: sigmaJs });
   await page.addScriptTag({ content: CORE_JS });
-  const res = await page.evaluate(async ({ dataUrl, rule }) => {
+  const budget = restEdgeBudget();
+  const res = await page.evaluate(async ({ dataUrl, rule, budget }) => {
     const { Graph, Sigma } = window.__anchors;
     const core = await window.__ecomapCore("/__bench/core.wasm");
     core.load(new Uint8Array(await (await fetch(dataUrl)).arrayBuffer()));
@@ -157,42 +165,51 @@ async function sigmaSide(page, label, data, appIterations) {
     const pos = core.positions();
     const degree = new Uint32Array(s.n);
     for (let k = 0; k < s.a.length; k++) { degree[s.a[k]]++; degree[s.b[k]]++; }
-    const g = new Graph({ type: "undirected" });
-    for (let i = 0; i < s.n; i++) g.addNode(i, { x: pos.x[i], y: -pos.y[i], size: Math.min(12, 2.5 + 1.2 * Math.sqrt(degree[i])) });
-    for (let k = 0; k < s.a.length; k++) g.addEdge(s.a[k], s.b[k]);
     const r = document.querySelector(".network-stage").getBoundingClientRect();
-    const div = document.createElement("div");
-    div.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#fff;z-index:9999`;
-    document.body.appendChild(div);
     const frame = () => new Promise((ok) => requestAnimationFrame(ok));
-    const t0 = performance.now();
-    const sigma = new Sigma(g, div);
-    const out = { order: g.order, size: g.size, iterations: it, first: performance.now() - t0, box: `${r.width}x${r.height}` };
-    await frame();
-    await frame();
-    for (const method of ["refresh", "render"]) {
-      const page = [], presented = [];
-      for (let k = 0; k < 3; k++) {
-        let t = performance.now();
-        sigma[method]();
-        page.push(performance.now() - t);
-        window.__readPixel(div);
-        await frame();
-        t = performance.now();
-        await new Promise((ok) => requestAnimationFrame(() => { sigma[method](); window.__readPixel(div); requestAnimationFrame(ok); }));
-        presented.push(performance.now() - t);
+    // The view's edge order is the graph's (sorted by ends), the same as core.graph's arrays.
+    const drawnStride = budget && s.a.length > budget ? Math.ceil(s.a.length / budget) : 1;
+    const out = { iterations: it, box: `${r.width}x${r.height}`, runs: {} };
+    for (const [edges, stride] of [["drawn", drawnStride], ["all", 1]]) {
+      const g = new Graph({ type: "undirected" });
+      for (let i = 0; i < s.n; i++) g.addNode(i, { x: pos.x[i], y: -pos.y[i], size: Math.min(12, 2.5 + 1.2 * Math.sqrt(degree[i])) });
+      for (let k = 0; k < s.a.length; k += stride) g.addEdge(s.a[k], s.b[k]);
+      const div = document.createElement("div");
+      div.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#fff;z-index:9999`;
+      document.body.appendChild(div);
+      const t0 = performance.now();
+      const sigma = new Sigma(g, div);
+      const run = { order: g.order, size: g.size, first: performance.now() - t0 };
+      await frame();
+      await frame();
+      for (const method of ["refresh", "render"]) {
+        const pageTimes = [], presented = [];
+        for (let k = 0; k < 3; k++) {
+          let t = performance.now();
+          sigma[method]();
+          pageTimes.push(performance.now() - t);
+          window.__readPixel(div);
+          await frame();
+          t = performance.now();
+          await new Promise((ok) => requestAnimationFrame(() => { sigma[method](); window.__readPixel(div); requestAnimationFrame(ok); }));
+          presented.push(performance.now() - t);
+        }
+        run[method] = { page: pageTimes, presented };
       }
-      out[method] = { page, presented };
+      sigma.kill();
+      div.remove();
+      out.runs[edges] = run;
     }
-    sigma.kill();
-    div.remove();
     return out;
-  }, { dataUrl: new URL(data, `${base}/`).pathname, rule: selfStopRule() });
-  note(label, `sigma: ${res.order} nodes, ${res.size} edges in ${res.box} px, at ecomap's positions after ${res.iterations} iterations (the view's layout stopped after ${appIterations})`);
-  emit(label, "sigma_first_render", res.first);
-  for (const method of ["refresh", "render"]) {
-    emit(label, `sigma_${method}`, median(res[method].page));
-    emit(label, `sigma_${method}_presented`, median(res[method].presented));
+  }, { dataUrl: new URL(data, `${base}/`).pathname, rule: selfStopRule(), budget });
+  note(label, `sigma at ecomap's positions after ${res.iterations} iterations (the view's layout stopped after ${appIterations}), in ${res.box} px; the view draws at most ${budget ?? "every"} edges at rest (REST_EDGE_BUDGET, a regular subsample)`);
+  for (const [edges, run] of Object.entries(res.runs)) {
+    note(label, `sigma, edges=${edges}: ${run.order} nodes, ${run.size} edges`);
+    emit(label, "sigma_first_render", run.first, `edges=${edges} count=${run.size}`);
+    for (const method of ["refresh", "render"]) {
+      emit(label, `sigma_${method}`, median(run[method].page), `edges=${edges} count=${run.size}`);
+      emit(label, `sigma_${method}_presented`, median(run[method].presented), `edges=${edges} count=${run.size}`);
+    }
   }
 }
 

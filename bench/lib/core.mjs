@@ -25,6 +25,19 @@ export function selfStopRule() {
   return { stop: Number(stop[1]), max: Number(max[1].replace(/_/g, "")) };
 }
 
+/// How many edges the network view draws at most when the camera rests: it draws a regular subsample (every
+/// k-th edge by index, k = ceil(edges / budget)) above `REST_EDGE_BUDGET` in src/views/network/engine/frame.rs.
+/// null when the constant is not there (then the view is taken to draw every edge).
+export function restEdgeBudget() {
+  try {
+    const src = readFileSync(join(here, "..", "..", "src", "views", "network", "engine", "frame.rs"), "utf8");
+    const m = src.match(/const REST_EDGE_BUDGET: usize = ([0-9_]+);/);
+    return m ? Number(m[1].replace(/_/g, "")) : null;
+  } catch {
+    return null;
+  }
+}
+
 /// Serves a blank page at `${base}/__bench/` (same origin as the app, so the exports in data/ can be fetched)
 /// and the wasm module at `${base}/__bench/core.wasm`, from this process (Playwright routes: the app's server
 /// is not involved). Returns the blank page's URL.
