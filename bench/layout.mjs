@@ -21,9 +21,10 @@
 //   graphology, ecomap's settings: scalingRatio 2, strongGravityMode, gravity 0.05, slowDown 1, θ 0.7 (the
 //                 same FA2 settings as ecomap's, so a difference is the implementation's) -- on request of the
 //                 "same settings" rule; 50-iteration blocks too.
-// Timed: only the layout calls (ecomap's `step`, graphology's `assign`), summed; quality is measured between
-// calls, untimed, by ecomap-core's code on both sides' positions (positions are copied into the wasm module:
-// `layout::quality`, 2,000 seeded samples, and `layout::neighbour_share`).
+// Both sides first run a few untimed iterations on the graph (JIT warm-up), then every series starts from the
+// start positions. Timed: only the layout calls (ecomap's `step`, graphology's `assign`), summed; quality is
+// measured between calls, untimed, by ecomap-core's code on both sides' positions (positions are copied into
+// the wasm module: `layout::quality`, 2,000 seeded samples, and `layout::neighbour_share`).
 //
 // Prints per dataset:
 //   BENCH data=L name=layout_curve side=ecomap|graphology|graphology-ecomap-settings theta=T it=I q=Q nn=S ms=MS
@@ -149,6 +150,14 @@ async function run(browser, { label, data }) {
       return { nodes: g.order, edges: g.size, wasmEdges: s.a.length, importMs, start: core.measure(s.x, s.y) };
     }, `/${data.replace(/^\/+/, "")}`);
     if (info.edges !== info.wasmEdges) throw new Error(`graphology has ${info.edges} edges, ecomap ${info.wasmEdges}`);
+    // Warm-up, untimed, for both: the first calls run on V8's baseline tiers (Liftoff for wasm, Ignition and
+    // Sparkplug for JS) until the optimising compilers take over; the series below start from the start again.
+    await page.evaluate(() => {
+      const { fa2 } = window.__anchors;
+      window.__core.w.layout_reset(0.7);
+      window.__core.w.layout_step(10);
+      fa2.assign(window.__graph, { iterations: 5, settings: { ...fa2.inferSettings(window.__graph), barnesHutOptimize: true } });
+    });
     line(label, { name: "layout_graph", nodes: info.nodes, edges: info.edges }, info.importMs);
     console.log(`# ${label}: ${info.nodes} nodes, ${info.edges} edges; start quality ${fmt(info.start.q)}, neighbour share ${fmt(info.start.nn)}; self-stop rule movement < ${rule.stop} or ${rule.max} iterations`);
     const series = [

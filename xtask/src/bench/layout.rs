@@ -303,7 +303,7 @@ fn stop_target(run: Option<&Run>, m: Measure) -> Target {
 }
 
 /// The layout section: what each side runs, a table per dataset, the time to graphology's best, the plots.
-pub fn section(s: &mut String, runs: &[Run], plots: &[(String, String)]) {
+pub fn section(s: &mut String, runs: &[Run], plots: &[(String, String)], force_error: &[&Figure]) {
     let _ = writeln!(
         s,
         "\n## Layout: ecomap beside graphology-layout-forceatlas2 (bench/layout.mjs)\n"
@@ -317,7 +317,8 @@ pub fn section(s: &mut String, runs: &[Run], plots: &[(String, String)]) {
         "Same graph (the network view's collaboration mode, built by ecomap-core from the export and handed to \
          graphology as the same nodes, edges and edge weights), same start (the app's `start_positions`), same \
          page (headless Chromium, main thread, one side after the other), same Barnes-Hut criterion (a cell of \
-         side s at distance d is one body when s / d < theta) at theta 0.5 and at the app's 0.7. Timed: only the \
+         side s at distance d is one body when s / d < theta) at theta 0.5 and at the app's 0.7. Both sides first \
+         run a few untimed iterations (JIT warm-up); every series then starts from the start. Timed: only the \
          layout calls (ecomap: `step`, one iteration per call; graphology: `forceAtlas2.assign(graph, \
          {{iterations: 50, settings}})`, which rebuilds its arrays per call). Quality is measured between calls, \
          untimed, by ecomap-core's own code on both sides' positions (graphology's are copied into the wasm \
@@ -331,9 +332,26 @@ pub fn section(s: &mut String, runs: &[Run], plots: &[(String, String)]) {
     }
     let _ = writeln!(
         s,
-        "- Barnes-Hut force error of ecomap at these thetas, against the exact O(n²) sum: see \
-         `layout-force-error` in the native figures below (50k collaboration graph, at the start and at the \
-         self-stop).\n"
+        "- ecomap's Barnes-Hut force error against the exact O(n²) sum (native, `cargo bench -p ecomap-core \
+         --bench network`, the same 50k collaboration graph, at the start and after 150 iterations): {}\n",
+        if force_error.is_empty() {
+            "not measured".to_string()
+        } else {
+            force_error
+                .iter()
+                .map(|f| {
+                    format!(
+                        "theta {} at {}: {} % summed, 99 % of nodes within {} %, worst node {} %",
+                        f.get("theta"),
+                        if f.get("at") == "start" { "the start" } else { "150 it." },
+                        f.get("sum_pct"),
+                        f.get("p99_pct"),
+                        f.get("worst_pct")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
     );
     for run in runs {
         let _ = writeln!(s, "### {} ({} nodes, {} edges)\n", run.data, run.nodes, run.edges);
