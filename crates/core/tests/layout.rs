@@ -6,7 +6,10 @@ mod common;
 use ecomap_core::generate::{generate, SplitMix64};
 use ecomap_core::graph::{Edge, EdgeKind, Graph, GraphMode};
 use ecomap_core::index::Index;
-use ecomap_core::layout::{repulsion, start_positions, state_quality, step, LayoutState, QuadTree, Settings};
+use ecomap_core::layout::{
+    neighbour_share, quality, repulsion, start_positions, state_neighbour_share, state_quality, step, LayoutState,
+    QuadTree, Settings,
+};
 
 fn generated(n: usize, mode: GraphMode) -> Graph {
     let ds = common::dataset_from_wire(&generate(n, 5));
@@ -248,4 +251,109 @@ fn waking_a_stopped_layout_makes_it_move_again() {
     assert_ne!(before, s.x);
     s.wake(1000);
     assert_eq!(s.iterations, 1, "below the limit the count goes on");
+}
+
+/// The nearest other node of `i` by brute force (ties to the lower id), as `neighbour_share` defines it.
+fn brute_nearest(x: &[f32], y: &[f32], i: usize) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
+    for j in 0..x.len() {
+        if j == i || !x[j].is_finite() || !y[j].is_finite() {
+            continue;
+        }
+        let d2 = (x[j] as f64 - x[i] as f64).powi(2) + (y[j] as f64 - y[i] as f64).powi(2);
+        if best.is_none_or(|(bd, _)| d2 < bd) {
+            best = Some((d2, j));
+        }
+    }
+    best.map(|(_, j)| j)
+}
+
+fn brute_share(x: &[f32], y: &[f32], a: &[u32], b: &[u32]) -> Option<f32> {
+    let n = x.len();
+    let adjacent = |i: usize, j: usize| {
+        a.iter()
+            .zip(b)
+            .any(|(&p, &q)| (p as usize, q as usize) == (i, j) || (p as usize, q as usize) == (j, i))
+    };
+    let (mut counted, mut hits) = (0, 0);
+    for i in 0..n {
+        if !a
+            .iter()
+            .zip(b)
+            .any(|(&p, &q)| p != q && (p as usize == i || q as usize == i))
+        {
+            continue;
+        }
+        counted += 1;
+        if x[i].is_finite() && y[i].is_finite() {
+            if let Some(j) = brute_nearest(x, y, i) {
+                hits += usize::from(adjacent(i, j));
+            }
+        }
+    }
+    (counted > 0).then(|| hits as f32 / counted as f32)
+}
+
+#[test]
+fn neighbour_share_matches_brute_force() {
+    // Random graphs and positions, with coincident points, a node without edges, a clump far from the rest
+    // (uneven density) and a point at infinity; the grid must find exactly the brute-force nearest node.
+    for seed in 0..12u64 {
+        let mut r = SplitMix64::new(seed);
+        let n = 50 + r.below(400);
+        let mut x: Vec<f32> = (0..n).map(|_| (r.unit() * 100.0) as f32).collect();
+        let mut y: Vec<f32> = (0..n).map(|_| (r.unit() * 100.0) as f32).collect();
+        x[1] = x[0];
+        y[1] = y[0];
+        for i in 2..12 {
+            x[i] = 5000.0 + r.unit() as f32;
+            y[i] = -3000.0 + r.unit() as f32;
+        }
+        if seed % 3 == 0 {
+            x[12] = f32::INFINITY;
+        }
+        if seed % 4 == 0 {
+            // Everything on one line: a degenerate extent.
+            y.iter_mut().for_each(|v| *v = 1.0);
+        }
+        let m = n * 2;
+        let a: Vec<u32> = (0..m).map(|_| r.below(n - 1) as u32).collect();
+        let b: Vec<u32> = (0..m).map(|_| r.below(n - 1) as u32).collect();
+        let got = neighbour_share(&x, &y, &a, &b);
+        let want = brute_share(&x, &y, &a, &b);
+        assert_eq!(got, want, "seed {seed}, n = {n}");
+    }
+}
+
+#[test]
+fn neighbour_share_reads_a_drawing() {
+    // A path drawn in order: every node's nearest node is a neighbour.
+    let n = 100u32;
+    let x: Vec<f32> = (0..n).map(|i| i as f32).collect();
+    let y = vec![0.0; n as usize];
+    let a: Vec<u32> = (0..n - 1).collect();
+    let b: Vec<u32> = (1..n).collect();
+    assert_eq!(neighbour_share(&x, &y, &a, &b), Some(1.0));
+    // The same path drawn shuffled (node i at position 37·i mod 100): no nearest node is a neighbour.
+    let shuffled: Vec<f32> = (0..n).map(|i| ((37 * i) % n) as f32).collect();
+    assert_eq!(neighbour_share(&shuffled, &y, &a, &b), Some(0.0));
+    // Without edges or nodes there is nothing to measure.
+    assert_eq!(neighbour_share(&x, &y, &[], &[]), None);
+    assert_eq!(neighbour_share(&[1.0], &[1.0], &[0], &[0]), None);
+}
+
+#[test]
+fn both_measures_improve_as_the_layout_converges() {
+    let g = generated(1500, GraphMode::Collaboration);
+    let mut s = random_state(&g, 8);
+    let (q0, n0) = (state_quality(&s).unwrap(), state_neighbour_share(&s).unwrap());
+    step(&mut s, 200);
+    let (q1, n1) = (state_quality(&s).unwrap(), state_neighbour_share(&s).unwrap());
+    assert!(q1 < 0.8 * q0, "edge length ratio {q0} -> {q1}");
+    assert!(n1 > 2.0 * n0, "neighbour share {n0} -> {n1}");
+    assert_eq!(
+        quality(&s.x, &s.y, &s.edge_a, &s.edge_b, 2000, 7),
+        Some(q1),
+        "state_quality is quality with 2,000 samples, seed 7"
+    );
 }
