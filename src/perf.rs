@@ -8,10 +8,8 @@ fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
 
-/// Milliseconds since navigation start.
-pub fn now() -> f64 {
-    performance().map(|p| p.now()).unwrap_or(0.0)
-}
+/// Milliseconds since navigation start (`browser::now_ms`, the one clock).
+pub use crate::browser::now_ms as now;
 
 pub fn mark(name: &str) {
     if let Some(p) = performance() {

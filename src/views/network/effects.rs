@@ -51,18 +51,31 @@ pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::D
         let (w, h, dpr) = stage_size(&stage);
         engine.resize(w, h, dpr);
         live.install(engine);
-        untrack(|| show_selection(state, &live, settings));
+        untrack(|| {
+            show_projects_in_view(state, &live);
+            show_selection(state, &live, settings);
+        });
         live.start_loop();
     });
 }
 
-/// Shows on the engine the nodes the filters, focus and ego depth select, the edges of the projects in view,
-/// and centres the searched or focused node (reads the signals it depends on; untracked when a new engine
-/// takes the current state).
-fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
+/// Gives the engine the projects in view (the edges and volumes they decide) when the selection or the years
+/// change; not on a focus, ego or fade change, which leave them as they are.
+fn show_projects_in_view(state: AppState, live: &Rc<Live>) {
     let sel = state.selection.get();
     let years_chosen = state.filter.with(|f| f.as_ref().is_some_and(|f| f.years.is_some()));
-    let data = state.data.get_untracked();
+    let Some(d) = state.data.get_untracked() else { return };
+    if let Some(engine) = live.engine.borrow_mut().as_mut() {
+        let projects = sel.as_ref().filter(|_| years_chosen).map(|s| &s.0.projects);
+        engine.set_projects_in_view(&d.0.idx, projects);
+    }
+    live.redraw(true);
+}
+
+/// Shows on the engine the nodes the filters, focus and ego depth select, and centres the searched or focused
+/// node (reads the signals it depends on; untracked when a new engine takes the current state).
+fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
+    let sel = state.selection.get();
     let focus = state.focus.get();
     let depth = settings.ego_depth.get();
     let h = settings.hide.get();
@@ -71,10 +84,6 @@ fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
         .with(|f| f.as_ref().is_none_or(|f| f.text.trim().is_empty()));
     let mut guard = live.engine.borrow_mut();
     let Some(engine) = guard.as_mut() else { return };
-    if let Some(d) = &data {
-        let projects = sel.as_ref().filter(|_| years_chosen).map(|s| &s.0.projects);
-        engine.set_projects_in_view(&d.0.idx, projects);
-    }
     engine.show_selection(sel.as_ref().map(|s| &*s.0), focus, depth, h, !text_empty);
     drop(guard);
     live.redraw(true);
@@ -83,6 +92,10 @@ fn show_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
 /// Filters, focus and ego depth decide which nodes are shown; the search and the focus centre their node.
 pub fn follow_selection(state: AppState, live: &Rc<Live>, settings: Settings) {
     let live = live.clone();
+    {
+        let live = live.clone();
+        Effect::new(move |_| show_projects_in_view(state, &live));
+    }
     Effect::new(move |_| show_selection(state, &live, settings));
 }
 

@@ -18,7 +18,7 @@ mod tests;
 use ecomap_core::bitset::Bitset;
 use ecomap_core::graph::{Graph, GraphMode, NodeRef};
 use ecomap_core::layout::{start_positions, step, LayoutState, Settings};
-use ecomap_core::model::{ActorId, Dataset, Lang};
+use ecomap_core::model::{Dataset, Lang};
 
 use super::camera::Camera;
 use super::layout_client::Update;
@@ -109,9 +109,7 @@ impl Engine {
         let (x, y) = start_positions(&graph, &known, 1);
         let layout = LayoutState::new(&graph, x, y, Settings::readable());
         let n = graph.len();
-        let volume_in_view: Vec<u64> = (0..graph.actors)
-            .map(|a| idx.actor_volume(ActorId(a as u32)).0)
-            .collect();
+        let volume_in_view = size::all_volumes(idx, graph.actors);
         let radius = size::radii(&graph, &volume_in_view, SizeBy::Degree);
         let edge_count = graph.edges.len();
         let mut colour = Vec::with_capacity(n);

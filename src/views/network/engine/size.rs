@@ -47,6 +47,13 @@ pub(super) fn radii(graph: &Graph, volume: &[u64], by: SizeBy) -> Vec<f32> {
         .collect()
 }
 
+/// Each of the first `actors` actors' volume over every project (no year chosen).
+pub(super) fn all_volumes(idx: &Index, actors: usize) -> Vec<u64> {
+    (0..actors)
+        .map(|a| idx.actor_volume(ecomap_core::model::ActorId(a as u32)).0)
+        .collect()
+}
+
 impl Engine {
     /// Sizes actors by degree or by the volume of their projects in view.
     pub fn set_size_by(&mut self, by: SizeBy) {
@@ -73,9 +80,7 @@ impl Engine {
             None => {
                 self.edge_count = self.graph.edges.len();
                 self.edges_in_view = None;
-                self.volume_in_view = (0..self.graph.actors)
-                    .map(|a| idx.actor_volume(ecomap_core::model::ActorId(a as u32)).0)
-                    .collect();
+                self.volume_in_view = all_volumes(idx, self.graph.actors);
             }
         }
         if self.size_by == SizeBy::Volume {
