@@ -246,7 +246,7 @@ async function run(browser, { label, data }) {
     emit(label, "network_layout_main_median", median(steps));
 
     // Canvas 2D first (WebGL2 is the default renderer; choosing another builds a new engine and lays out again).
-    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+    await chooseRenderer(page, "canvas2d");
     await page.waitForSelector(`${root}[data-renderer=canvas2d][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
     await gestures(page, label, "");
     // WebGL2 again (a new engine: the layout runs again first), this time animated (no reduced motion): the frame
@@ -254,7 +254,7 @@ async function run(browser, { label, data }) {
     await page.emulateMedia({ reducedMotion: "no-preference" });
     await page.evaluate(() => performance.clearMeasures("ecomap:network-frame"));
     await startFrames(page, true);
-    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    await chooseRenderer(page, "webgl2");
     await page.waitForSelector(`${root}[data-renderer=webgl2][data-layout=done][data-drawn=true]`, { timeout: 900_000 });
     const frames = await frameIntervals(page);
     const draws = await page.evaluate(() => performance.getEntriesByName("ecomap:network-frame").map((m) => m.duration));
@@ -279,4 +279,11 @@ try {
   for (const d of datasets) await run(browser, d);
 } finally {
   await browser.close();
+}
+
+/** The renderer is a device setting in the header's settings panel (src/components/settings.rs). */
+async function chooseRenderer(page, renderer) {
+  await page.click("[data-testid=settings]");
+  await page.selectOption("[data-testid=network-renderer]", renderer);
+  await page.click("[data-testid=settings]");
 }

@@ -6,7 +6,6 @@ use ecomap_core::model::Lang;
 use ecomap_core::query::View;
 use leptos::prelude::*;
 
-use crate::components::chips::FilterChips;
 use crate::components::detail::DetailPanel;
 use crate::components::facets::FilterPanel;
 use crate::components::header::Header;
@@ -14,10 +13,11 @@ use crate::components::loader::{DropZone, LoadStatus};
 use crate::components::notices::Notices;
 use crate::components::report::ReportPanel;
 use crate::components::results::ResultList;
-use crate::components::search::SearchBox;
-use crate::components::views::ViewTabs;
+use crate::components::views::ViewBar;
 use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
+use crate::shell::texts::shell_texts;
+use crate::shell::{Mode, Shell};
 use crate::state::AppState;
 use crate::url;
 use crate::views::charts::timeline::Timeline;
@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     let (query, notices) = url::read_location();
     let state = AppState::new(query, notices, browser_lang());
     provide_context(state);
+    let shell = Shell::new(Mode::Full);
+    provide_context(shell);
     url::sync(state);
 
     // The page language follows the interface language (screen readers, hyphenation).
@@ -48,6 +50,12 @@ pub fn App() -> impl IntoView {
             doc.set_title(texts(lang).app_title);
         }
     });
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("data-mode", shell.mode.key());
+    }
 
     // Load the export named by the URL (or the demo), and again when `?data=` changes.
     let data_url = Memo::new(move |_| state.query.with(|q| q.data.clone()));
@@ -59,25 +67,27 @@ pub fn App() -> impl IntoView {
     let view = Memo::new(move |_| state.query.with(|q| q.view));
     view! {
         <DropZone>
-            <a class="skip-link" href="#results">{move || texts(state.lang.get()).skip_to_results}</a>
+            <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
             <Header/>
             <LoadStatus/>
             <Notices/>
             <ReportPanel/>
-            <div class="layout">
+            <div class="layout" class:filters-open=move || shell.filters_open.get()
+                class:detail-open=move || state.focus.with(Option::is_some)>
                 <FilterPanel/>
                 <main class="main" id="main">
+                    <ViewBar/>
                     <Timeline/>
-                    <ViewTabs/>
-                    <FilterChips/>
-                    <div class="view-body" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().key())>
+                    // The view fills what is left of the screen; the list follows below it (in the list view it
+                    // is the view), reached by scrolling the view body.
+                    <div class="view-body" role="tabpanel" id="view-panel" tabindex="-1" data-view=move || view.get().key()
+                        aria-labelledby=move || format!("tab-{}", view.get().key())>
                         {move || match view.get() {
                             View::List => ().into_any(),
                             View::Map => view! { <MapView/> }.into_any(),
                             View::Network => view! { <NetworkView/> }.into_any(),
                             View::Charts => view! { <ChartsView/> }.into_any(),
                         }}
-                        <SearchBox/>
                         <ResultList/>
                     </div>
                 </main>

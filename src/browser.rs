@@ -13,6 +13,12 @@ pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// The page's element with this id.
+pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
 /// The device pixel ratio, 1 when the browser gives none or nonsense.
 pub fn pixel_ratio() -> f64 {
     let dpr = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);

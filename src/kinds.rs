@@ -92,8 +92,9 @@ pub fn mark(kind: ActorKind) -> Mark {
 
 /// A technology hub in the network (and its legend entry).
 pub const TECHNOLOGY_MARK: Mark = Mark::Octagon;
-/// The colour token of a technology hub.
-pub const TECHNOLOGY_TOKEN: &str = "--accent";
+/// The colour token of a technology hub: near-black on a light page, near-white on a dark one (style/main.css),
+/// never one of the kinds' hues (the SMEs are blue, so the accent blue would read as an SME).
+pub const TECHNOLOGY_TOKEN: &str = "--technology";
 
 /// The CSS custom property holding the kind's colour.
 pub fn token(kind: ActorKind) -> &'static str {

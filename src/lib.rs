@@ -10,6 +10,7 @@ pub mod layout_worker;
 pub mod load;
 pub mod panic;
 pub mod perf;
+pub mod shell;
 pub mod state;
 pub mod test_hooks;
 pub mod url;

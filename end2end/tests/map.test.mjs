@@ -88,6 +88,11 @@ async function fixStage(page) {
   });
   // The resize redraws at once; wait for the marker list of that frame too.
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=map-item]").length > 0);
+  // The whole region framed in this stage, whatever size the page gave the stage before.
+  const before = await page.getAttribute("[data-testid=map]", "data-frames");
+  await page.evaluate(() => document.querySelector("[data-testid=map-reset]").click());
+  await page.waitForFunction((n) => document.querySelector("[data-testid=map]").dataset.frames !== n, before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 const near = (p, q, r) => Math.hypot(p.x - q.x, p.y - q.y) <= r;
@@ -277,7 +282,8 @@ test("basemap screenshot matches the committed reference", async () => {
 });
 
 test("webgl2 draws the same basemap as Canvas 2D, and recovers from a lost context", async () => {
-  const own = await launch();
+  // Tall enough that the fixed 960x540 stage is on screen whole (its pixels are read from a screenshot).
+  const own = await launch({ viewport: { width: 1280, height: 1000 } });
   after(() => own.close());
   const { page } = own;
   await openMap(page);

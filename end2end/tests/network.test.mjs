@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { launch, openApp, allowErrors } from "../helpers.mjs";
-import { checkFacet, facetCount } from "./ui.mjs";
+import { checkFacet, chooseRenderer, facetCount } from "./ui.mjs";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "network");
 const ROOT = "[data-testid=network-view]";
@@ -142,8 +142,18 @@ test("the layout can be paused and resumed", async () => {
   assert.equal(await attr(page, "data-iterations"), states.it);
   await page.click("[data-testid=network-pause]");
   await page.waitForSelector(`${ROOT}[data-layout=done]`);
-  // Once it stopped by itself, the button offers to refine the layout (run on from where it is).
-  assert.equal((await page.textContent("[data-testid=network-pause]")).trim(), "Refine layout");
+  // Once it stopped by itself nothing moves, so there is nothing to pause: the button goes. Refining the layout
+  // (running on from where it is) is a developer's choice in the settings panel.
+  assert.equal(await page.isVisible("[data-testid=network-pause]"), false);
+  const before = Number(await attr(page, "data-iterations"));
+  await page.click("[data-testid=settings]");
+  await page.click("[data-testid=network-refine]");
+  await page.waitForFunction(
+    ([r, n]) => { const e = document.querySelector(r); return e.dataset.layout === "running" || Number(e.dataset.iterations) > n; },
+    [ROOT, before],
+  );
+  await page.waitForSelector(`${ROOT}[data-layout=done]`);
+  await page.click("[data-testid=settings]");
 });
 
 test("keyboard: arrows move the focus ring between nodes, N walks neighbours, Enter opens", async () => {
@@ -181,14 +191,14 @@ test("the ego network of the opened actor shows only its neighbourhood", async (
 test("the drawing matches the reference screenshot (Canvas 2D)", async () => {
   const { page } = browser;
   await openNetwork(page);
-  await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+  await chooseRenderer(page, "canvas2d");
   await page.waitForSelector(`${ROOT}[data-renderer=canvas2d][data-layout=done][data-drawn=true]`);
   await page.mouse.move(0, 0);
   let shot;
   try {
     shot = PNG.sync.read(await page.locator(".network-stage").screenshot());
   } finally {
-    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    await chooseRenderer(page, "webgl2");
   }
   const refPath = join(FIXTURES, "demo-canvas2d.png");
   if (!existsSync(refPath) || process.env.UPDATE_SNAPSHOTS) {
@@ -227,7 +237,7 @@ test("without WebGL2 the view draws with Canvas 2D", async () => {
 test("the WebGL2 renderer draws the same graph and highlights on hover", async () => {
   const { page } = browser;
   await openNetwork(page);
-  await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  await chooseRenderer(page, "webgl2");
   await page.waitForSelector(`${ROOT}[data-renderer=webgl2][data-layout=done][data-drawn=true]`);
   try {
     // Not blank: a good share of the stage's pixels are not the background.
@@ -242,7 +252,7 @@ test("the WebGL2 renderer draws the same graph and highlights on hover", async (
     assert.equal(await attr(page, "data-hovered"), "Artificial Intelligence");
     assert.ok(Number(await attr(page, "data-highlighted-count")) > 1);
   } finally {
-    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    await chooseRenderer(page, "webgl2");
   }
 });
 
@@ -270,7 +280,7 @@ for (const renderer of ["canvas2d", "webgl2"]) {
   test(`size by project volume: a known actor is drawn larger (${renderer}); the choice is remembered`, async () => {
     const { page } = browser;
     await openNetwork(page);
-    await page.selectOption("[data-testid=network-renderer]", renderer);
+    await chooseRenderer(page, renderer);
     await page.waitForSelector(`${ROOT}[data-renderer=${renderer}][data-layout=done][data-drawn=true]`);
     try {
       const find = async (name) => (await nodes(page)).find((n) => n.name === name);
@@ -307,14 +317,14 @@ for (const renderer of ["canvas2d", "webgl2"]) {
       assert.equal(await attr(page, "data-size-by"), "volume");
     } finally {
       await page.selectOption("[data-testid=network-size]", "degree");
-      await page.selectOption("[data-testid=network-renderer]", "webgl2");
+      await chooseRenderer(page, "webgl2");
     }
   });
 
   test(`${renderer} draws nodes and edges where they are: an actor's ego network, hidden rest`, async () => {
     const { page } = browser;
     await openNetwork(page);
-    await page.selectOption("[data-testid=network-renderer]", renderer);
+    await chooseRenderer(page, renderer);
     await page.waitForSelector(`${ROOT}[data-renderer=${renderer}][data-layout=done][data-drawn=true]`);
     try {
       const tu = (await nodes(page)).find((n) => n.name === "Technische Universität Berlin");
@@ -345,7 +355,7 @@ for (const renderer of ["canvas2d", "webgl2"]) {
     } finally {
       await page.selectOption("[data-testid=network-ego]", "0");
       await page.selectOption("[data-testid=network-filtered]", "fade");
-      await page.selectOption("[data-testid=network-renderer]", "webgl2");
+      await chooseRenderer(page, "webgl2");
     }
   });
 }
@@ -353,7 +363,7 @@ for (const renderer of ["canvas2d", "webgl2"]) {
 test("WebGL2: a lost context pauses drawing, a restored one draws again", async () => {
   const { page } = browser;
   await openNetwork(page);
-  await page.selectOption("[data-testid=network-renderer]", "webgl2");
+  await chooseRenderer(page, "webgl2");
   await page.waitForSelector(`${ROOT}[data-renderer=webgl2][data-layout=done][data-drawn=true][data-context=ok]`);
   try {
     const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
@@ -371,7 +381,7 @@ test("WebGL2: a lost context pauses drawing, a restored one draws again", async 
     await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
     assert.ok(ink(await stageShot(page), hub.x, hub.y), "the hub is drawn again after the restore");
   } finally {
-    await page.selectOption("[data-testid=network-renderer]", "webgl2");
+    await chooseRenderer(page, "webgl2");
   }
 });
 
@@ -466,7 +476,7 @@ test("a link wins over the choices this browser remembers; without one the remem
     assert.equal(await page.inputValue("[data-testid=network-size]"), "volume");
     assert.equal(await page.inputValue("[data-testid=network-filtered]"), "hide");
     // The renderer is this device's setting, never part of a link.
-    await page.selectOption("[data-testid=network-renderer]", "canvas2d");
+    await chooseRenderer(page, "canvas2d");
     await page.waitForSelector(`${ROOT}[data-renderer=canvas2d]`);
     assert.doesNotMatch(page.url(), /canvas2d|webgl/);
   } finally {

@@ -26,3 +26,18 @@ export async function checkFacet(page, facet, value) {
     [before, expected],
   );
 }
+
+/** Opens the filter panel if it is closed (a drawer below 1280 px, a column wider). */
+export async function openFilters(page) {
+  if ((await page.getAttribute("[data-testid=filters-button]", "aria-expanded")) !== "true") {
+    await page.click("[data-testid=filters-button]");
+  }
+  await page.waitForSelector("[data-testid=filters]", { state: "visible" });
+}
+
+/** Chooses the renderer of the map and the network in the settings panel, and closes the panel again. */
+export async function chooseRenderer(page, renderer) {
+  await page.click("[data-testid=settings]");
+  await page.selectOption("[data-testid=network-renderer]", renderer);
+  await page.click("[data-testid=settings]");
+}

@@ -10,6 +10,8 @@ use ecomap_core::stats;
 use leptos::prelude::*;
 
 use crate::i18n::{facet_title, facet_value_label, texts};
+use crate::shell::texts::shell_texts;
+use crate::shell::use_shell;
 use crate::state::{use_app, AppState};
 
 /// One checkbox row of a facet.
@@ -80,8 +82,10 @@ impl Group {
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let state = use_app();
+    let shell = use_shell();
     let t = move || texts(state.lang.get());
-    let open = RwSignal::new(false);
+    let st = move || shell_texts(state.lang.get());
+    let open = shell.filters_open;
     let groups = Group::all()
         .into_iter()
         .map(|g| {
@@ -95,19 +99,45 @@ pub fn FilterPanel() -> impl IntoView {
             }
         })
         .collect_view();
+    // Closing gives the focus back to the button that opened the panel.
+    let close = move || {
+        open.set(false);
+        if let Some(b) = crate::browser::element_by_id("filters-button") {
+            let _ = b.focus();
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close();
+        }
+    };
+    let results = move || {
+        let n = state.selection.with(|s| s.as_ref().map_or(0, |s| s.0.actor_count()));
+        let [before, after] = st().show_results;
+        format!("{before}{}{after}", format::int(n as u64, state.lang.get()))
+    };
     view! {
-        <aside class="filters" class:open=move || open.get() aria-label=move || t().filters data-testid="filters">
+        // The backdrop shows only while the panel is a drawer over the view (style/main.css).
+        <div class="drawer-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)></div>
+        <aside class="filters" id="filters" hidden=move || !open.get() aria-labelledby="filters-title"
+            data-testid="filters" on:keydown=on_key>
             <div class="filters-head">
-                <button type="button" class="filters-toggle" aria-expanded=move || open.get().to_string()
-                    on:click=move |_| open.update(|o| *o = !*o)>{move || t().filters}</button>
+                <h2 id="filters-title" class="filters-title">{move || t().filters}</h2>
                 <Show when=move || state.query.with(|q| q.has_filters())>
                     <button type="button" class="link-button" data-testid="clear-filters"
                         on:click=move |_| state.clear_filters()>{move || t().clear_filters}</button>
                 </Show>
+                <button type="button" class="close" id="filters-close" data-testid="filters-close" aria-label=move || st().close_filters
+                    on:click=move |_| close()>"×"</button>
             </div>
             <div class="filters-body">
                 {groups}
                 <YearRange/>
+            </div>
+            <div class="filters-foot">
+                <button type="button" class="button primary" data-testid="show-results" on:click=move |_| close()>
+                    {results}
+                </button>
             </div>
         </aside>
     }

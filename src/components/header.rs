@@ -1,11 +1,13 @@
-//! The header: title, headline figures of the current selection, data note, language switch, report badge.
+//! The header: title, the search, headline figures of the current selection, data note, language switch,
+//! settings, report badge.
 
 use ecomap_core::format;
 use ecomap_core::model::Lang;
 use ecomap_core::stats;
 use leptos::prelude::*;
 
-use crate::components::loader::FilePicker;
+use crate::components::search::SearchBox;
+use crate::components::settings::SettingsButton;
 use crate::i18n::texts;
 use crate::state::use_app;
 
@@ -60,17 +62,19 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <div class="title-row">
                 <h1 class="app-title" data-testid="title">{title}</h1>
+                <SearchBox/>
                 <div class="header-tools">
                     <ReportBadge/>
-                    <FilePicker/>
+                    <SettingsButton/>
                     <div class="lang-switch" role="group" aria-label=move || t().language>
                         <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>
                         <button type="button" data-testid="lang-en" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang(Lang::En) lang="en">"English"</button>
                     </div>
                 </div>
             </div>
-            <Show when=move || headline.get().is_some()>
-                <dl class="headline" data-testid="headline" aria-live="polite">
+            // The row keeps its height while the data loads, so nothing below it moves when the figures come.
+            <div class="headline-row">
+                <dl class="headline" data-testid="headline" aria-live="polite" hidden=move || headline.get().is_none()>
                     {move || headline.get().map(|h| {
                         let l = lang.get();
                         view! {
@@ -81,13 +85,13 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </dl>
-            </Show>
-            <Show when=move || !notes().is_empty()>
-                <details class="data-note" data-testid="data-note">
-                    <summary>{note_summary}</summary>
-                    <p>{notes}</p>
-                </details>
-            </Show>
+                <Show when=move || !notes().is_empty()>
+                    <details class="data-note" data-testid="data-note">
+                        <summary>{note_summary}</summary>
+                        <p>{notes}</p>
+                    </details>
+                </Show>
+            </div>
         </header>
     }
 }

@@ -10,4 +10,5 @@ pub mod notices;
 pub mod report;
 pub mod results;
 pub mod search;
+pub mod settings;
 pub mod views;

@@ -36,6 +36,8 @@ Tasks:
                      fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
+  e2e [NAME...]      only the end-to-end tests, against the dist/ already built (`cargo xtask build`);
+                     with NAMEs only the test files whose names contain one of them
   bench              native core benchmarks + browser benchmarks of the release build on
                      generated 10k/50k-actor exports; writes docs/benchmarks.md
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
             precompress::run_and_report(&dir).map(|_| ())
         }
         "test" => test::run(),
+        "e2e" => test::e2e_only(rest),
         "tidy" => tidy::run(),
         "bench" => bench::run(),
         "basemap" => basemap::run_task(rest),

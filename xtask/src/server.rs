@@ -154,7 +154,8 @@ pub fn choose(file: &Path, accept: Option<&str>) -> (PathBuf, Option<Encoding>) 
     (file.to_path_buf(), None)
 }
 
-/// Whether a file name is content-hashed by Trunk: `NAME-<16 hex>.js|.css` or `NAME-<16 hex>_bg.wasm`.
+/// Whether a file name is content-hashed by Trunk: `NAME-<hex>.js|.css` or `NAME-<hex>_bg.wasm`. Trunk writes the
+/// 64-bit hash without leading zeros, so one build in sixteen has 15 digits, fewer more rarely: 8 to 16.
 fn hashed(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
@@ -164,7 +165,7 @@ fn hashed(name: &str) -> bool {
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|(_, h)| (8..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// `Cache-Control` for a served file (docs/hosting.md).
@@ -452,6 +453,8 @@ mod tests {
             "ecomap-8508415471dc059b_bg.wasm",
             "ecomap-8508415471dc059b.js",
             "main-f37ae1f02b5f59c8.css",
+            // Trunk drops the hash's leading zeros (seen: a 15-digit name).
+            "ecomap-eb886e209843a76_bg.wasm",
         ] {
             assert_eq!(cache_control(Path::new(f)), CACHE_IMMUTABLE, "{f}");
         }
@@ -464,6 +467,7 @@ mod tests {
             "og-image.png",
             "some-name.js",
             "main-f37ae1f02b5f59cX.css",
+            "main-f37ae1f.css",
         ] {
             assert_eq!(cache_control(Path::new(f)), CACHE_REVALIDATE, "{f}");
         }

@@ -105,6 +105,21 @@ fn check_cmd(cmd: &mut Command) -> Result<String> {
 /// The end-to-end tests: dist/ served on a free 127.0.0.1 port (fixtures under /fixtures/),
 /// `node --test` on end2end/tests/*.test.mjs with ECOMAP_URL; counts from a TAP report.
 fn e2e(report: &mut Report, root: &Path, build_ok: bool) {
+    e2e_files(report, root, build_ok, &[]);
+}
+
+/// `cargo xtask e2e [NAME...]`: only the end-to-end step, against the dist/ already built (`cargo xtask build`),
+/// with the test files whose names contain one of the NAMEs (all without). For a quick loop; `cargo xtask test`
+/// stays the whole suite.
+pub fn e2e_only(names: &[String]) -> Result<()> {
+    let root = project_root();
+    let mut report = Report::default();
+    let built = root.join("dist").join("index.html").exists();
+    e2e_files(&mut report, &root, built, names);
+    report.finish(Instant::now())
+}
+
+fn e2e_files(report: &mut Report, root: &Path, build_ok: bool, names: &[String]) {
     let t = Instant::now();
     let e2e_dir = root.join("end2end");
     if !build_ok {
@@ -147,6 +162,14 @@ fn e2e(report: &mut Report, root: &Path, build_ok: bool) {
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| p.to_string_lossy().ends_with(".test.mjs"));
+    let wanted = |p: &PathBuf| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        names.is_empty() || names.iter().any(|n| name.contains(n.as_str()))
+    };
+    files.retain(wanted);
     files.sort();
     if files.is_empty() {
         return report.record("end-to-end tests", t, 0, 1, "no end2end/tests/*.test.mjs".into());
@@ -269,25 +292,31 @@ pub fn run() -> Result<()> {
 
     e2e(&mut report, &root, build_ok);
 
-    // Summary.
-    let (mut passed, mut failed) = (0, 0);
-    println!();
-    println!("{:<28} {:>7} {:>7} {:>8}  note", "step", "passed", "failed", "seconds");
-    for s in &report.steps {
-        println!(
-            "{:<28} {:>7} {:>7} {:>8.1}  {}",
-            s.name, s.passed, s.failed, s.secs, s.note
-        );
-        passed += s.passed;
-        failed += s.failed;
+    report.finish(started)
+}
+
+impl Report {
+    /// The summary table and the closing `N passed, N failed` line; exits non-zero on any failure.
+    fn finish(&self, started: Instant) -> Result<()> {
+        let (mut passed, mut failed) = (0, 0);
+        println!();
+        println!("{:<28} {:>7} {:>7} {:>8}  note", "step", "passed", "failed", "seconds");
+        for s in &self.steps {
+            println!(
+                "{:<28} {:>7} {:>7} {:>8.1}  {}",
+                s.name, s.passed, s.failed, s.secs, s.note
+            );
+            passed += s.passed;
+            failed += s.failed;
+        }
+        println!("total time {:.0} s", started.elapsed().as_secs_f64());
+        println!("{passed} passed, {failed} failed");
+        if failed > 0 {
+            // Exit here, so that the counts line stays the last line printed.
+            std::process::exit(1);
+        }
+        Ok(())
     }
-    println!("total time {:.0} s", started.elapsed().as_secs_f64());
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 {
-        // Exit here, so that the counts line stays the last line printed.
-        std::process::exit(1);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

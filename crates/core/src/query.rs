@@ -155,7 +155,15 @@ impl Query {
 
     /// True when any filter (not view, language or focus) is set.
     pub fn has_filters(&self) -> bool {
-        !(self.chosen.0.iter().all(Vec::is_empty) && self.years.is_none() && self.text.trim().is_empty())
+        self.filter_count() > 0
+    }
+
+    /// How many filters are active: each chosen facet value, the year range and the search text count one each
+    /// (the number on the filter button; one chip each).
+    pub fn filter_count(&self) -> usize {
+        self.chosen.0.iter().map(Vec::len).sum::<usize>()
+            + usize::from(self.years.is_some())
+            + usize::from(!self.text.trim().is_empty())
     }
 
     /// A visitor's choice of a view option; it stays in the Query (and the link) even when it is the default,
@@ -316,6 +324,21 @@ mod tests {
         let (back, notices) = Query::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, q);
         assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn filter_count_counts_each_value_the_years_and_the_text() {
+        let mut q = Query::default();
+        assert_eq!((q.filter_count(), q.has_filters()), (0, false));
+        q.toggle(Facet::Technology, "ai");
+        q.toggle(Facet::Technology, "iot");
+        q.years = Some((2020, 2020));
+        q.text = "  ".into();
+        assert_eq!(q.filter_count(), 3, "blank text is no filter");
+        q.text = "lab".into();
+        assert_eq!(q.filter_count(), 4);
+        q.clear_filters();
+        assert_eq!((q.filter_count(), q.has_filters()), (0, false));
     }
 
     #[test]

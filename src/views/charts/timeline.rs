@@ -130,7 +130,9 @@ pub fn Timeline() -> impl IntoView {
             set_year(state, y);
         }
     };
+    // The slot keeps its height while the data loads, so the view below does not move when the timeline comes.
     view! {
+        <div class="timeline-slot">
         <Show when=move || span.get().is_some()>
             <section class="timeline" data-testid="timeline" aria-label=move || t().timeline>
                 <button type="button" class="timeline-play" data-testid="timeline-play"
@@ -148,6 +150,7 @@ pub fn Timeline() -> impl IntoView {
                 <output for="timeline-year" data-testid="timeline-year">{move || value.get().map(|v| v.to_string())}</output>
             </section>
         </Show>
+        </div>
     }
 }
 

@@ -1,4 +1,4 @@
-//! The options under the map: the kind legend, collaboration arcs and their weight, region shading with its
+//! The options above the map: the kind legend, collaboration arcs and their weight, region shading with its
 //! legend, marker size, and the online tiles. Arcs, weight, shading and marker size are link state (the
 //! Query's `map` options, so a shared link opens them): the map shows the link's value, else what this
 //! browser remembers in localStorage, else the default; a visitor's choice writes both. The tiles are a
@@ -84,16 +84,22 @@ pub fn MapOptions(
 ) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
+    // On a phone the choices fold behind this button, so the map keeps the screen (style/map.css).
+    let open = RwSignal::new(false);
     view! {
-        <div class="map-options">
-            <fieldset class="map-legend">
-                <legend>{move || t().legend}</legend>
+        <div class="map-options" class:open=move || open.get()>
+            <button type="button" class="map-options-toggle" data-testid="map-options-toggle"
+                aria-expanded=move || open.get().to_string() aria-controls="map-choices"
+                on:click=move |_| open.update(|o| *o = !*o)>{move || t().layers}</button>
+            <div class="map-choices" id="map-choices">
+                <ArcOptions options/>
+                <ShadingOptions options figures/>
+                <SizeOptions options/>
+                <TileSettings config=tiles/>
+            </div>
+            <div class="map-legend" role="group" aria-label=move || t().legend>
                 <KindLegend lang=state.lang class="map-kinds"/>
-            </fieldset>
-            <ArcOptions options/>
-            <ShadingOptions options figures/>
-            <SizeOptions options/>
-            <TileSettings config=tiles/>
+            </div>
         </div>
     }
 }

@@ -41,6 +41,8 @@ pub struct MapTexts {
     pub tiles_apply: &'static str,
     pub tiles_off: &'static str,
     pub legend: &'static str,
+    /// The button that unfolds the layer choices on a phone.
+    pub layers: &'static str,
     pub marker_size: &'static str,
     pub size_uniform: &'static str,
 }
@@ -76,6 +78,7 @@ pub const DE: MapTexts = MapTexts {
     tiles_apply: "Einschalten",
     tiles_off: "Ausschalten",
     legend: "Legende",
+    layers: "Ebenen",
     marker_size: "Größe der Punkte",
     size_uniform: "einheitlich",
 };
@@ -111,6 +114,7 @@ pub const EN: MapTexts = MapTexts {
     tiles_apply: "Turn on",
     tiles_off: "Turn off",
     legend: "Legend",
+    layers: "Layers",
     marker_size: "Marker size",
     size_uniform: "uniform",
 };

@@ -14,6 +14,7 @@ use super::engine::Engine;
 use super::live::Live;
 use super::settings::Settings;
 use super::stage::{fresh_canvas, palette_from_css, renderer_for, stage_size};
+use crate::shell::use_shell;
 use crate::state::AppState;
 
 /// Keeps the stage element in `Live`, for callbacks that must not read the NodeRef (it is disposed with the
@@ -29,17 +30,19 @@ pub fn keep_stage(live: &Rc<Live>, stage_ref: NodeRef<html::Div>) {
 
 /// Builds the engine when the data, the mode or the renderer choice changes, on a fresh canvas, shows the
 /// current selection on it and starts the layout loop. The report signals follow in the loop's first frame
-/// (an effect never writes a signal; a visitor's change of mode or renderer resets them at once,
-/// `Report::expect_new_picture`).
+/// (an effect never writes a signal; a visitor's change of mode resets them at once,
+/// `Report::expect_new_picture`; after a change of renderer in the settings panel the root's `data-renderer`
+/// changes with the new engine's first frame).
 pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::Div>, settings: Settings) {
     let live = live.clone();
+    let chosen = use_shell().renderer;
     Effect::new(move |_| {
         let Some(data) = state.data.get() else { return };
         let mode = settings.mode.get();
         let Some(stage) = stage_ref.get() else { return };
         let Some(canvas) = fresh_canvas(&stage) else { return };
         let lang = state.lang.get_untracked();
-        let Some(renderer) = renderer_for(&settings.renderer.get(), &canvas, live.on_context_change()) else {
+        let Some(renderer) = renderer_for(chosen.get(), &canvas, live.on_context_change()) else {
             return;
         };
         // The previous engine (and its overlay canvas) goes before the new one is built.
@@ -160,4 +163,20 @@ pub fn follow_list_focus(live: &Rc<Live>, list_focus: RwSignal<Option<u32>>) {
 pub fn release_on_cleanup(live: &Rc<Live>) {
     let live = SendWrapper::new(live.clone());
     on_cleanup(move || live.release());
+}
+
+/// Refines a finished layout when the visitor asks for it in the settings panel (`Shell::refine` counts the
+/// requests; the view's first run only reads the count).
+pub fn follow_refine(live: &Rc<Live>) {
+    let weak = Rc::downgrade(live);
+    let requests = use_shell().refine;
+    Effect::new(move |prev: Option<u32>| {
+        let n = requests.get();
+        if prev.is_some_and(|p| p != n) {
+            if let Some(live) = weak.upgrade() {
+                live.refine();
+            }
+        }
+        n
+    });
 }

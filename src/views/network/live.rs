@@ -192,6 +192,18 @@ impl Live {
         }
     }
 
+    /// "Refine the network layout" (settings panel): runs a finished layout on from where it is.
+    pub fn refine(self: &Rc<Self>) {
+        let done = self
+            .engine
+            .borrow()
+            .as_ref()
+            .is_some_and(|e| e.status == LayoutStatus::Done);
+        if done {
+            self.toggle_pause();
+        }
+    }
+
     /// "Show all": fits the camera to the shown nodes and follows the layout again.
     pub fn fit_all(self: &Rc<Self>) {
         if let Some(e) = self.engine.borrow_mut().as_mut() {

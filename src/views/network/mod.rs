@@ -60,6 +60,7 @@ pub fn NetworkView() -> impl IntoView {
     effects::follow_size_by(&live, settings);
     effects::follow_app_hover(state, &live);
     effects::follow_stage_size(&live, stage_ref);
+    effects::follow_refine(&live);
     effects::release_on_cleanup(&live);
     let handlers = Handlers::new(&live, state);
     let list_focus = RwSignal::new(None::<u32>);

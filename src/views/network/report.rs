@@ -52,7 +52,7 @@ impl Report {
         }
     }
 
-    /// The visitor asked for another picture (mode or renderer): until the new engine's first frame the root
+    /// The visitor asked for another picture (another graph mode): until the new engine's first frame the root
     /// says its layout runs and nothing is drawn, never the previous engine's state.
     pub fn expect_new_picture(self) {
         self.status.set(LayoutStatus::Running);

@@ -1,7 +1,8 @@
 //! The visitor's toolbar choices: graph mode, fade or hide what is not selected, ego depth, node size (link
-//! state: the Query's `network` options, so a shared link opens them) and the renderer (a device setting,
-//! never in a link). What the view shows is the link's value, else what this browser remembers in
-//! localStorage (fade/hide, size and the renderer; mode and ego depth are not remembered), else the default;
+//! state: the Query's `network` options, so a shared link opens them). The renderer is a device setting of the
+//! shell (`Shell::renderer`, in the settings panel), never in a link. What the view shows is the link's value,
+//! else what this browser remembers in localStorage (fade/hide and size; mode and ego depth are not
+//! remembered), else the default;
 //! a visitor's choice writes the Query (through `AppState::set_view_option`) and localStorage.
 
 use ecomap_core::graph::GraphMode;
@@ -13,7 +14,6 @@ use crate::browser::{store as remember, stored};
 use crate::state::AppState;
 
 const HIDE_KEY: &str = "ecomap.network.hide";
-const RENDERER_KEY: &str = "ecomap.network.renderer";
 const SIZE_KEY: &str = "ecomap.network.size";
 
 #[derive(Clone, Copy)]
@@ -23,8 +23,6 @@ pub struct Settings {
     pub hide: Memo<bool>,
     /// Show only the opened node's neighbourhood: 0 (off), 1 or 2 steps.
     pub ego_depth: Memo<u8>,
-    /// "webgl2" (the default) or "canvas2d".
-    pub renderer: RwSignal<String>,
     pub size_by: Memo<SizeBy>,
     state: AppState,
 }
@@ -38,11 +36,6 @@ impl Settings {
             mode: Memo::new(move |_| effective(link.get().mode, || None)),
             hide: Memo::new(move |_| effective(link.get().unselected, remembered_hide) == Unselected::Hide),
             ego_depth: Memo::new(move |_| effective(link.get().ego, || None::<EgoDepth>).steps()),
-            renderer: RwSignal::new(
-                stored(RENDERER_KEY)
-                    .filter(|v| v == "canvas2d")
-                    .unwrap_or_else(|| "webgl2".to_string()),
-            ),
             size_by: Memo::new(move |_| {
                 effective(link.get().nodes, || stored(SIZE_KEY).and_then(|v| SizeBy::parse(&v)))
             }),
@@ -66,14 +59,6 @@ impl Settings {
     pub fn choose_ego(self, value: &str) {
         let depth = EgoDepth::parse(value).unwrap_or_default();
         self.state.set_view_option(ViewOption::Ego(depth));
-    }
-
-    /// The visitor chose a renderer by its option value; anything but "webgl2" is Canvas 2D. A device
-    /// setting: kept in localStorage only, so a shared link never turns WebGL off on another machine.
-    pub fn choose_renderer(self, value: &str) {
-        let v = if value == "webgl2" { "webgl2" } else { "canvas2d" };
-        remember(RENDERER_KEY, v);
-        self.renderer.set(v.to_string());
     }
 
     /// The visitor chose what node size shows by its option value (unknown values: degree).

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use super::canvas2d::Canvas2d;
 use super::render::{Palette, Renderer};
 use super::webgl2::WebGl2;
+use crate::shell::Renderer as Choice;
 
 /// The canvases' size in CSS px (the stage's box inside its border) and the device pixel ratio.
 pub fn stage_size(stage: &web_sys::HtmlElement) -> (f32, f32, f32) {
@@ -65,11 +66,11 @@ pub fn fresh_canvas(stage: &web_sys::HtmlElement) -> Option<web_sys::HtmlCanvasE
 /// The chosen renderer on `canvas`, falling back to Canvas 2D when WebGL2 is unavailable. `on_context`
 /// hears of WebGL2 context loss (true) and restoration (false).
 pub fn renderer_for(
-    choice: &str,
+    choice: Choice,
     canvas: &web_sys::HtmlCanvasElement,
     on_context: Rc<dyn Fn(bool)>,
 ) -> Option<Box<dyn Renderer>> {
-    let webgl2 = if choice == "webgl2" {
+    let webgl2 = if choice == Choice::WebGl2 {
         let r = WebGl2::new(canvas.clone(), on_context);
         if r.is_none() {
             leptos::logging::warn!("network: WebGL2 unavailable, drawing with Canvas 2D");

@@ -1,5 +1,6 @@
 //! The toolbar above the graph: the choices (graph mode, fade or hide, ego depth, renderer, size; folded
-//! behind an "Options" button on a phone), the pause and "Show all" buttons and the layout status line.
+//! behind an "Options" button on a phone), the pause button (while the layout moves), "Show all" and the layout
+//! status line.
 
 use ecomap_core::graph::GraphMode;
 use ecomap_core::model::Lang;
@@ -46,7 +47,10 @@ pub fn Toolbar(
                 {move || t().options}
             </button>
             <Choices lang=lang settings=settings report=report/>
-            <button type="button" data-testid="network-pause" aria-pressed=paused on:click=move |_| on_pause()>
+            // Pause and resume while the layout moves (WCAG 2.2.2); refining a finished layout is a developer's
+            // choice, in the settings panel.
+            <button type="button" data-testid="network-pause" aria-pressed=paused on:click=move |_| on_pause()
+                hidden=move || report.status.get() == LayoutStatus::Done>
                 {pause_label}
             </button>
             <button type="button" data-testid="network-fit" on:click=move |_| on_fit()>{move || t().fit}</button>
@@ -63,7 +67,6 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
         mode,
         hide,
         ego_depth,
-        renderer,
         size_by,
         ..
     } = settings;
@@ -104,19 +107,6 @@ fn Choices(lang: Memo<Lang>, settings: Settings, report: Report) -> impl IntoVie
                     <option value="0" prop:selected=move || ego_depth.get() == 0>{move || t().ego_off}</option>
                     <option value="1" prop:selected=move || ego_depth.get() == 1>{move || t().ego_1}</option>
                     <option value="2" prop:selected=move || ego_depth.get() == 2>{move || t().ego_2}</option>
-                </select>
-            </label>
-            <label>
-                <span>{move || t().renderer}</span>
-                <select
-                    data-testid="network-renderer"
-                    on:change=move |ev| {
-                        report.expect_new_picture();
-                        settings.choose_renderer(&event_target_value(&ev));
-                    }
-                >
-                    <option value="webgl2" prop:selected=move || renderer.get() == "webgl2">"WebGL2"</option>
-                    <option value="canvas2d" prop:selected=move || renderer.get() != "webgl2">"Canvas 2D"</option>
                 </select>
             </label>
             <label>

@@ -1,0 +1,108 @@
+//! The page shell: which parts of the page show in the current mode, and the open or closed state of its
+//! panels (the filter drawer, the settings panel) and the device settings (the renderer).
+//!
+//! One shell serves every width (docs/shell.md): at 1280 px and wider the filters are a column beside the
+//! view that a visitor can fold away; narrower they are a drawer over the view. The detail panel is a column
+//! from 761 px and a bottom sheet on phones. Modes choose the parts: `Full` now; embed, present and kiosk
+//! come with their issues and reuse this module.
+
+pub mod texts;
+
+use leptos::prelude::*;
+
+use crate::browser;
+
+/// Where the filters stay open beside the view on start (a column); narrower screens start with the drawer
+/// closed, so the view gets the width.
+pub const WIDE: &str = "(min-width: 1280px)";
+
+/// localStorage key of the renderer choice (a device setting, never in a link).
+const RENDERER_KEY: &str = "ecomap.network.renderer";
+
+/// What draws the map and the network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    WebGl2,
+    Canvas2d,
+}
+
+impl Renderer {
+    pub fn key(self) -> &'static str {
+        match self {
+            Renderer::WebGl2 => "webgl2",
+            Renderer::Canvas2d => "canvas2d",
+        }
+    }
+
+    /// An option value: "canvas2d" is Canvas 2D, anything else WebGL2 (the default).
+    pub fn parse(value: &str) -> Renderer {
+        if value == "canvas2d" {
+            Renderer::Canvas2d
+        } else {
+            Renderer::WebGl2
+        }
+    }
+}
+
+/// Which parts of the page a mode shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The explorer: header, filters, tabs, chips, timeline, the view, the detail.
+    Full,
+}
+
+impl Mode {
+    /// The `data-mode` of the root element, for the stylesheet and the static skeleton.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Full => "full",
+        }
+    }
+}
+
+/// The shell's state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    pub mode: Mode,
+    /// The filter panel is open (a column on wide screens, a drawer otherwise).
+    pub filters_open: RwSignal<bool>,
+    /// The settings panel in the header is open.
+    pub settings_open: RwSignal<bool>,
+    pub renderer: RwSignal<Renderer>,
+    /// How often the visitor asked to refine the network's finished layout (settings panel; the network view
+    /// follows the count).
+    pub refine: RwSignal<u32>,
+}
+
+impl Shell {
+    pub fn new(mode: Mode) -> Shell {
+        let renderer = browser::stored(RENDERER_KEY).map_or(Renderer::WebGl2, |v| Renderer::parse(&v));
+        Shell {
+            mode,
+            filters_open: RwSignal::new(browser::media_matches(WIDE)),
+            settings_open: RwSignal::new(false),
+            renderer: RwSignal::new(renderer),
+            refine: RwSignal::new(0),
+        }
+    }
+
+    /// The visitor chose a renderer: kept in localStorage only, so a shared link never turns WebGL off on
+    /// another machine.
+    pub fn choose_renderer(self, value: &str) {
+        let r = Renderer::parse(value);
+        browser::store(RENDERER_KEY, r.key());
+        self.renderer.set(r);
+    }
+
+    /// Closes the filter panel when it is a drawer over the view (narrow screens); a column stays.
+    pub fn close_drawer(self) {
+        if !browser::media_matches(WIDE) {
+            self.filters_open.set(false);
+        }
+    }
+}
+
+/// The shell from context.
+pub fn use_shell() -> Shell {
+    expect_context::<Shell>()
+}
