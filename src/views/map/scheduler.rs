@@ -1,5 +1,6 @@
 //! The map's frame scheduler: drawing is debounced to one animation frame (`Scheduler::request`); when the
-//! camera rests, its hash is written and the accessible marker list follows; the stage's size is watched.
+//! camera rests, its hash is written and the accessible marker list follows; the stage's size is watched;
+//! each frame asks whether the Berlin inset shows and redraws it when what it shows changed (`inset.rs`).
 //!
 //! The scheduler owns what the view starts (the engine, its frame and timer slots, the resize watch) and
 //! releases all of it in `stop()` on cleanup. It writes the view's signals only from events (an animation
@@ -10,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use ecomap_core::framing::{self, InsetMode};
 use ecomap_core::projection::Camera;
 use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
@@ -17,6 +19,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement};
 use super::browser::{force_canvas2d, viewport_of};
 use super::engine::Engine;
 use super::hash::{hash_camera, write_hash};
+use super::inset::{InsetCanvas, InsetState};
 use super::signals::{FrameReport, MapSignals, MarkerInfo};
 use super::SharedEngine;
 use crate::views::resize::ResizeWatch;
@@ -50,6 +53,8 @@ pub struct Scheduler {
     rest: Rc<TimerSlot>,
     stopped: Rc<Cell<bool>>,
     resize: Rc<RefCell<Option<ResizeWatch>>>,
+    /// The Berlin inset's canvas, once mounted.
+    inset: Rc<RefCell<Option<InsetCanvas>>>,
 }
 
 impl Scheduler {
@@ -62,6 +67,7 @@ impl Scheduler {
             rest: Rc::new(TimerSlot::default()),
             stopped: Rc::new(Cell::new(false)),
             resize: Rc::new(RefCell::new(None)),
+            inset: Rc::new(RefCell::new(None)),
         }
     }
 
@@ -85,6 +91,7 @@ impl Scheduler {
         };
         if let Some(cam) = hash_camera() {
             e.cam = cam;
+            e.framed = false;
         }
         *self.engine.borrow_mut() = Some(e);
         self.observe_resize(stage);
@@ -139,6 +146,45 @@ impl Scheduler {
         }
         if due.drawn {
             self.sig.drawn.set(true);
+        }
+        self.update_inset();
+    }
+
+    /// Takes the Berlin inset's canvas (when it is mounted) and draws it in the next frame.
+    pub fn attach_inset(&self, canvas: &HtmlCanvasElement) {
+        if self.stopped.get() {
+            return;
+        }
+        *self.inset.borrow_mut() = InsetCanvas::new(canvas);
+        self.request();
+    }
+
+    /// Decides whether the inset or the compact button shows for the camera and stage in view (core), draws
+    /// the inset if what it shows changed, and publishes both. Called from frames and resizes only.
+    fn update_inset(&self) {
+        let next = {
+            let e = self.engine.borrow();
+            let Some(e) = e.as_ref() else { return };
+            let mode = framing::inset_mode(&e.vp, &e.cam);
+            let mut canvas = self.inset.borrow_mut();
+            let last = self.sig.inset.get_untracked();
+            let (groups, draws) = match (mode, canvas.as_mut()) {
+                (InsetMode::Inset(rect), Some(c)) => c.draw(e, rect),
+                _ => (last.groups, last.draws),
+            };
+            InsetState { mode, groups, draws }
+        };
+        if self.sig.inset.get_untracked() != next {
+            self.sig.inset.set(next);
+        }
+    }
+
+    /// Shows the whole of Berlin in the main view (what activating the inset does).
+    pub fn show_berlin(&self) {
+        let cam = self.engine.borrow().as_ref().map(|e| framing::berlin_camera(&e.vp));
+        if let Some(cam) = cam {
+            self.sig.tip.set(None);
+            self.set_camera(cam);
         }
     }
 
@@ -215,6 +261,7 @@ impl Scheduler {
     pub fn set_camera(&self, cam: Camera) {
         if let Some(e) = self.engine.borrow_mut().as_mut() {
             e.cam = cam;
+            e.framed = false;
         }
         self.camera_changed();
     }
@@ -252,6 +299,7 @@ impl Scheduler {
             if changed && !me.stopped.get() {
                 me.draw_and_publish();
                 me.publish_items();
+                me.update_inset();
             }
         });
         *self.resize.borrow_mut() = watch;
@@ -263,6 +311,7 @@ impl Scheduler {
         self.rest.cancel();
         // Dropping the watch disconnects it; dropping the engine releases its renderer.
         self.resize.borrow_mut().take();
+        self.inset.borrow_mut().take();
         self.engine.borrow_mut().take();
     }
 }
