@@ -13,8 +13,6 @@
 //! zoom where Berlin fills a 200-300 px inset, the clusters' 60 px radius keeps Berlin in one to four
 //! bubbles (the demo: 218 actors in one at 220 px), and a deeper level gives about twenty overlapping ones.
 
-use std::sync::OnceLock;
-
 use crate::cluster::Point;
 use crate::geo::{self, BBox};
 use crate::model::{ActorId, ActorKind, Dataset, State};
@@ -107,23 +105,14 @@ impl InsetMode {
     }
 }
 
-/// The box of Berlin's 12 Bezirke (lon/lat).
-pub fn berlin_bbox() -> BBox {
-    static BOX: OnceLock<BBox> = OnceLock::new();
-    *BOX.get_or_init(|| {
-        geo::region_outlines()
-            .iter()
-            .filter(|o| is_berlin(o.key))
-            .map(|o| o.bbox)
-            .reduce(|a, b| BBox {
-                min_lon: a.min_lon.min(b.min_lon),
-                min_lat: a.min_lat.min(b.min_lat),
-                max_lon: a.max_lon.max(b.max_lon),
-                max_lat: a.max_lat.max(b.max_lat),
-            })
-            .expect("the basemap has Berlin's Bezirke")
-    })
-}
+/// The box of Berlin's 12 Bezirke (lon/lat) in the compiled-in basemap: a constant, so the wasm carries
+/// no code to compute it (a test checks it against the basemap).
+pub const BERLIN_BBOX: BBox = BBox {
+    min_lon: 13.0884,
+    min_lat: 52.3383,
+    max_lon: 13.7542,
+    max_lat: 52.6706,
+};
 
 /// True for the key of one of Berlin's Bezirke.
 pub fn is_berlin(key: &str) -> bool {
@@ -132,7 +121,7 @@ pub fn is_berlin(key: &str) -> bool {
 
 /// Berlin's box on the Mercator square.
 pub fn berlin_box() -> WorldBox {
-    bbox_to_world(&berlin_bbox())
+    bbox_to_world(&BERLIN_BBOX)
 }
 
 /// The whole of Berlin-Brandenburg on the Mercator square.
@@ -200,38 +189,28 @@ pub fn inset_mode(vp: &Viewport, cam: &Camera) -> InsetMode {
     }
 }
 
-/// Every vertex of the basemap on the Mercator square (for "is there land under the inset").
-fn world_vertices() -> &'static [World] {
-    static VERTICES: OnceLock<Vec<World>> = OnceLock::new();
-    VERTICES.get_or_init(|| {
-        geo::region_outlines()
-            .iter()
-            .flat_map(|o| o.rings.iter().flatten())
-            .map(|&p| project(p))
-            .collect()
-    })
-}
-
 /// True when some region lies (partly) under `r` with the camera `cam`: a basemap vertex inside it, or its
 /// centre inside a region (the rectangle lies wholly inside one).
 pub fn land_under(vp: &Viewport, cam: &Camera, r: &Rect) -> bool {
-    let centre = Css {
-        x: r.x + r.width / 2.0,
-        y: r.y + r.height / 2.0,
+    // The rectangle in lon/lat (Web Mercator keeps the axes), so the vertices need no projection.
+    let at = |x, y| unproject(cam.css_to_world(vp, Css { x, y }));
+    let (nw, se) = (at(r.x, r.y), at(r.right(), r.bottom()));
+    let b = BBox {
+        min_lon: nw.lon,
+        min_lat: se.lat,
+        max_lon: se.lon,
+        max_lat: nw.lat,
     };
-    world_vertices()
+    geo::region_outlines()
         .iter()
-        .any(|&w| r.contains(cam.world_to_css(vp, w)))
-        || geo::region_at(unproject(cam.css_to_world(vp, centre))).is_some()
+        .flat_map(|o| o.rings.iter().flatten())
+        .any(|&p| b.contains(p))
+        || geo::region_at(at(r.x + r.width / 2.0, r.y + r.height / 2.0)).is_some()
 }
 
 /// The camera that shows `b` at `zoom` with its box's top left corner at `left`, `top` (CSS px).
 fn placed(vp: &Viewport, b: &WorldBox, zoom: f64, left: f64, top: f64) -> Camera {
-    let s = Camera {
-        center: b.min,
-        zoom,
-    }
-    .scale();
+    let s = Camera { center: b.min, zoom }.scale();
     Camera {
         center: World {
             x: b.min.x + (vp.width / 2.0 - left) / s,
@@ -318,7 +297,7 @@ pub struct DistrictGroup {
     pub actor: ActorId,
 }
 
-/// The inset's groups: per Bezirk (in basemap order) the actors of `points` (those on the map) located in it
+/// The inset's groups, largest first: per Bezirk the actors of `points` (those on the map) located in it
 /// by their region, as the region figures, the shading and the region filter count them; Bezirke without
 /// any are left out, and so is every actor outside Berlin.
 pub fn district_groups(ds: &Dataset, points: &[Point]) -> Vec<DistrictGroup> {
@@ -350,7 +329,16 @@ pub fn district_groups(ds: &Dataset, points: &[Point]) -> Vec<DistrictGroup> {
         g.count += 1;
         g.kinds[p.kind.index()] += 1;
     }
-    groups.into_iter().flatten().collect()
+    let mut groups: Vec<DistrictGroup> = groups.into_iter().flatten().collect();
+    // Largest first (drawn first, so smaller ones stay visible); an insertion sort of at most 12 groups.
+    for i in 1..groups.len() {
+        let mut j = i;
+        while j > 0 && groups[j - 1].count < groups[j].count {
+            groups.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    groups
 }
 
 /// What the inset shows over Berlin: its actors, in how many groups.

@@ -9,10 +9,10 @@ use std::sync::Arc;
 use ecomap_core::bitset::Bitset;
 use ecomap_core::cluster::{selection_points, AggregatedArc, ClusterIndex, ClusterOptions};
 use ecomap_core::filter::Selection;
+use ecomap_core::framing::{self, DistrictGroup, FIT_MAX_ZOOM, FIT_PADDING};
 use ecomap_core::geo;
 use ecomap_core::index::{Collaboration, Index};
 use ecomap_core::model::{ActorId, Dataset, Lang};
-use ecomap_core::framing::{self, DistrictGroup, FIT_MAX_ZOOM, FIT_PADDING};
 use ecomap_core::projection::{Camera, Viewport, World, WorldBox};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 

@@ -266,12 +266,10 @@ pub fn markers(
 }
 
 /// The Berlin inset's markers: one per Bezirk with selected actors, at its label point (core:
-/// `framing::district_groups`), bigger first; a group of one is that actor's marker, larger groups are
+/// `framing::district_groups`, largest first); a group of one is that actor's marker, larger groups are
 /// bubbles like the clusters', a little smaller (the inset is a small picture). Never hit-tested.
 pub fn district_markers(out: &mut Scene, cam: &Camera, vp: &Viewport, groups: &[DistrictGroup], sizes: Option<&Sizes>) {
-    let mut order: Vec<&DistrictGroup> = groups.iter().collect();
-    order.sort_by_key(|g| std::cmp::Reverse(g.count));
-    for g in order {
+    for g in groups {
         let f = Found {
             // A group is not a cluster of the index: its item only tells a bubble from a single marker.
             item: if g.count == 1 {

@@ -97,7 +97,7 @@ pub fn MapView() -> impl IntoView {
             data-arcs=move || sig.arcs.get().to_string()
             data-arcs-in-view=move || sig.arcs_in_view.get().to_string()>
             <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg>
-                <MapInset scheduler=inset_scheduler.take() sig/>
+                <MapInset scheduler=inset_scheduler.take()/>
             </MapStage>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
             <MarkerList items=sig.items handlers/>

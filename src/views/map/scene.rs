@@ -15,7 +15,12 @@ impl Rgba {
     /// This colour moved a share `t` (0..=1) of the way towards `other`.
     pub fn mix(self, other: Rgba, t: f32) -> Rgba {
         let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
-        Rgba(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2), m(self.3, other.3))
+        Rgba(
+            m(self.0, other.0),
+            m(self.1, other.1),
+            m(self.2, other.2),
+            m(self.3, other.3),
+        )
     }
     pub fn f32(self) -> [f32; 4] {
         [

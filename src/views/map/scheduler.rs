@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use ecomap_core::framing::{self, InsetMode};
+use ecomap_core::framing;
 use ecomap_core::projection::Camera;
 use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
@@ -19,7 +19,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement};
 use super::browser::{force_canvas2d, viewport_of};
 use super::engine::Engine;
 use super::hash::{hash_camera, write_hash};
-use super::inset::{InsetCanvas, InsetState};
+use super::inset::Inset;
 use super::signals::{FrameReport, MapSignals, MarkerInfo};
 use super::SharedEngine;
 use crate::views::resize::ResizeWatch;
@@ -53,8 +53,8 @@ pub struct Scheduler {
     rest: Rc<TimerSlot>,
     stopped: Rc<Cell<bool>>,
     resize: Rc<RefCell<Option<ResizeWatch>>>,
-    /// The Berlin inset's canvas, once mounted.
-    inset: Rc<RefCell<Option<InsetCanvas>>>,
+    /// The Berlin inset, once mounted.
+    inset: Rc<RefCell<Option<Inset>>>,
 }
 
 impl Scheduler {
@@ -72,8 +72,8 @@ impl Scheduler {
     }
 
     /// Creates the engine on the stage's canvases unless it exists (the camera from the URL hash, else the
-    /// whole region), starts following the stage's size and asks for the first frame. False while there is
-    /// no engine (no canvas context, or the view is gone).
+    /// whole region), finds the Berlin inset on the stage, starts following the stage's size and asks for
+    /// the first frame. False while there is no engine (no canvas context, or the view is gone).
     pub fn start(&self, stage: &HtmlElement, base: HtmlCanvasElement, overlay: HtmlCanvasElement) -> bool {
         if self.stopped.get() {
             return false;
@@ -94,6 +94,7 @@ impl Scheduler {
             e.framed = false;
         }
         *self.engine.borrow_mut() = Some(e);
+        *self.inset.borrow_mut() = super::inset::find(stage);
         self.observe_resize(stage);
         self.request();
         true
@@ -150,32 +151,11 @@ impl Scheduler {
         self.update_inset();
     }
 
-    /// Takes the Berlin inset's canvas (when it is mounted) and draws it in the next frame.
-    pub fn attach_inset(&self, canvas: &HtmlCanvasElement) {
-        if self.stopped.get() {
-            return;
-        }
-        *self.inset.borrow_mut() = InsetCanvas::new(canvas);
-        self.request();
-    }
-
-    /// Decides whether the inset or the compact button shows for the camera and stage in view (core), draws
-    /// the inset if what it shows changed, and publishes both. Called from frames and resizes only.
+    /// The Berlin inset follows the camera and stage in view, and what the engine shows (`Inset::update`).
     fn update_inset(&self) {
-        let next = {
-            let e = self.engine.borrow();
-            let Some(e) = e.as_ref() else { return };
-            let mode = framing::inset_mode(&e.vp, &e.cam);
-            let mut canvas = self.inset.borrow_mut();
-            let last = self.sig.inset.get_untracked();
-            let (groups, draws) = match (mode, canvas.as_mut()) {
-                (InsetMode::Inset(rect), Some(c)) => c.draw(e, rect),
-                _ => (last.groups, last.draws),
-            };
-            InsetState { mode, groups, draws }
-        };
-        if self.sig.inset.get_untracked() != next {
-            self.sig.inset.set(next);
+        let e = self.engine.borrow();
+        if let (Some(e), Some(inset)) = (e.as_ref(), self.inset.borrow_mut().as_mut()) {
+            inset.update(e);
         }
     }
 

@@ -5,8 +5,6 @@
 use ecomap_core::projection::{Camera, Viewport};
 use leptos::prelude::*;
 
-use super::inset::InsetState;
-
 /// What the hover tooltip shows: position (CSS px in the map) and lines of text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tip {
@@ -64,8 +62,6 @@ pub struct MapSignals {
     pub highlighted: RwSignal<usize>,
     /// The camera of the last frame (the tile layer follows it).
     pub camera: RwSignal<Option<(Camera, Viewport)>>,
-    /// What the stage shows for Berlin (the inset, the compact button or nothing) and what the inset drew.
-    pub inset: RwSignal<InsetState>,
 }
 
 impl MapSignals {
@@ -84,7 +80,6 @@ impl MapSignals {
             arcs_in_view: RwSignal::new(0),
             frames: RwSignal::new(0),
             highlighted: RwSignal::new(0),
-            inset: RwSignal::new(InsetState::default()),
         }
     }
 
