@@ -160,7 +160,7 @@ fn berlin_is_its_twelve_bezirke() {
             max_lon: a.max_lon.max(o.max_lon),
             max_lat: a.max_lat.max(o.max_lat),
         })
-        .unwrap();
+        .expect("the basemap has Berlin's Bezirke");
     assert_eq!(b, union, "update framing::BERLIN_BBOX to the basemap's");
     assert_eq!(
         ecomap_core::geo::region_outlines()
@@ -262,18 +262,21 @@ fn only_actors_located_in_berlin_make_groups() {
     assert!(district_groups(&ds, &elsewhere).is_empty());
     assert!(district_groups(&ds, &[]).is_empty());
     // Two actors of one Bezirk: one group of two; one alone: its marker names it.
-    let key = region_key(&ds, berlin[0].actor).unwrap();
+    let key = region_key(&ds, berlin[0].actor).expect("located in Berlin");
     let same: Vec<Point> = berlin
         .iter()
         .filter(|p| region_key(&ds, p.actor) == Some(key))
         .take(2)
         .copied()
         .collect();
-    let other = *berlin.iter().find(|p| region_key(&ds, p.actor) != Some(key)).unwrap();
+    let other = *berlin
+        .iter()
+        .find(|p| region_key(&ds, p.actor) != Some(key))
+        .expect("actors in another Bezirk");
     let groups = district_groups(&ds, &[same[0], other, same[1]]);
     assert_eq!(groups.len(), 2);
-    let two = groups.iter().find(|g| g.key == key).unwrap();
-    let one = groups.iter().find(|g| g.key != key).unwrap();
+    let two = groups.iter().find(|g| g.key == key).expect("the group of two");
+    let one = groups.iter().find(|g| g.key != key).expect("the group of one");
     assert_eq!((two.count, one.count, one.actor), (2, 1, other.actor));
     assert_eq!(BerlinGroups::of(&groups), BerlinGroups { actors: 3, groups: 2 });
 }
