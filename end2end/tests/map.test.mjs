@@ -80,7 +80,7 @@ async function fixStage(page) {
   await page.addStyleTag({
     content:
       ".map-stage { width: 960px !important; height: 540px !important; flex: none !important; }" +
-      ".map-overlay, .map-controls, .map-credits { visibility: hidden !important; }",
+      ".map-overlay, .map-controls, .map-credits, .map-inset { visibility: hidden !important; }",
   });
   await page.waitForFunction(() => {
     const c = document.querySelector("[data-testid=map-canvas]");

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod facet;
 pub mod filter;
 pub mod format;
+pub mod framing;
 pub mod generate;
 pub mod geo;
 pub mod graph;

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use ecomap_core::bitset::Bitset;
 use ecomap_core::cluster::{selection_points, AggregatedArc, ClusterIndex, ClusterOptions};
 use ecomap_core::filter::Selection;
+use ecomap_core::framing::{self, DistrictGroup, FIT_MAX_ZOOM, FIT_PADDING};
 use ecomap_core::geo;
 use ecomap_core::index::{Collaboration, Index};
 use ecomap_core::model::{ActorId, Dataset, Lang};
-use ecomap_core::projection::{bbox_to_world, Camera, Viewport, World, WorldBox};
+use ecomap_core::projection::{Camera, Viewport, World, WorldBox};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::figures::SelectionFigures;
@@ -21,8 +22,6 @@ use super::render::{draw_text, size_canvas, Renderer};
 use super::scene::{Scene, WATER};
 use super::signals::FrameReport;
 
-/// Padding around fitted boxes, CSS px.
-pub const FIT_PADDING: f64 = 28.0;
 /// Most arcs drawn at once.
 const ARC_LIMIT: usize = 150;
 
@@ -33,8 +32,14 @@ pub struct Engine {
     pub renderer: Box<dyn Renderer>,
     pub vp: Viewport,
     pub cam: Camera,
+    /// True while the camera is the start framing nobody has moved yet: a resize frames the region anew.
+    pub framed: bool,
+    /// Counts the selections drawn (the inset redraws when it changes).
+    pub generation: u32,
     pub regions: Vec<WorldRegion>,
     pub index: Option<ClusterIndex>,
+    /// The selection's actors on the map grouped by Berlin's Bezirke, for the Berlin inset.
+    pub districts: Vec<DistrictGroup>,
     /// The collaboration graph of the whole dataset, computed once when arcs are first shown.
     /// Arcs with an end in view in the last frame (at most `ARC_LIMIT` of them are drawn).
     arcs_in_view: usize,
@@ -63,11 +68,6 @@ pub struct Engine {
     frames: u32,
 }
 
-/// The whole of Berlin-Brandenburg in world coordinates.
-pub fn home_box() -> WorldBox {
-    bbox_to_world(&geo::berlin_brandenburg_bbox())
-}
-
 impl Engine {
     /// `on_change(lost)` is called when a WebGL context is lost or restored.
     pub fn new(
@@ -79,7 +79,7 @@ impl Engine {
     ) -> Option<Engine> {
         let renderer = super::render::create(&base, force_2d, on_change)?;
         let text = super::render::context_2d(&overlay)?;
-        let cam = Camera::fit(&vp, &home_box(), FIT_PADDING, 16.0);
+        let cam = framing::start_camera(&vp);
         let regions = layers::world_regions();
         let n = regions.len();
         let mut e = Engine {
@@ -89,8 +89,11 @@ impl Engine {
             renderer,
             vp,
             cam,
+            framed: true,
+            generation: 0,
             regions,
             index: None,
+            districts: Vec::new(),
             arcs_in_view: 0,
             collabs: None,
             projects_in_view: Bitset::default(),
@@ -113,8 +116,12 @@ impl Engine {
         Some(e)
     }
 
+    /// A new stage size; the start framing follows it until the camera is moved.
     pub fn resize(&mut self, vp: Viewport) {
         self.vp = vp;
+        if self.framed {
+            self.cam = framing::start_camera(&vp);
+        }
         self.renderer.resize(&vp);
         size_canvas(&self.overlay, &vp);
     }
@@ -123,10 +130,12 @@ impl Engine {
     /// view computes them in a memo).
     pub fn set_selection(&mut self, ds: &Dataset, idx: &Index, sel: &Selection, figures: Arc<SelectionFigures>) {
         let (points, _without_coordinates) = selection_points(ds, &sel.actors);
+        self.districts = framing::district_groups(ds, &points);
         let index = crate::perf::timed("ecomap:map-index", || {
             ClusterIndex::build(points, ClusterOptions::default())
         });
         self.index = Some(index);
+        self.generation = self.generation.wrapping_add(1);
         self.arcs_cache = None;
         // Arcs follow the projects in view, as every view does (a year filter thins them).
         self.projects_in_view = sel.projects.clone();
@@ -167,7 +176,7 @@ impl Engine {
     pub fn fit_selection(&self) -> Camera {
         let pts = self.index.as_ref().map(|i| i.points()).unwrap_or(&[]);
         if pts.is_empty() {
-            return Camera::fit(&self.vp, &home_box(), FIT_PADDING, 16.0);
+            return self.home();
         }
         let mut b = WorldBox {
             min: World { x: 1.0, y: 1.0 },
@@ -179,11 +188,59 @@ impl Engine {
             b.max.x = b.max.x.max(p.at.x);
             b.max.y = b.max.y.max(p.at.y);
         }
-        Camera::fit(&self.vp, &b, FIT_PADDING + 20.0, 15.0)
+        Camera::fit(&self.vp, &b, FIT_PADDING + 20.0, FIT_MAX_ZOOM - 1.0)
     }
 
+    /// The whole region, clear of the Berlin inset (core: `framing::start_camera`).
     pub fn home(&self) -> Camera {
-        Camera::fit(&self.vp, &home_box(), FIT_PADDING, 16.0)
+        framing::start_camera(&self.vp)
+    }
+
+    /// Marker sizes by the visitor's option (`None`: uniform).
+    fn sizes(&self) -> Option<Sizes<'_>> {
+        match self.style.size_by {
+            SizeBy::Uniform => None,
+            SizeBy::Projects => Some(Sizes {
+                weight: &self.actor_projects,
+                max: self.max_projects,
+            }),
+            SizeBy::Volume => Some(Sizes {
+                weight: &self.actor_volume,
+                max: self.max_volume,
+            }),
+        }
+    }
+
+    /// The shading values per region, when shading is on.
+    fn shading_values(&self) -> Option<&[f64]> {
+        match self.style.shading {
+            Shading::None => None,
+            Shading::Actors => Some(self.figures.region_actors.as_slice()),
+            Shading::Volume => Some(self.figures.region_volume.as_slice()),
+        }
+    }
+
+    /// The Berlin inset's scene for the camera `cam` on `vp`: regions (shaded, selected ones marked) and the
+    /// selection's actors grouped by Bezirk (core: `framing::district_groups`); no arcs, no hover, no region
+    /// labels (the bubbles stand on them).
+    pub fn inset_scene(&self, cam: &Camera, vp: &Viewport) -> Scene {
+        let mut scene = Scene {
+            background: Some(WATER),
+            ..Scene::default()
+        };
+        let style = RegionStyle {
+            selected: &self.selected_regions,
+            hovered: None,
+            values: self.shading_values(),
+        };
+        layers::regions(&mut scene, cam, vp, &self.regions, &style);
+        // Brandenburg around Berlin is context: paler, so Berlin's outline stands out.
+        for r in scene.regions.iter_mut().filter(|r| !framing::is_berlin(r.key)) {
+            r.fill = r.fill.mix(WATER, 0.6);
+        }
+        layers::district_markers(&mut scene, cam, vp, &self.districts, self.sizes().as_ref());
+        layers::bubble_labels(&mut scene, self.lang, 11.0);
+        scene
     }
 
     /// Builds the scene for the current camera and draws it.
@@ -193,11 +250,7 @@ impl Engine {
             ..Scene::default()
         };
         let (cam, vp) = (self.cam, self.vp);
-        let values = match self.style.shading {
-            Shading::None => None,
-            Shading::Actors => Some(self.figures.region_actors.as_slice()),
-            Shading::Volume => Some(self.figures.region_volume.as_slice()),
-        };
+        let values = self.shading_values();
         layers::regions(
             &mut scene,
             &cam,
@@ -223,20 +276,10 @@ impl Engine {
                 }
             }
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
-            let sizes = match self.style.size_by {
-                SizeBy::Uniform => None,
-                SizeBy::Projects => Some(Sizes {
-                    weight: &self.actor_projects,
-                    max: self.max_projects,
-                }),
-                SizeBy::Volume => Some(Sizes {
-                    weight: &self.actor_volume,
-                    max: self.max_volume,
-                }),
-            };
+            let sizes = self.sizes();
             let highlight: Vec<ActorId> = self.hovered_actor.into_iter().chain(self.focused_actor).collect();
             layers::markers(&mut scene, &cam, &vp, index, &highlight, sizes.as_ref());
-            layers::bubble_labels(&mut scene, self.lang);
+            layers::bubble_labels(&mut scene, self.lang, 12.0);
         } else {
             layers::region_labels(&mut scene, &cam, &vp, &self.regions);
         }

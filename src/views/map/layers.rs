@@ -1,7 +1,8 @@
 //! The map's layers as display lists: regions (with optional shading), collaboration arcs, markers and
 //! cluster bubbles, and labels. Pure functions of the camera and what core computed; no drawing here.
 
-use ecomap_core::cluster::{spread_identical, AggregatedArc, ClusterIndex, Found, Item};
+use ecomap_core::cluster::{spread_identical, AggregatedArc, ClusterId, ClusterIndex, Found, Item};
+use ecomap_core::framing::DistrictGroup;
 use ecomap_core::geo;
 use ecomap_core::model::{ActorId, ActorKind, LonLat};
 use ecomap_core::projection::{project, Camera, Css, Viewport, World};
@@ -264,15 +265,43 @@ pub fn markers(
     }
 }
 
-/// Cluster counts as centred bold text (in the text layer, so WebGL needs no glyphs).
-pub fn bubble_labels(out: &mut Scene, lang: ecomap_core::model::Lang) {
+/// The Berlin inset's markers: one per Bezirk with selected actors, at its label point (core:
+/// `framing::district_groups`, largest first); a group of one is that actor's marker, larger groups are
+/// bubbles like the clusters', a little smaller (the inset is a small picture). Never hit-tested.
+pub fn district_markers(out: &mut Scene, cam: &Camera, vp: &Viewport, groups: &[DistrictGroup], sizes: Option<&Sizes>) {
+    for g in groups {
+        let f = Found {
+            // A group is not a cluster of the index: its item only tells a bubble from a single marker.
+            item: if g.count == 1 {
+                Item::Actor(g.actor)
+            } else {
+                Item::Cluster(ClusterId(u32::MAX))
+            },
+            at: g.at,
+            count: g.count,
+            kinds: g.kinds,
+        };
+        let [x, y] = css(cam, vp, g.at);
+        out.markers.push(match f.item {
+            Item::Actor(a) => actor_marker(&f, a, (x, y), false, sizes),
+            Item::Cluster(_) => MarkerDraw {
+                r: 8.5 + 3.0 * (g.count as f32).log10(),
+                ..cluster_bubble(&f, (x, y), false)
+            },
+        });
+    }
+}
+
+/// Cluster counts as centred bold text (in the text layer, so WebGL needs no glyphs), `size` px (the main map
+/// 12, the inset smaller).
+pub fn bubble_labels(out: &mut Scene, lang: ecomap_core::model::Lang, size: f32) {
     for m in &out.markers {
         if m.count > 1 {
             out.labels.push(LabelDraw {
                 x: m.x,
                 y: m.y,
                 text: ecomap_core::format::int(m.count as u64, lang),
-                size: if m.count >= 10_000 { 11.0 } else { 12.0 },
+                size: if m.count >= 10_000 { size - 1.0 } else { size },
                 bold: true,
                 colour: HIGHLIGHT,
             });

@@ -14,6 +14,7 @@ mod engine;
 mod figures;
 mod hash;
 mod input;
+mod inset;
 mod layers;
 mod legend;
 mod marker_list;
@@ -40,6 +41,7 @@ use crate::state::{use_app, AppState};
 use engine::Engine;
 use figures::{selection_figures, SelectionFigures};
 use input::Handlers;
+use inset::MapInset;
 use marker_list::MarkerList;
 use missing::{ArcsLeftOutNote, NotOnMapNote};
 use options::{LayerOptions, MapOptions};
@@ -77,6 +79,8 @@ pub fn MapView() -> impl IntoView {
         on_cleanup(move || scheduler.stop());
     }
 
+    // The stage's children must be Send; the scheduler (Rc inside) only ever lives on the main thread.
+    let inset_scheduler = SendWrapper::new(scheduler.clone());
     let handlers = Handlers::new(state, engine, scheduler, sig);
     let missing = Signal::derive(move || figures.with(|f| f.as_ref().map_or(0, |f| f.missing)));
     view! {
@@ -92,7 +96,9 @@ pub fn MapView() -> impl IntoView {
             data-frames=move || sig.frames.get().to_string()
             data-arcs=move || sig.arcs.get().to_string()
             data-arcs-in-view=move || sig.arcs_in_view.get().to_string()>
-            <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg/>
+            <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg>
+                <MapInset scheduler=inset_scheduler.take()/>
+            </MapStage>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
             <MarkerList items=sig.items handlers/>
             <NotOnMapNote missing/>

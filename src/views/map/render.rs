@@ -53,11 +53,17 @@ pub fn size_canvas(canvas: &HtmlCanvasElement, vp: &Viewport) {
     }
 }
 
-/// Labels with a white halo, centred on their point (text from data is drawn as text, never as markup).
+/// Clears the text layer and draws the scene's labels ([`draw_labels`]).
 pub fn draw_text(ctx: &CanvasRenderingContext2d, scene: &Scene, vp: &Viewport) {
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let (w, h) = vp.device_size();
     ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+    draw_labels(ctx, scene, vp);
+}
+
+/// Labels with a white halo, centred on their point, over what the context holds (text from data is drawn
+/// as text, never as markup).
+pub fn draw_labels(ctx: &CanvasRenderingContext2d, scene: &Scene, vp: &Viewport) {
     let _ = ctx.set_transform(vp.dpr, 0.0, 0.0, vp.dpr, 0.0, 0.0);
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");

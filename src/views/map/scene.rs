@@ -12,6 +12,16 @@ impl Rgba {
     pub fn css(self) -> String {
         format!("rgba({},{},{},{:.3})", self.0, self.1, self.2, self.3 as f64 / 255.0)
     }
+    /// This colour moved a share `t` (0..=1) of the way towards `other`.
+    pub fn mix(self, other: Rgba, t: f32) -> Rgba {
+        let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
+        Rgba(
+            m(self.0, other.0),
+            m(self.1, other.1),
+            m(self.2, other.2),
+            m(self.3, other.3),
+        )
+    }
     pub fn f32(self) -> [f32; 4] {
         [
             self.0 as f32 / 255.0,

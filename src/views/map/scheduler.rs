@@ -1,5 +1,6 @@
 //! The map's frame scheduler: drawing is debounced to one animation frame (`Scheduler::request`); when the
-//! camera rests, its hash is written and the accessible marker list follows; the stage's size is watched.
+//! camera rests, its hash is written and the accessible marker list follows; the stage's size is watched;
+//! each frame asks whether the Berlin inset shows and redraws it when what it shows changed (`inset.rs`).
 //!
 //! The scheduler owns what the view starts (the engine, its frame and timer slots, the resize watch) and
 //! releases all of it in `stop()` on cleanup. It writes the view's signals only from events (an animation
@@ -10,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use ecomap_core::framing;
 use ecomap_core::projection::Camera;
 use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
@@ -17,6 +19,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement};
 use super::browser::{force_canvas2d, viewport_of};
 use super::engine::Engine;
 use super::hash::{hash_camera, write_hash};
+use super::inset::Inset;
 use super::signals::{FrameReport, MapSignals, MarkerInfo};
 use super::SharedEngine;
 use crate::views::resize::ResizeWatch;
@@ -50,6 +53,8 @@ pub struct Scheduler {
     rest: Rc<TimerSlot>,
     stopped: Rc<Cell<bool>>,
     resize: Rc<RefCell<Option<ResizeWatch>>>,
+    /// The Berlin inset, once mounted.
+    inset: Rc<RefCell<Option<Inset>>>,
 }
 
 impl Scheduler {
@@ -62,12 +67,13 @@ impl Scheduler {
             rest: Rc::new(TimerSlot::default()),
             stopped: Rc::new(Cell::new(false)),
             resize: Rc::new(RefCell::new(None)),
+            inset: Rc::new(RefCell::new(None)),
         }
     }
 
     /// Creates the engine on the stage's canvases unless it exists (the camera from the URL hash, else the
-    /// whole region), starts following the stage's size and asks for the first frame. False while there is
-    /// no engine (no canvas context, or the view is gone).
+    /// whole region), finds the Berlin inset on the stage, starts following the stage's size and asks for
+    /// the first frame. False while there is no engine (no canvas context, or the view is gone).
     pub fn start(&self, stage: &HtmlElement, base: HtmlCanvasElement, overlay: HtmlCanvasElement) -> bool {
         if self.stopped.get() {
             return false;
@@ -85,8 +91,10 @@ impl Scheduler {
         };
         if let Some(cam) = hash_camera() {
             e.cam = cam;
+            e.framed = false;
         }
         *self.engine.borrow_mut() = Some(e);
+        *self.inset.borrow_mut() = super::inset::find(stage);
         self.observe_resize(stage);
         self.request();
         true
@@ -139,6 +147,24 @@ impl Scheduler {
         }
         if due.drawn {
             self.sig.drawn.set(true);
+        }
+        self.update_inset();
+    }
+
+    /// The Berlin inset follows the camera and stage in view, and what the engine shows (`Inset::update`).
+    fn update_inset(&self) {
+        let e = self.engine.borrow();
+        if let (Some(e), Some(inset)) = (e.as_ref(), self.inset.borrow_mut().as_mut()) {
+            inset.update(e);
+        }
+    }
+
+    /// Shows the whole of Berlin in the main view (what activating the inset does).
+    pub fn show_berlin(&self) {
+        let cam = self.engine.borrow().as_ref().map(|e| framing::berlin_camera(&e.vp));
+        if let Some(cam) = cam {
+            self.sig.tip.set(None);
+            self.set_camera(cam);
         }
     }
 
@@ -215,6 +241,7 @@ impl Scheduler {
     pub fn set_camera(&self, cam: Camera) {
         if let Some(e) = self.engine.borrow_mut().as_mut() {
             e.cam = cam;
+            e.framed = false;
         }
         self.camera_changed();
     }
@@ -252,6 +279,7 @@ impl Scheduler {
             if changed && !me.stopped.get() {
                 me.draw_and_publish();
                 me.publish_items();
+                me.update_inset();
             }
         });
         *self.resize.borrow_mut() = watch;
@@ -263,6 +291,7 @@ impl Scheduler {
         self.rest.cancel();
         // Dropping the watch disconnects it; dropping the engine releases its renderer.
         self.resize.borrow_mut().take();
+        self.inset.borrow_mut().take();
         self.engine.borrow_mut().take();
     }
 }

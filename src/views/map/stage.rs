@@ -47,6 +47,8 @@ pub fn MapStage(
     handlers: Handlers,
     sig: MapSignals,
     tiles: RwSignal<Option<TileConfig>>,
+    /// Drawn above the canvases (the Berlin inset).
+    children: Children,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || map_texts(state.lang.get());
@@ -65,6 +67,7 @@ pub fn MapStage(
                 on:pointerleave=bind(&handlers, |h, _| h.leave())
                 on:wheel=bind(&handlers, Handlers::wheel)
                 on:dblclick=bind(&handlers, Handlers::dblclick)></canvas>
+            {children()}
             <MapTooltip tip=sig.tip/>
             <MapControls handlers=handlers.clone()/>
             <p class="map-credits" data-testid="map-credits">

@@ -45,6 +45,14 @@ pub struct MapTexts {
     pub layers: &'static str,
     pub marker_size: &'static str,
     pub size_uniform: &'static str,
+    /// The Berlin inset's caption and the compact button's text.
+    pub berlin: &'static str,
+    /// What activating the inset does.
+    pub inset_show: &'static str,
+    /// One and several actors, one and several groups, for "Berlin: N actors in G groups".
+    pub inset_actors: [&'static str; 2],
+    pub inset_in: &'static str,
+    pub inset_groups: [&'static str; 2],
 }
 
 pub const DE: MapTexts = MapTexts {
@@ -81,6 +89,11 @@ pub const DE: MapTexts = MapTexts {
     layers: "Ebenen",
     marker_size: "Größe der Punkte",
     size_uniform: "einheitlich",
+    berlin: "Berlin",
+    inset_show: "auf der Karte zeigen",
+    inset_actors: ["Akteur", "Akteure"],
+    inset_in: "in",
+    inset_groups: ["Gruppe", "Gruppen"],
 };
 
 pub const EN: MapTexts = MapTexts {
@@ -117,7 +130,35 @@ pub const EN: MapTexts = MapTexts {
     layers: "Layers",
     marker_size: "Marker size",
     size_uniform: "uniform",
+    berlin: "Berlin",
+    inset_show: "show on the map",
+    inset_actors: ["actor", "actors"],
+    inset_in: "in",
+    inset_groups: ["group", "groups"],
 };
+
+impl MapTexts {
+    /// The inset's accessible name: "Berlin: 271 actors in 9 groups; show on the map".
+    pub fn inset_label(&self, lang: Lang, actors: u32, groups: u32) -> String {
+        let n = |k: u32| ecomap_core::format::int(k as u64, lang);
+        let one_or_more = |k: u32, words: [&'static str; 2]| words[usize::from(k != 1)];
+        format!(
+            "{}: {} {} {} {} {}; {}",
+            self.berlin,
+            n(actors),
+            one_or_more(actors, self.inset_actors),
+            self.inset_in,
+            n(groups),
+            one_or_more(groups, self.inset_groups),
+            self.inset_show
+        )
+    }
+
+    /// The compact button's accessible name: "Berlin: show on the map".
+    pub fn inset_button_label(&self) -> String {
+        format!("{}: {}", self.berlin, self.inset_show)
+    }
+}
 
 pub fn map_texts(lang: Lang) -> &'static MapTexts {
     match lang {
