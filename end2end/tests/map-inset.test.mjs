@@ -159,6 +159,8 @@ test("at 1440x900 the inset splits Berlin into groups; Enter, Space and a click 
     await page.selectOption("[data-testid=map-shading]", "actors");
     await page.waitForFunction(([s, n]) => Number(document.querySelector(s).dataset.draws) > n, [inset, draws]);
     await page.click("[data-testid=map-reset]");
+    // The reset is drawn in the next frame (and the shading's legend may have changed the stage's size).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const z0 = (await camera(page)).zoom;
     const activations = [
       ["Enter", () => page.focus(inset).then(() => page.keyboard.press("Enter"))],
