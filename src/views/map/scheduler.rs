@@ -140,6 +140,10 @@ impl Scheduler {
         if due.drawn {
             self.sig.drawn.set(true);
         }
+        // The frame after a draw with markers: that draw has been presented.
+        if self.sig.markers.get_untracked() > 0 {
+            crate::perf::mark_once("ecomap:first-map-drawn");
+        }
     }
 
     /// Draws the scene for the current camera; what was drawn, unless there is no engine or its context is lost.
