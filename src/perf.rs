@@ -17,6 +17,16 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Marks `name` unless a mark of that name exists on this page (e.g. `ecomap:first-map-drawn`: the first
+/// frame of the map with markers, whichever view the visitor opened first).
+pub fn mark_once(name: &str) {
+    if let Some(p) = performance() {
+        if p.get_entries_by_name_with_entry_type(name, "mark").length() == 0 {
+            let _ = p.mark(name);
+        }
+    }
+}
+
 /// Records a measure from `start` to `end` (ms since navigation start).
 pub fn measure_between(name: &str, start: f64, end: f64) {
     let Some(p) = performance() else { return };

@@ -2,11 +2,15 @@
 //! (each view beside its anchor on the same input), and docs/benchmarks.md with the figures against their
 //! targets plus the layout plots (docs/benchmarks-layout-<data>.svg). A figure that was not measured is
 //! written as "not measured", never invented. The report itself is `report.rs`; the layout comparison
-//! `layout.rs` and `plot.rs`.
+//! `layout.rs` and `plot.rs`; the page (Lighthouse, the first drawn map, the first view's bytes) `page.rs`,
+//! which `cargo xtask bench page` runs alone.
 
 mod layout;
+mod page;
 mod plot;
 mod report;
+
+pub use report::stamp;
 
 use crate::install;
 use crate::{run_tee, serve, server, size, Result};
@@ -18,7 +22,7 @@ use std::process::Command;
 /// end-to-end filter change (bench/filter.mjs) and the shell's load.
 const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 
-/// One `BENCH key=value ...` line.
+/// One `BENCH key=value ...` line. Its figure is `ms=`, or `value=` for what is no time (scores, bytes).
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub fields: BTreeMap<String, String>,
@@ -40,7 +44,7 @@ pub fn parse_bench_lines(out: &str) -> Vec<Figure> {
                 .filter_map(|kv| kv.split_once('='))
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-            let ms = fields.get("ms")?.parse().ok()?;
+            let ms = fields.get("ms").or_else(|| fields.get("value"))?.parse().ok()?;
             Some(Figure { fields, ms })
         })
         .collect()
@@ -85,6 +89,8 @@ pub struct Results {
     pub native: Vec<Figure>,
     pub browser: Vec<Figure>,
     pub scripts: Vec<Script>,
+    /// bench/page.mjs (Lighthouse and the first view), when it ran.
+    pub page: Option<page::Page>,
     pub wasm: Option<size::Sizes>,
     pub notes: Vec<String>,
 }
@@ -116,7 +122,18 @@ pub fn verdict(v: Option<f64>, target: f64) -> &'static str {
     }
 }
 
-pub fn run() -> Result<()> {
+/// `cargo xtask bench` (everything) or `cargo xtask bench page` (only the page section).
+pub fn run(args: &[String]) -> Result<()> {
+    match args {
+        [] => run_all(),
+        [what] if what == "page" => page::run_only(),
+        _ => Err(format!(
+            "bench: unknown arguments {args:?} (`cargo xtask bench` or `cargo xtask bench page`)"
+        )),
+    }
+}
+
+fn run_all() -> Result<()> {
     let root = crate::project_root();
     let mut notes: Vec<String> = Vec::new();
 
@@ -134,17 +151,18 @@ pub fn run() -> Result<()> {
     let native = parse_bench_lines(&out);
 
     // (b) browser benchmarks on the release build (skipped, with a note, when it cannot be built)
-    let (browser, scripts, wasm) = match browser_bench(&root, &mut notes) {
+    let (browser, scripts, page, wasm) = match browser_bench(&root, &mut notes) {
         Ok(x) => x,
         Err(e) => {
             notes.push(format!("browser benchmarks not run: {e}"));
-            (Vec::new(), Vec::new(), None)
+            (Vec::new(), Vec::new(), None, None)
         }
     };
     let results = Results {
         native,
         browser,
         scripts,
+        page,
         wasm,
         notes,
     };
@@ -163,8 +181,8 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-/// Figures of bench/browser.mjs, of each view's bench/<view>.mjs, and the wasm size.
-type BrowserFigures = (Vec<Figure>, Vec<Script>, Option<size::Sizes>);
+/// Figures of bench/browser.mjs, of each view's bench/<view>.mjs, of bench/page.mjs, and the wasm size.
+type BrowserFigures = (Vec<Figure>, Vec<Script>, Option<page::Page>, Option<size::Sizes>);
 
 fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<BrowserFigures> {
     let tools = install::build_tools(root)?;
@@ -224,7 +242,15 @@ fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<BrowserFigures>
             notes: parse_note_lines(&out),
         });
     }
-    Ok((browser, scripts, wasm))
+    // The page last, on a machine the other scripts no longer load.
+    let page = page::measure(root, &srv.url());
+    if !page.ok {
+        notes.push(format!(
+            "bench/{} failed (see its output); figures it printed are kept.",
+            page::SCRIPT
+        ));
+    }
+    Ok((browser, scripts, Some(page), wasm))
 }
 
 /// Writes `dist/data/gen-N.json` for every size; returns (label, path under dist/) of those written.
@@ -290,13 +316,14 @@ fn build_core_wasm(root: &Path, tools: &install::Tools) -> Result<PathBuf> {
     Ok(opt)
 }
 
-/// The view benchmarks: every `bench/*.mjs` except the shell's own `browser.mjs`, in name order.
+/// The view benchmarks: every `bench/*.mjs` except the shell's own `browser.mjs` and the page's `page.mjs`,
+/// in name order.
 fn view_scripts(bench_dir: &Path) -> Vec<String> {
     let mut scripts: Vec<String> = std::fs::read_dir(bench_dir)
         .map(|rd| {
             rd.flatten()
                 .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| n.ends_with(".mjs") && n != "browser.mjs")
+                .filter(|n| n.ends_with(".mjs") && n != "browser.mjs" && n != page::SCRIPT)
                 .collect()
         })
         .unwrap_or_default();
@@ -310,8 +337,9 @@ mod tests {
 
     #[test]
     fn parses_bench_lines() {
-        let f = parse_bench_lines("x\nBENCH name=filter actors=50000 ms=1.5\nBENCH name=bad\n");
-        assert_eq!(f.len(), 1);
+        let f = parse_bench_lines("x\nBENCH name=filter actors=50000 ms=1.5\nBENCH name=bad\nBENCH name=s value=0.9\n");
+        assert_eq!(f.len(), 2);
+        assert!((f[1].ms - 0.9).abs() < 1e-9);
         assert_eq!(f[0].get("name"), "filter");
         assert!((f[0].ms - 1.5).abs() < 1e-9);
         assert_eq!(parse_note_lines("# a: b\nBENCH x=1 ms=2\n#no\n"), ["a: b"]);

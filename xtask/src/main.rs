@@ -39,12 +39,18 @@ Tasks:
   e2e [NAME...]      only the end-to-end tests, against the dist/ already built (`cargo xtask build`);
                      with NAMEs only the test files whose names contain one of them
   bench              native core benchmarks + browser benchmarks of the release build on
-                     generated 10k/50k-actor exports; writes docs/benchmarks.md
+                     generated 10k/50k/100k-actor exports, and the page (below); writes
+                     docs/benchmarks.md (~25 min)
+  bench page         only the page: Lighthouse 12 (desktop and mobile presets, 3 runs each), the first
+                     drawn map and the first view's bytes, against the release build on xtask's server;
+                     rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~6 min)
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file
                      over 500 lines, no function over 150 (exceptions with reasons: xtask/src/tidy.rs)
   size               print the size of dist/'s .wasm (raw, brotli q11) against the whole-app budget (450 KB)
+  size --breakdown   after a release build: which crate costs what in that wasm (a copy optimised with
+                     names kept, read by xtask); rewrites the generated part of docs/size.md
   install            only install the tools (rust target, trunk, wasm-bindgen-cli, wasm-opt)
   help               this text
 ";
@@ -66,9 +72,13 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "e2e" => test::e2e_only(rest),
         "tidy" => tidy::run(),
-        "bench" => bench::run(),
+        "bench" => bench::run(rest),
         "basemap" => basemap::run_task(rest),
-        "size" => size::check(&project_root().join("dist")).map(|_| ()),
+        "size" => match rest {
+            [] => size::check(&project_root().join("dist")).map(|_| ()),
+            [flag] if flag == "--breakdown" => size::breakdown::run(&project_root()),
+            _ => Err(format!("size: unknown arguments {rest:?}\n\n{HELP}")),
+        },
         "install" => install::build_tools(&project_root()).map(|_| ()),
         "help" | "--help" | "-h" => {
             print!("{HELP}");

@@ -1,5 +1,7 @@
 //! Size check of the app's .wasm in dist/: brotli (quality 11) must stay within the budget.
 
+pub mod breakdown;
+
 use crate::Result;
 use std::path::{Path, PathBuf};
 

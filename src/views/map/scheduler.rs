@@ -148,6 +148,10 @@ impl Scheduler {
         if due.drawn {
             self.sig.drawn.set(true);
         }
+        // The frame after a draw with markers: that draw has been presented.
+        if self.sig.markers.get_untracked() > 0 {
+            crate::perf::mark_once("ecomap:first-map-drawn");
+        }
         self.update_inset();
     }
 
