@@ -37,6 +37,7 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 
 use crate::state::{use_app, AppState};
+use crate::views::input_policy::{Gestures, Surface};
 use engine::Engine;
 use figures::{selection_figures, SelectionFigures};
 use input::Handlers;
@@ -77,7 +78,7 @@ pub fn MapView() -> impl IntoView {
         on_cleanup(move || scheduler.stop());
     }
 
-    let handlers = Handlers::new(state, engine, scheduler, sig);
+    let handlers = Handlers::new(state, engine, scheduler, sig, Gestures::new(Surface::Map));
     let missing = Signal::derive(move || figures.with(|f| f.as_ref().map_or(0, |f| f.missing)));
     view! {
         <section class="map-view" data-testid="map" aria-label=move || t().map_label

@@ -30,6 +30,8 @@ pub struct Report {
     pub runner: RwSignal<&'static str>,
     /// The WebGL2 context is lost (drawing paused until the browser restores it).
     pub lost: RwSignal<bool>,
+    /// The camera (`data-camera`: centre x, y in layout units and CSS px per unit), set as it moves.
+    pub camera: RwSignal<(f32, f32, f32)>,
 }
 
 impl Report {
@@ -49,6 +51,7 @@ impl Report {
             edges_shown: RwSignal::new(0),
             runner: RwSignal::new(""),
             lost: RwSignal::new(false),
+            camera: RwSignal::new((0.0, 0.0, 1.0)),
         }
     }
 
@@ -58,6 +61,14 @@ impl Report {
         self.status.set(LayoutStatus::Running);
         self.drawn.set(false);
         self.lost.set(false);
+    }
+
+    /// The engine's camera on `data-camera` (when it changed); also called by the visitor's pan and zoom.
+    pub fn show_camera(self, engine: &Engine) {
+        let c = engine.camera;
+        if self.camera.get_untracked() != (c.x, c.y, c.scale) {
+            self.camera.set((c.x, c.y, c.scale));
+        }
     }
 
     /// Publishes the engine's state to the signals (from an animation frame, never from an effect);
@@ -81,6 +92,7 @@ impl Report {
         self.highlighted.set(engine.highlighted_count);
         self.visible.set(engine.visible_count());
         self.iterations.set(engine.layout.iterations);
+        self.show_camera(engine);
         if with_list {
             self.list.set(engine.list(LIST_MAX));
             let q = ecomap_core::layout::state_quality(&engine.layout).unwrap_or(0.0);
