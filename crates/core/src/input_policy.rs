@@ -39,6 +39,16 @@ pub enum Hint {
     Wheel,
 }
 
+impl Hint {
+    /// Its key on the hint's `data-hint` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Hint::Touch => "touch",
+            Hint::Wheel => "wheel",
+        }
+    }
+}
+
 impl InputPolicy {
     /// The one place the policy is chosen (a shell mode may force one instead, e.g. embed or kiosk).
     pub fn choose(p: Placement) -> InputPolicy {

@@ -6,9 +6,10 @@
 //!   (`set_shell_rule`: embed forces cooperative, kiosk direct), else `InputPolicy::choose` of the
 //!   placement (framed: `window.top != window.self`).
 //! - A view keeps one [`Gestures`] per stage: its handlers ask it whether a touch pointer or a wheel turn is
-//!   the camera's, the stage carries `data-input=policy.key()` (style/map.css and style/network.css set
-//!   `touch-action` by it) and [`GestureHint`] shows the hint and attaches the touch listeners that prevent
-//!   the page's scroll and zoom only for two or more fingers.
+//!   the camera's, and the stage carries `data-input=policy.key()` (style/map.css and style/network.css set
+//!   `touch-action` by it). On a cooperative stage `Gestures::attach` adds the touch listeners that keep the
+//!   page still under two or more fingers, and the hint: an element of the stage (not a component; it exists
+//!   only there) that `show` fills and a timer empties, like an engine keeps its canvas.
 
 mod texts;
 
@@ -17,11 +18,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::__reexports::send_wrapper::SendWrapper;
-use leptos::prelude::*;
+use leptos::prelude::{on_cleanup, Effect, GetUntracked, Memo};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub use ecomap_core::input_policy::{Hint, InputPolicy, Placement};
+use ecomap_core::model::Lang;
 pub use texts::Surface;
 
 use crate::state::use_app;
@@ -86,13 +88,6 @@ fn page_scrolls() -> bool {
         .is_some_and(|el| el.scroll_height() as f64 > inner + 1.0)
 }
 
-/// The visitor's keyboard has ⌘ rather than Ctrl (Apple platforms), for the wheel hint.
-fn apple_keyboard() -> bool {
-    web_sys::window()
-        .and_then(|w| w.navigator().platform().ok())
-        .is_some_and(|p| p.starts_with("Mac") || p.starts_with("iP"))
-}
-
 /// The middle of the part of `el` inside the window, in px from `el`'s top; None when none of it is.
 fn visible_middle(el: &web_sys::Element) -> Option<f64> {
     let r = el.get_bounding_client_rect();
@@ -121,29 +116,22 @@ impl Drop for Listener {
 pub struct Gestures {
     pub policy: InputPolicy,
     surface: Surface,
-    hint: RwSignal<Option<Hint>>,
-    /// Where the hint's text stands: the middle of the stage's part inside the window (px from its top).
-    hint_y: RwSignal<Option<f64>>,
+    lang: Memo<Lang>,
+    /// The stage and the hint in it, once attached (cooperative stages only).
+    stage: Rc<RefCell<Option<(web_sys::HtmlElement, web_sys::HtmlElement)>>>,
     timer: Rc<TimerSlot>,
-    /// The element that takes the stage's pointers (set with the touch listeners).
-    target: Rc<RefCell<Option<web_sys::Element>>>,
     listeners: Rc<RefCell<Vec<Listener>>>,
 }
 
 impl Gestures {
     /// The gestures of a stage mounted now (the policy is read once, for the stage's life).
     pub fn new(surface: Surface) -> Gestures {
-        Gestures::with_policy(surface, current())
-    }
-
-    pub fn with_policy(surface: Surface, policy: InputPolicy) -> Gestures {
         Gestures {
-            policy,
+            policy: current(),
             surface,
-            hint: RwSignal::new(None),
-            hint_y: RwSignal::new(None),
+            lang: use_app().lang,
+            stage: Rc::default(),
             timer: Rc::default(),
-            target: Rc::default(),
             listeners: Rc::default(),
         }
     }
@@ -164,16 +152,25 @@ impl Gestures {
         self.policy.wheel_zooms(modified)
     }
 
-    /// Shows `hint` over the stage for a moment (a new one restarts the moment).
+    /// Shows `hint` over the stage for a moment (a new one restarts the moment). Its text stands in the
+    /// middle of the stage's part inside the window, and stays while the hint fades out.
     fn show(&self, hint: Hint) {
-        if self.hint.get_untracked() != Some(hint) {
-            let y = self.target.borrow().as_ref().and_then(visible_middle);
-            self.hint_y.set(y);
-            self.hint.set(Some(hint));
+        let guard = self.stage.borrow();
+        let Some((stage, el)) = guard.as_ref() else { return };
+        if el.get_attribute("data-hint").as_deref() != Some(hint.key()) {
+            let lang = self.lang.get_untracked();
+            if let Some(span) = el.first_element_child() {
+                span.set_text_content(Some(texts::hint_text(lang, self.surface, hint)));
+                let top = visible_middle(stage)
+                    .map(|y| format!("top:{y:.0}px"))
+                    .unwrap_or_default();
+                let _ = span.set_attribute("style", &top);
+            }
+            let _ = el.set_attribute("data-hint", hint.key());
         }
-        let signal = self.hint;
+        let el = el.clone();
         self.timer.restart(HINT_FOR, move || {
-            signal.try_set(None);
+            let _ = el.set_attribute("data-hint", "");
         });
     }
 
@@ -193,28 +190,49 @@ impl Gestures {
         }
     }
 
-    /// Listens to touches on `target` with `passive: false` (only cooperative stages need it: in direct mode
-    /// `touch-action: none` already keeps the page still).
-    fn attach(&self, target: &web_sys::Element) {
-        if self.policy != InputPolicy::Cooperative || !self.listeners.borrow().is_empty() {
+    /// Once `stage` is mounted (tracked), a cooperative stage gets its hint and touch listeners; both go
+    /// with the view (on cleanup). Nothing happens on a direct stage: `touch-action: none` keeps the page
+    /// still there.
+    pub fn attach(&self, stage: impl Fn() -> Option<web_sys::HtmlElement> + 'static) {
+        if self.policy != InputPolicy::Cooperative {
             return;
         }
-        *self.target.borrow_mut() = Some(target.clone());
+        let me = self.clone();
+        Effect::new(move |_| {
+            if let Some(stage) = stage() {
+                me.attach_to(stage);
+            }
+        });
+        let me = SendWrapper::new(self.clone());
+        on_cleanup(move || me.release());
+    }
+
+    fn attach_to(&self, stage: web_sys::HtmlElement) {
+        if self.stage.borrow().is_some() {
+            return;
+        }
+        let Some(hint) = hint_element() else { return };
+        let _ = stage.append_child(&hint);
+        *self.stage.borrow_mut() = Some((stage.clone(), hint));
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(false);
         let mut listeners = self.listeners.borrow_mut();
         for (name, moving) in [("touchstart", false), ("touchmove", true)] {
-            let me = self.clone_weakly();
+            // The listeners' own copy leaves out the listener list (no cycle through it).
+            let me = Gestures {
+                listeners: Rc::default(),
+                ..self.clone()
+            };
             let callback =
                 Closure::<dyn FnMut(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| me.on_touch(&ev, moving));
-            let added = target.add_event_listener_with_callback_and_add_event_listener_options(
+            let added = stage.add_event_listener_with_callback_and_add_event_listener_options(
                 name,
                 callback.as_ref().unchecked_ref(),
                 &options,
             );
             if added.is_ok() {
                 listeners.push(Listener {
-                    target: target.clone().into(),
+                    target: stage.clone().into(),
                     name,
                     callback,
                 });
@@ -222,61 +240,28 @@ impl Gestures {
         }
     }
 
-    /// A copy for the listeners themselves, without the listener list (no cycle through it).
-    fn clone_weakly(&self) -> Gestures {
-        Gestures {
-            listeners: Rc::default(),
-            ..self.clone()
-        }
-    }
-
     /// Removes the listeners and cancels the hint's timer (on cleanup).
     fn release(&self) {
         self.listeners.borrow_mut().clear();
-        self.target.borrow_mut().take();
+        self.stage.borrow_mut().take();
         self.timer.cancel();
     }
 }
 
-/// The hint over a stage (`aria-live` polite, no pointer events), and the owner of the stage's touch
-/// listeners: `target` is the element that takes the pointers, once mounted.
-#[component]
-pub fn GestureHint(gestures: Gestures, target: impl Fn() -> Option<web_sys::Element> + 'static) -> impl IntoView {
-    let state = use_app();
-    {
-        let gestures = gestures.clone();
-        Effect::new(move |_| {
-            if let Some(el) = target() {
-                gestures.attach(&el);
-            }
-        });
+/// `<div class="gesture-hint" aria-live="polite" data-testid="gesture-hint" data-hint=""><span>`: empty
+/// until a hint shows (style/map.css; no pointer events).
+fn hint_element() -> Option<web_sys::HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.create_element("div").ok()?;
+    for (name, value) in [
+        ("class", "gesture-hint"),
+        ("aria-live", "polite"),
+        ("data-testid", "gesture-hint"),
+        ("data-hint", ""),
+    ] {
+        let _ = el.set_attribute(name, value);
     }
-    let hint = gestures.hint;
-    let hint_y = gestures.hint_y;
-    let surface = gestures.surface;
-    {
-        let gestures = SendWrapper::new(gestures);
-        on_cleanup(move || gestures.release());
-    }
-    let apple = apple_keyboard();
-    // The text stays while the hint fades out; it only changes with the next hint.
-    let text = Memo::new(move |last: Option<&&'static str>| match hint.get() {
-        Some(h) => texts::hint_text(state.lang.get(), surface, h, apple),
-        None => last.copied().unwrap_or(""),
-    });
-    view! {
-        <div class="gesture-hint" class:shown=move || hint.with(Option::is_some) aria-live="polite"
-            data-testid="gesture-hint" data-hint=move || hint.get().map_or("", hint_key)>
-            <span style=move || hint_y.get().map(|y| format!("top:{y:.0}px")).unwrap_or_default()>
-                {move || text.get()}
-            </span>
-        </div>
-    }
-}
-
-fn hint_key(h: Hint) -> &'static str {
-    match h {
-        Hint::Touch => "touch",
-        Hint::Wheel => "wheel",
-    }
+    let span = doc.create_element("span").ok()?;
+    let _ = el.append_child(&span);
+    el.dyn_into().ok()
 }

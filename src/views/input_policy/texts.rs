@@ -13,36 +13,30 @@ pub enum Surface {
 struct HintTexts {
     touch: &'static str,
     wheel: &'static str,
-    /// The wheel hint where the modifier key is ⌘.
-    wheel_apple: &'static str,
 }
 
 const DE_MAP: HintTexts = HintTexts {
     touch: "Zum Bewegen der Karte zwei Finger verwenden",
     wheel: "Zum Zoomen der Karte Strg + Scrollen verwenden",
-    wheel_apple: "Zum Zoomen der Karte ⌘ + Scrollen verwenden",
 };
 
 const EN_MAP: HintTexts = HintTexts {
     touch: "Use two fingers to move the map",
     wheel: "Use Ctrl + scroll to zoom the map",
-    wheel_apple: "Use ⌘ + scroll to zoom the map",
 };
 
 const DE_NETWORK: HintTexts = HintTexts {
     touch: "Zum Bewegen des Netzwerks zwei Finger verwenden",
     wheel: "Zum Zoomen des Netzwerks Strg + Scrollen verwenden",
-    wheel_apple: "Zum Zoomen des Netzwerks ⌘ + Scrollen verwenden",
 };
 
 const EN_NETWORK: HintTexts = HintTexts {
     touch: "Use two fingers to move the network",
     wheel: "Use Ctrl + scroll to zoom the network",
-    wheel_apple: "Use ⌘ + scroll to zoom the network",
 };
 
-/// The hint's text; `apple`: the modifier key is ⌘.
-pub fn hint_text(lang: Lang, surface: Surface, hint: Hint, apple: bool) -> &'static str {
+/// The hint's text ("Ctrl + scroll" holds on Apple keyboards too: the app takes Ctrl or ⌘).
+pub fn hint_text(lang: Lang, surface: Surface, hint: Hint) -> &'static str {
     let t = match (lang, surface) {
         (Lang::De, Surface::Map) => &DE_MAP,
         (Lang::En, Surface::Map) => &EN_MAP,
@@ -51,7 +45,6 @@ pub fn hint_text(lang: Lang, surface: Surface, hint: Hint, apple: bool) -> &'sta
     };
     match hint {
         Hint::Touch => t.touch,
-        Hint::Wheel if apple => t.wheel_apple,
         Hint::Wheel => t.wheel,
     }
 }

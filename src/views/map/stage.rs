@@ -1,6 +1,7 @@
 //! The map stage: the optional tiles under the base canvas, the overlay canvas that takes pointer input, the
-//! tooltip, the gesture hint, the toolbar and the credits. The stage is focusable; keys move the camera. Its
-//! `data-input` names the input policy (style/map.css sets the overlay's `touch-action` by it).
+//! tooltip, the toolbar and the credits. The stage is focusable; keys move the camera. Its `data-input` names
+//! the input policy (style/map.css sets the overlay's `touch-action` by it); a cooperative stage also gets the
+//! gesture hint and touch listeners (`Gestures::attach`).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -12,7 +13,6 @@ use super::signals::{MapSignals, Tip};
 use super::texts::{map_texts, BASEMAP_CREDITS};
 use super::tiles::{TileConfig, TileLayer};
 use crate::state::use_app;
-use crate::views::input_policy::GestureHint;
 
 /// The stage and its two canvases, once mounted.
 #[derive(Clone, Copy)]
@@ -53,8 +53,8 @@ pub fn MapStage(
     let state = use_app();
     let t = move || map_texts(state.lang.get());
     let StageRefs { stage, base, overlay } = refs;
-    let gestures = handlers.gestures.clone();
-    let input = gestures.policy.key();
+    let input = handlers.gestures.policy.key();
+    handlers.gestures.attach(move || stage.get().map(Into::into));
     view! {
         <div class="map-stage" node_ref=stage data-testid="map-stage" data-input=input
             tabindex="0" role="application"
@@ -71,7 +71,6 @@ pub fn MapStage(
                 on:wheel=bind(&handlers, Handlers::wheel)
                 on:dblclick=bind(&handlers, Handlers::dblclick)></canvas>
             <MapTooltip tip=sig.tip/>
-            <GestureHint gestures target=move || overlay.get().map(Into::into)/>
             <MapControls handlers=handlers.clone()/>
             <p class="map-credits" data-testid="map-credits">
                 {BASEMAP_CREDITS}

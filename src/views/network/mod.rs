@@ -38,7 +38,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::state::use_app;
-use crate::views::input_policy::{GestureHint, Gestures, Surface};
+use crate::views::input_policy::{Gestures, Surface};
 use input::Handlers;
 use legend::Legend;
 use live::Live;
@@ -64,8 +64,8 @@ pub fn NetworkView() -> impl IntoView {
     effects::follow_stage_size(&live, stage_ref);
     effects::release_on_cleanup(&live);
     let handlers = Handlers::new(&live, state, Gestures::new(Surface::Network));
-    let gestures = handlers.gestures.clone();
-    let input = gestures.policy.key();
+    let input = handlers.gestures.policy.key();
+    handlers.gestures.attach(move || stage_ref.get().map(Into::into));
     let list_focus = RwSignal::new(None::<u32>);
     effects::follow_list_focus(&live, list_focus);
     let on_pause = {
@@ -116,7 +116,7 @@ pub fn NetworkView() -> impl IntoView {
             data-context=move || if report.lost.get() { "lost" } else { "ok" }
             data-size-by=move || settings.size_by.get().key()
             data-mode=move || settings.mode.get().key()
-            data-camera=move || report.camera.with(|c| format!("{:.2}/{:.2}/{:.5}", c.0, c.1, c.2))
+            data-camera=move || report.camera.get()
         >
             <Toolbar lang=state.lang settings=settings report=report on_pause=on_pause on_fit=on_fit/>
             <Legend lang=state.lang size_by=settings.size_by report=report/>
@@ -138,7 +138,6 @@ pub fn NetworkView() -> impl IntoView {
                 on:wheel=handlers.on(Handlers::wheel)
                 on:keydown=handlers.on(Handlers::key)
             >
-                <GestureHint gestures target=move || stage_ref.get().map(Into::into)/>
             </div>
             <p id="network-help" class="network-help">{move || t().help}</p>
             <p class="visually-hidden" aria-live="polite">{announced}</p>

@@ -30,8 +30,9 @@ pub struct Report {
     pub runner: RwSignal<&'static str>,
     /// The WebGL2 context is lost (drawing paused until the browser restores it).
     pub lost: RwSignal<bool>,
-    /// The camera (`data-camera`: centre x, y in layout units and CSS px per unit), set as it moves.
-    pub camera: RwSignal<(f32, f32, f32)>,
+    /// The camera (`data-camera`: "x/y/scale", the centre in layout units and CSS px per unit), set as it
+    /// moves.
+    pub camera: RwSignal<String>,
 }
 
 impl Report {
@@ -51,7 +52,7 @@ impl Report {
             edges_shown: RwSignal::new(0),
             runner: RwSignal::new(""),
             lost: RwSignal::new(false),
-            camera: RwSignal::new((0.0, 0.0, 1.0)),
+            camera: RwSignal::new(String::new()),
         }
     }
 
@@ -66,8 +67,9 @@ impl Report {
     /// The engine's camera on `data-camera` (when it changed); also called by the visitor's pan and zoom.
     pub fn show_camera(self, engine: &Engine) {
         let c = engine.camera;
-        if self.camera.get_untracked() != (c.x, c.y, c.scale) {
-            self.camera.set((c.x, c.y, c.scale));
+        let text = format!("{:.2}/{:.2}/{:.5}", c.x, c.y, c.scale);
+        if self.camera.with_untracked(|old| *old != text) {
+            self.camera.set(text);
         }
     }
 
