@@ -154,7 +154,8 @@ pub fn choose(file: &Path, accept: Option<&str>) -> (PathBuf, Option<Encoding>) 
     (file.to_path_buf(), None)
 }
 
-/// Whether a file name is content-hashed by Trunk: `NAME-<16 hex>.js|.css` or `NAME-<16 hex>_bg.wasm`.
+/// Whether a file name is content-hashed by Trunk: `NAME-<hex>.js|.css` or `NAME-<hex>_bg.wasm`, the hex a
+/// u64 written without leading zeros (`{:x}`: 16 digits, fewer one build in 16; 8 at least here).
 fn hashed(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
@@ -164,7 +165,7 @@ fn hashed(name: &str) -> bool {
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|(_, h)| (8..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// `Cache-Control` for a served file (docs/hosting.md).
@@ -451,6 +452,8 @@ mod tests {
         for f in [
             "ecomap-8508415471dc059b_bg.wasm",
             "ecomap-8508415471dc059b.js",
+            // A hash with a leading zero is written with 15 digits.
+            "ecomap-ce92dfd905de782_bg.wasm",
             "main-f37ae1f02b5f59c8.css",
         ] {
             assert_eq!(cache_control(Path::new(f)), CACHE_IMMUTABLE, "{f}");
