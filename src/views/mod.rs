@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod gl;
+pub mod input_policy;
 pub mod map;
 pub mod network;
 pub mod resize;

@@ -452,6 +452,8 @@ mod tests {
         for f in [
             "ecomap-8508415471dc059b_bg.wasm",
             "ecomap-8508415471dc059b.js",
+            // A hash with a leading zero is written with 15 digits.
+            "ecomap-ce92dfd905de782_bg.wasm",
             "main-f37ae1f02b5f59c8.css",
             // Trunk drops the hash's leading zeros (seen: a 15-digit name).
             "ecomap-eb886e209843a76_bg.wasm",

@@ -18,6 +18,7 @@ pub mod graph_walk;
 pub mod import;
 pub mod in_view;
 pub mod index;
+pub mod input_policy;
 pub mod layout;
 pub mod model;
 pub mod params;

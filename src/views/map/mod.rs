@@ -38,6 +38,7 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 
 use crate::state::{use_app, AppState};
+use crate::views::input_policy::{Gestures, Surface};
 use engine::Engine;
 use figures::{selection_figures, SelectionFigures};
 use input::Handlers;
@@ -81,7 +82,7 @@ pub fn MapView() -> impl IntoView {
 
     // The stage's children must be Send; the scheduler (Rc inside) only ever lives on the main thread.
     let inset_scheduler = SendWrapper::new(scheduler.clone());
-    let handlers = Handlers::new(state, engine, scheduler, sig);
+    let handlers = Handlers::new(state, engine, scheduler, sig, Gestures::new(Surface::Map));
     let missing = Signal::derive(move || figures.with(|f| f.as_ref().map_or(0, |f| f.missing)));
     view! {
         <section class="map-view" data-testid="map" aria-label=move || t().map_label

@@ -1,5 +1,7 @@
 //! The map stage: the optional tiles under the base canvas, the overlay canvas that takes pointer input, the
-//! tooltip, the toolbar and the credits. The stage is focusable; keys move the camera.
+//! tooltip, the toolbar and the credits. The stage is focusable; keys move the camera. Its `data-input` names
+//! the input policy (style/map.css sets the overlay's `touch-action` by it); a cooperative stage also gets the
+//! gesture hint and touch listeners (`Gestures::attach`).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -53,8 +55,11 @@ pub fn MapStage(
     let state = use_app();
     let t = move || map_texts(state.lang.get());
     let StageRefs { stage, base, overlay } = refs;
+    let input = handlers.gestures.policy.key();
+    handlers.gestures.attach(move || stage.get().map(Into::into));
     view! {
-        <div class="map-stage" node_ref=stage data-testid="map-stage" tabindex="0" role="application"
+        <div class="map-stage" node_ref=stage data-testid="map-stage" data-input=input
+            tabindex="0" role="application"
             aria-roledescription=move || t().map_role aria-label=move || t().map_label aria-describedby="map-help"
             on:keydown=bind(&handlers, Handlers::key)>
             <TileLayer config=tiles camera=sig.camera/>

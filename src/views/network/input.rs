@@ -1,6 +1,7 @@
 //! Pointer and keyboard input on the stage: hover, click to open, drag to pan, wheel and two-finger pinch to
 //! zoom (the drawn image follows by a CSS transform, see `Live::camera_moved`), and keyboard navigation
-//! (arrows, N, Enter, Escape; `Engine::navigate`).
+//! (arrows, N, Enter, Escape; `Engine::navigate`). Under the cooperative input policy one finger and a plain
+//! wheel belong to the page (`crate::views::input_policy`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -14,6 +15,7 @@ use super::engine::Engine;
 use super::live::Live;
 use super::stage::local_position;
 use crate::state::AppState;
+use crate::views::input_policy::Gestures;
 use leptos::prelude::Set;
 
 /// A press that moved more than this many px (|dx| + |dy|) is a drag, not a click.
@@ -42,15 +44,18 @@ pub struct Handlers {
     state: AppState,
     pointers: Rc<RefCell<Vec<Pointer>>>,
     press: Rc<Cell<Option<Press>>>,
+    /// Whether a touch or wheel gesture is the camera's or the page's.
+    pub gestures: Gestures,
 }
 
 impl Handlers {
-    pub fn new(live: &Rc<Live>, state: AppState) -> Handlers {
+    pub fn new(live: &Rc<Live>, state: AppState, gestures: Gestures) -> Handlers {
         Handlers {
             live: Rc::downgrade(live),
             state,
             pointers: Rc::default(),
             press: Rc::default(),
+            gestures,
         }
     }
 
@@ -85,10 +90,11 @@ impl Handlers {
         let Some(live) = self.live.upgrade() else { return };
         let mut pointers = self.pointers.borrow_mut();
         if let Some(k) = pointers.iter().position(|p| p.id == ev.pointer_id()) {
+            let takes = self.gestures.pointer_moves_camera(&ev, pointers.len());
             {
                 let mut guard = live.engine.borrow_mut();
                 let Some(e) = guard.as_mut() else { return };
-                self.move_camera(e, &pointers, k, x, y);
+                self.move_camera(e, &pointers, k, x, y, takes);
             }
             pointers[k] = Pointer {
                 id: ev.pointer_id(),
@@ -112,31 +118,49 @@ impl Handlers {
         }
     }
 
-    /// Pointer `k` of `pointers` moved to (x, y): pinch zoom with two pointers, else pan once it is a drag.
-    fn move_camera(&self, e: &mut Engine, pointers: &[Pointer], k: usize, x: f32, y: f32) {
+    /// Pointer `k` of `pointers` moved to (x, y): pinch zoom and pan with two pointers, else pan once it is
+    /// a drag. `takes`: the camera takes this pointer (else the page scrolls with it, and it is no click).
+    fn move_camera(&self, e: &mut Engine, pointers: &[Pointer], k: usize, x: f32, y: f32, takes: bool) {
         let Pointer { x: ox, y: oy, .. } = pointers[k];
+        let Some(press) = self.press.get() else { return };
+        let far = (x - press.x).abs() + (y - press.y).abs() > DRAG_THRESHOLD;
+        // A drag, a pinch, or a finger the page scrolls with: no click when it ends.
+        if far || pointers.len() >= 2 {
+            self.press.set(Some(Press {
+                dragging: true,
+                ..press
+            }));
+        }
+        if !takes {
+            return;
+        }
         if pointers.len() >= 2 {
-            // Zoom by the change of distance between the first two pointers, around their middle.
+            // Zoom by the change of distance between the first two pointers around their old middle, then
+            // follow the middle.
             let other = pointers[1 - k.min(1)];
             let d0 = ((ox - other.x).powi(2) + (oy - other.y).powi(2)).sqrt().max(1.0);
             let d1 = ((x - other.x).powi(2) + (y - other.y).powi(2)).sqrt().max(1.0);
             let (w, h) = (e.width, e.height);
             e.camera
-                .zoom_at(d1 / d0, (x + other.x) / 2.0, (y + other.y) / 2.0, w, h);
-        } else if let Some(press) = self.press.get() {
-            if press.dragging || (x - press.x).abs() + (y - press.y).abs() > DRAG_THRESHOLD {
-                self.press.set(Some(Press {
-                    dragging: true,
-                    ..press
-                }));
-                e.camera.x -= (x - ox) / e.camera.scale;
-                e.camera.y -= (y - oy) / e.camera.scale;
-            }
+                .zoom_at(d1 / d0, (ox + other.x) / 2.0, (oy + other.y) / 2.0, w, h);
+            e.camera.x -= (x - ox) / 2.0 / e.camera.scale;
+            e.camera.y -= (y - oy) / 2.0 / e.camera.scale;
+        } else if press.dragging || far {
+            e.camera.x -= (x - ox) / e.camera.scale;
+            e.camera.y -= (y - oy) / e.camera.scale;
+        } else {
+            return;
         }
         e.user_camera = true;
     }
 
-    /// A pointer went up (or was cancelled): a press that did not drag is a click, opening the node under it.
+    /// The browser took a pointer (the page scrolls with it): never a click.
+    pub fn cancel(&self, ev: web_sys::PointerEvent) {
+        self.pointers.borrow_mut().retain(|p| p.id != ev.pointer_id());
+        self.press.take();
+    }
+
+    /// A pointer went up: a press that did not drag is a click, opening the node under it.
     pub fn up(&self, ev: web_sys::PointerEvent) {
         self.pointers.borrow_mut().retain(|p| p.id != ev.pointer_id());
         let (x, y) = self.local(&ev);
@@ -165,6 +189,9 @@ impl Handlers {
     }
 
     pub fn wheel(&self, ev: web_sys::WheelEvent) {
+        if !self.gestures.wheel_zooms(&ev) {
+            return;
+        }
         ev.prevent_default();
         let (x, y) = self.local(&ev);
         let Some(live) = self.live.upgrade() else { return };

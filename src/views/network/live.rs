@@ -158,6 +158,7 @@ impl Live {
         let running = {
             let guard = self.engine.borrow();
             let Some(e) = guard.as_ref() else { return };
+            self.report.show_camera(e);
             if e.status != LayoutStatus::Running {
                 self.set_canvas_transform(&e.camera.css_transform_from(&e.drawn));
             }

@@ -5,7 +5,8 @@
 //! draws the positions it sends, once per animation frame; without a worker it runs on the page, one slice per
 //! frame. It animates while it converges, stops by itself and can be paused; with prefers-reduced-motion it is
 //! computed without animation. Test markers live on the root (docs/network.md): `data-drawn`, `data-layout`,
-//! `data-layout-runner`, `data-hovered`, `data-highlighted-count`, `data-visible-count`, ...
+//! `data-layout-runner`, `data-hovered`, `data-highlighted-count`, `data-visible-count`, `data-camera`, ...
+//! Touch and wheel follow the input policy (`crate::views::input_policy`, the stage's `data-input`).
 //!
 //! This file wires the parts: `live.rs` (what the view owns and the frames it schedules), `effects.rs` (the
 //! engine kept in step with the app), `input.rs` (pointer and keyboard), `toolbar.rs`, `legend.rs`,
@@ -37,6 +38,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::state::use_app;
+use crate::views::input_policy::{Gestures, Surface};
 use input::Handlers;
 use legend::Legend;
 use live::Live;
@@ -62,7 +64,9 @@ pub fn NetworkView() -> impl IntoView {
     effects::follow_stage_size(&live, stage_ref);
     effects::follow_refine(&live);
     effects::release_on_cleanup(&live);
-    let handlers = Handlers::new(&live, state);
+    let handlers = Handlers::new(&live, state, Gestures::new(Surface::Network));
+    let input = handlers.gestures.policy.key();
+    handlers.gestures.attach(move || stage_ref.get().map(Into::into));
     let list_focus = RwSignal::new(None::<u32>);
     effects::follow_list_focus(&live, list_focus);
     let on_pause = {
@@ -113,6 +117,7 @@ pub fn NetworkView() -> impl IntoView {
             data-context=move || if report.lost.get() { "lost" } else { "ok" }
             data-size-by=move || settings.size_by.get().key()
             data-mode=move || settings.mode.get().key()
+            data-camera=move || report.camera.get()
         >
             <Toolbar lang=state.lang settings=settings report=report on_pause=on_pause on_fit=on_fit/>
             <Legend lang=state.lang size_by=settings.size_by report=report/>
@@ -124,10 +129,12 @@ pub fn NetworkView() -> impl IntoView {
                 aria-roledescription=move || t().roledescription
                 aria-label=move || t().label
                 aria-describedby="network-help"
+                data-testid="network-stage"
+                data-input=input
                 on:pointerdown=handlers.on(Handlers::down)
                 on:pointermove=handlers.on(Handlers::moved)
                 on:pointerup=handlers.on(Handlers::up)
-                on:pointercancel=handlers.on(Handlers::up)
+                on:pointercancel=handlers.on(Handlers::cancel)
                 on:pointerleave=handlers.on(Handlers::leave)
                 on:wheel=handlers.on(Handlers::wheel)
                 on:keydown=handlers.on(Handlers::key)

@@ -30,6 +30,9 @@ pub struct Report {
     pub runner: RwSignal<&'static str>,
     /// The WebGL2 context is lost (drawing paused until the browser restores it).
     pub lost: RwSignal<bool>,
+    /// The camera (`data-camera`: "x/y/scale", the centre in layout units and CSS px per unit), set as it
+    /// moves.
+    pub camera: RwSignal<String>,
 }
 
 impl Report {
@@ -49,6 +52,7 @@ impl Report {
             edges_shown: RwSignal::new(0),
             runner: RwSignal::new(""),
             lost: RwSignal::new(false),
+            camera: RwSignal::new(String::new()),
         }
     }
 
@@ -58,6 +62,15 @@ impl Report {
         self.status.set(LayoutStatus::Running);
         self.drawn.set(false);
         self.lost.set(false);
+    }
+
+    /// The engine's camera on `data-camera` (when it changed); also called by the visitor's pan and zoom.
+    pub fn show_camera(self, engine: &Engine) {
+        let c = engine.camera;
+        let text = format!("{:.2}/{:.2}/{:.5}", c.x, c.y, c.scale);
+        if self.camera.with_untracked(|old| *old != text) {
+            self.camera.set(text);
+        }
     }
 
     /// Publishes the engine's state to the signals (from an animation frame, never from an effect);
@@ -81,6 +94,7 @@ impl Report {
         self.highlighted.set(engine.highlighted_count);
         self.visible.set(engine.visible_count());
         self.iterations.set(engine.layout.iterations);
+        self.show_camera(engine);
         if with_list {
             self.list.set(engine.list(LIST_MAX));
             let q = ecomap_core::layout::state_quality(&engine.layout).unwrap_or(0.0);

@@ -16,6 +16,7 @@ use super::scheduler::Scheduler;
 use super::signals::MapSignals;
 use super::SharedEngine;
 use crate::state::AppState;
+use crate::views::input_policy::Gestures;
 use pointer::Gesture;
 
 /// Event handlers of the map stage.
@@ -26,16 +27,25 @@ pub struct Handlers {
     sched: Scheduler,
     sig: MapSignals,
     gesture: Rc<RefCell<Gesture>>,
+    /// Whether a touch or wheel gesture is the camera's or the page's (`crate::views::input_policy`).
+    pub gestures: Gestures,
 }
 
 impl Handlers {
-    pub fn new(state: AppState, engine: SharedEngine, sched: Scheduler, sig: MapSignals) -> Handlers {
+    pub fn new(
+        state: AppState,
+        engine: SharedEngine,
+        sched: Scheduler,
+        sig: MapSignals,
+        gestures: Gestures,
+    ) -> Handlers {
         Handlers {
             state,
             engine,
             sched,
             sig,
             gesture: Rc::new(RefCell::new(Gesture::default())),
+            gestures,
         }
     }
 

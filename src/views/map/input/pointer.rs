@@ -1,5 +1,6 @@
 //! Pointer input on the map's overlay canvas: one pointer drags (a click when it moved less than 4 px), two
-//! pinch-zoom, the wheel and a double-click zoom around the pointer; hovering shows the tooltip.
+//! pinch-zoom, the wheel and a double-click zoom around the pointer; hovering shows the tooltip. Under the
+//! cooperative input policy one finger and a plain wheel belong to the page (`crate::views::input_policy`).
 
 use ecomap_core::facet::Facet;
 use ecomap_core::projection::{Camera, Css, Viewport};
@@ -72,7 +73,8 @@ impl Handlers {
         };
         let Some((cam, vp)) = self.cam() else { return };
         let last = (g.pointers[i].1, g.pointers[i].2);
-        let new_cam = if g.pointers.len() >= 2 {
+        let takes = self.gestures.pointer_moves_camera(&ev, g.pointers.len());
+        let new_cam = if g.pointers.len() >= 2 && takes {
             let other = g.pointers[1 - i.min(1)];
             g.moved = true;
             pinched(cam, &vp, (other.1, other.2), last, (x, y))
@@ -80,6 +82,11 @@ impl Handlers {
             let moved_far = (x - g.start.0).powi(2) + (y - g.start.1).powi(2) > DRAG_THRESHOLD_SQ;
             if !g.moved && moved_far {
                 g.moved = true;
+            }
+            if !takes {
+                // A finger the page scrolls with (cooperative): the camera stays, and it is no click.
+                g.pointers[i] = (id, x, y);
+                return;
             }
             if !g.moved {
                 return;
@@ -124,6 +131,9 @@ impl Handlers {
     }
 
     pub fn wheel(&self, ev: web_sys::WheelEvent) {
+        if !self.gestures.wheel_zooms(&ev) {
+            return;
+        }
         ev.prevent_default();
         let Some((cam, vp)) = self.cam() else { return };
         let unit = match ev.delta_mode() {
