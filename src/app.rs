@@ -14,7 +14,6 @@ use crate::components::loader::{DropZone, LoadStatus};
 use crate::components::notices::Notices;
 use crate::components::report::ReportPanel;
 use crate::components::results::ResultList;
-use crate::components::search::SearchBox;
 use crate::components::views::ViewTabs;
 use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
@@ -77,7 +76,6 @@ pub fn App() -> impl IntoView {
                             View::Network => view! { <NetworkView/> }.into_any(),
                             View::Charts => view! { <ChartsView/> }.into_any(),
                         }}
-                        <SearchBox/>
                         <ResultList/>
                     </div>
                 </main>

@@ -1,4 +1,5 @@
-//! The header: title, headline figures of the current selection, data note, language switch, report badge.
+//! The header: title, headline figures of the current selection beside the search box (on every view), data
+//! note, language switch, report badge.
 
 use ecomap_core::format;
 use ecomap_core::model::Lang;
@@ -6,6 +7,7 @@ use ecomap_core::stats;
 use leptos::prelude::*;
 
 use crate::components::loader::FilePicker;
+use crate::components::search::SearchBox;
 use crate::i18n::texts;
 use crate::state::use_app;
 
@@ -69,19 +71,23 @@ pub fn Header() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <Show when=move || headline.get().is_some()>
-                <dl class="headline" data-testid="headline" aria-live="polite">
-                    {move || headline.get().map(|h| {
-                        let l = lang.get();
-                        view! {
-                            <div class="tile" data-testid="headline-projects"><dt>{t().headline_projects}" "{t().headline_year}" "{h.year}</dt><dd>{format::int(h.projects as u64, l)}</dd></div>
-                            <div class="tile" data-testid="headline-volume"><dt>{t().headline_volume}</dt><dd>{format::eur_compact(h.volume, l)}</dd></div>
-                            <div class="tile" data-testid="headline-new"><dt>{t().headline_new}</dt><dd>{format::int(h.new_projects as u64, l)}</dd></div>
-                            <div class="tile" data-testid="headline-actors"><dt>{t().headline_actors}</dt><dd>{format::int(h.actors as u64, l)}</dd></div>
-                        }
-                    })}
-                </dl>
-            </Show>
+            // The search box beside the figures: the header keeps its height on wide screens.
+            <div class="headline-row">
+                <Show when=move || headline.get().is_some()>
+                    <dl class="headline" data-testid="headline" aria-live="polite">
+                        {move || headline.get().map(|h| {
+                            let l = lang.get();
+                            view! {
+                                <div class="tile" data-testid="headline-projects"><dt>{t().headline_projects}" "{t().headline_year}" "{h.year}</dt><dd>{format::int(h.projects as u64, l)}</dd></div>
+                                <div class="tile" data-testid="headline-volume"><dt>{t().headline_volume}</dt><dd>{format::eur_compact(h.volume, l)}</dd></div>
+                                <div class="tile" data-testid="headline-new"><dt>{t().headline_new}</dt><dd>{format::int(h.new_projects as u64, l)}</dd></div>
+                                <div class="tile" data-testid="headline-actors"><dt>{t().headline_actors}</dt><dd>{format::int(h.actors as u64, l)}</dd></div>
+                            }
+                        })}
+                    </dl>
+                </Show>
+                <SearchBox/>
+            </div>
             <Show when=move || !notes().is_empty()>
                 <details class="data-note" data-testid="data-note">
                     <summary>{note_summary}</summary>
