@@ -139,6 +139,16 @@ test("hovering an actor in the list marks it in the network, and hovering a node
     node.name,
   );
   await page.fill("[data-testid=search]", node.name);
+  // The search's suggestions may cover the node and the filter chip moves the view down: close the
+  // suggestions (the text stays the filter) and point at the node where it is now.
+  await page.keyboard.press("Escape");
+  await page.mouse.move(2, 2);
+  const moved = await page.$$eval("[data-testid=network-nodes] button", (bs, n) => {
+    const b = bs.find((e) => e.textContent.trim() === n);
+    return { x: Number(b.dataset.x), y: Number(b.dataset.y) };
+  }, node.name);
+  const now = await page.locator(".network-stage").boundingBox();
+  await page.mouse.move(now.x + 1 + moved.x, now.y + 1 + moved.y);
   await page.waitForFunction(
     (n) => [...document.querySelectorAll("[data-testid=result-row].linked .row-name")].some((e) => e.textContent.trim() === n),
     node.name,

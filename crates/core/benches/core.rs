@@ -1,5 +1,6 @@
 //! Native timings of the data path for 1k, 10k and 50k synthetic actors: generate → JSON → import →
-//! Index::build → select (technology facet; search "ber") → headline. Run: `cargo bench -p ecomap-core --bench core`.
+//! Index::build → select (technology facet; search "ber") → headline, and the search box's suggestions per
+//! keystroke. Run: `cargo bench -p ecomap-core --bench core`.
 //!
 //! Prints a markdown table of median milliseconds and one `BENCH name=<step> actors=<n> ms=<x>` line per figure
 //! for `cargo xtask bench`. No criterion: a plain timing loop, median of several runs.
@@ -14,6 +15,7 @@ use ecomap_core::generate::generate;
 use ecomap_core::index::Index;
 use ecomap_core::model::{ActorKind, Dataset};
 use ecomap_core::stats::{headline, reference_year};
+use ecomap_core::suggest::suggest;
 
 /// Median wall time of `runs` calls of `f`, in milliseconds, and the last result.
 fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
@@ -49,6 +51,8 @@ fn main() {
         "select_all_facets_years",
         "headline",
         "collaborations",
+        "search_suggest_ber",
+        "search_suggest_0_all_match",
     ];
     let mut table: Vec<(usize, Vec<f64>)> = Vec::new();
     for &n in &sizes {
@@ -98,6 +102,11 @@ fn main() {
         let (ms, h) = median_ms(light, || headline(&ds, &sel_t, year));
         row.push(ms);
         let (ms, edges) = median_ms(heavy, || idx.collaborations());
+        row.push(ms);
+        // One keystroke in the search box: its suggestions (actors, technologies, regions).
+        let (ms, _) = median_ms(light, || suggest(&ds, &idx, "ber"));
+        row.push(ms);
+        let (ms, _) = median_ms(light, || suggest(&ds, &idx, "0"));
         row.push(ms);
         eprintln!(
             "{n} actors: {} bytes, {} projects, {} links, {} collaboration edges; technology filter {} actors, \"ber\" {} actors; \

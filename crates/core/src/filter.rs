@@ -173,7 +173,7 @@ pub fn select(ds: &Dataset, idx: &Index, f: &Filter) -> Selection {
     let mut hits: Vec<(u32, bool)> = Vec::new();
     if !query.is_empty() {
         let mut text_bits = Bitset::new(n);
-        idx.search_ranks(&query, |r, w| {
+        idx.search_ranks(&query, &mut |r, w| {
             hits.push((r as u32, w));
             text_bits.set(idx.actor_at_rank(r).index());
         });

@@ -333,9 +333,9 @@ impl Index {
     }
 
     /// Finds actors whose folded name contains `folded_query` (already folded, non-empty).
-    /// Calls `hit(rank, word_start)` once per matching name, in name order; `word_start` is true when the name
-    /// or one of its words starts with the query.
-    pub(crate) fn search_ranks(&self, folded_query: &str, mut hit: impl FnMut(usize, bool)) {
+    /// Calls `hit(rank, word_start)` once per matching name, in name order (dyn: one copy of the scan for the
+    /// filter and the suggestions); `word_start` is true when the name or one of its words starts with the query.
+    pub(crate) fn search_ranks(&self, folded_query: &str, hit: &mut dyn FnMut(usize, bool)) {
         let q = folded_query;
         if q.is_empty() {
             return;

@@ -27,6 +27,7 @@ pub mod query;
 pub mod regions;
 pub mod report;
 pub mod stats;
+pub mod suggest;
 pub mod taxonomy;
 pub mod text;
 pub mod view_state;

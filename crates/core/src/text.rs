@@ -69,34 +69,35 @@ enum Fold {
     Keep,
 }
 
-/// The base letter of a lowercase Latin letter with a diacritic.
+/// The base letter of a lowercase Latin letter with a diacritic. Covers Latin-1, Latin Extended-A, the
+/// Vietnamese letters and the letters Unicode decomposition leaves alone (ı, đ, ð, ħ, ł, ø, ŧ, and æ, œ, ß, þ,
+/// ĳ as two letters), so "lodz" finds "Łódź", "dorde" "Đorđe" and "orsted" "Ørsted".
 fn strip(c: char) -> Fold {
     let b = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' => {
-            'a'
-        }
+        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ǻ' | '\u{1ea0}'..='\u{1eb7}' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
         'ď' | 'đ' | 'ð' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => {
-            'e'
-        }
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | '\u{1eb8}'..='\u{1ec7}' => 'e',
+        'ƒ' => 'f',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' => 'g',
         'ĥ' | 'ħ' => 'h',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' | 'ỉ' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | '\u{1ec8}'..='\u{1ecb}' => 'i',
+        'ĵ' | 'ǰ' => 'j',
+        'ķ' | 'ǩ' => 'k',
         'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' => {
-            'o'
-        }
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' | 'ǹ' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ơ' | 'ǿ' | '\u{1ecc}'..='\u{1ee3}' => 'o',
         'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => 's',
         'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ủ' | 'ư' => 'u',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ư' | '\u{1ee4}'..='\u{1ef1}' => {
+            'u'
+        }
         'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' | 'ỳ' | 'ỹ' => 'y',
+        'ý' | 'ÿ' | 'ŷ' | '\u{1ef2}'..='\u{1ef9}' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
+        'ĳ' => return Fold::Str("ij"),
+        'ǽ' => return Fold::Str("ae"),
         'ß' | 'ẞ' => return Fold::Str("ss"),
         'æ' => return Fold::Str("ae"),
         'œ' => return Fold::Str("oe"),
@@ -146,6 +147,22 @@ mod tests {
         assert_eq!(fold("Đorđe"), "dorde");
         assert_eq!(fold("Łódź"), "lodz");
         assert_eq!(fold("Søren"), "soren");
+        // Their capitals, and upper-case text.
+        assert_eq!(fold("ŁÓDŹ"), "lodz");
+        assert_eq!(fold("ĐORĐE"), "dorde");
+        assert_eq!(fold("ØRSTED"), "orsted");
+        assert_eq!(fold("İSTANBUL"), "istanbul");
+        assert_eq!(fold("ÞÓRSHÖFN"), fold("thorshofn"));
+        assert_eq!(fold("Ħamrun"), "hamrun");
+        assert_eq!(fold("ĲSSELMEER"), "ijsselmeer");
+        assert_eq!(fold("Æble"), fold("aeble"));
+        assert_eq!(fold("Œuvre"), fold("oeuvre"));
+    }
+
+    #[test]
+    fn vietnamese_letters_fold_to_their_base() {
+        assert_eq!(fold("Nguyễn Thị Bích Phượng"), "nguyen thi bich phuong");
+        assert_eq!(fold("ĐẶNG ỨNG ỶẼ"), "dang ung ye");
     }
 
     #[test]
