@@ -43,7 +43,7 @@ Tasks:
                      docs/benchmarks.md (~25 min)
   bench page         only the page: Lighthouse 12 (desktop and mobile presets, 3 runs each), the first
                      drawn map and the first view's bytes, against the release build on xtask's server;
-                     rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~6 min)
+                     rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~4 min)
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file
