@@ -132,6 +132,7 @@ test("hovering an actor in the list marks it in the network, and hovering a node
       .find((n) => !n.name.endsWith(")")),
   );
   assert.ok(node, "an actor node in the accessible list");
+  await page.locator(".network-stage").scrollIntoViewIfNeeded();
   const stage = await page.locator(".network-stage").boundingBox();
   await page.mouse.move(stage.x + 1 + node.x, stage.y + 1 + node.y);
   await page.waitForFunction(
@@ -143,6 +144,8 @@ test("hovering an actor in the list marks it in the network, and hovering a node
   // suggestions (the text stays the filter) and point at the node where it is now.
   await page.keyboard.press("Escape");
   await page.mouse.move(2, 2);
+  // Hovering the row scrolled the view body down to the list: back up to the graph, as a visitor would.
+  await page.locator(".network-stage").scrollIntoViewIfNeeded();
   const moved = await page.$$eval("[data-testid=network-nodes] button", (bs, n) => {
     const b = bs.find((e) => e.textContent.trim() === n);
     return { x: Number(b.dataset.x), y: Number(b.dataset.y) };
