@@ -54,18 +54,37 @@ async function openFramed(page, view) {
   return frame;
 }
 
-/** The middle of the part of the stage the visitor sees (window coordinates of the top page). */
+/** The middle of the part of the stage the visitor sees, below the map's buttons (window coordinates of the
+ * top page). */
 async function stagePoint(page, frame, view) {
   const stage = await frame.locator(VIEWS[view].stage).boundingBox();
   const outer = page === frame ? null : await page.locator("iframe").boundingBox();
-  const { width, height } = page.viewportSize();
-  const top = Math.max(stage.y, outer?.y ?? 0, 0);
+  const { height } = page.viewportSize();
+  const top = Math.max(stage.y + 100, outer?.y ?? 0, 0);
   const bottom = Math.min(stage.y + stage.height, outer ? outer.y + outer.height : height, height);
   assert.ok(bottom - top > 120, `the stage shows at least 120 px (${top}..${bottom})`);
   return { x: stage.x + stage.width / 2, y: (top + bottom) / 2 };
 }
 
 const scrollY = (page) => page.evaluate(() => window.scrollY);
+
+/** Waits until the page's scrolling has come to rest (the same scrollY for 10 animation frames): a touch
+ * during a fling reaches the page uncancelable, so the next gesture must wait for it. */
+async function scrollRest(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let last = window.scrollY;
+        let same = 0;
+        const frame = () => {
+          if (window.scrollY !== last) [last, same] = [window.scrollY, 0];
+          else if (++same >= 10) return resolve();
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
 
 /** One finger moves down by 8 × 12 px: in a page that scrolls it scrolls the page up (the frame's own
  * document is at its top, so the gesture goes to the page around it). */
@@ -113,6 +132,9 @@ for (const view of ["map", "network"]) {
     assert.deepEqual(await camera(frame, view), c0, "one finger leaves the camera where it is");
     await hintShows(frame, "touch", VIEWS[view].hint.touch);
 
+    await scrollRest(page);
+    await page.evaluate(() => document.querySelector("iframe").scrollIntoView({ block: "center" }));
+    await scrollRest(page);
     const at2 = await stagePoint(page, frame, view);
     const y1 = await scrollY(page);
     await pinchOut(cdp, at2);
@@ -124,6 +146,7 @@ for (const view of ["map", "network"]) {
       },
       { root: VIEWS[view].root, z: c0.zoom, view },
     );
+    await scrollRest(page);
     assert.equal(await scrollY(page), y1, "two fingers leave the page where it is");
   });
 }
@@ -144,6 +167,9 @@ test("framed map with a mouse: a plain wheel scrolls the page, Ctrl + wheel zoom
   assert.deepEqual(await camera(frame, "map"), c0, "a plain wheel leaves the camera where it is");
   await hintShows(frame, "wheel", VIEWS.map.hint.wheel);
 
+  await scrollRest(page);
+  await page.evaluate(() => document.querySelector("iframe").scrollIntoView({ block: "center" }));
+  await scrollRest(page);
   const at2 = await stagePoint(page, frame, "map");
   await page.mouse.move(at2.x, at2.y);
   const y1 = await scrollY(page);
@@ -151,7 +177,7 @@ test("framed map with a mouse: a plain wheel scrolls the page, Ctrl + wheel zoom
   await page.mouse.wheel(0, -200);
   await page.keyboard.up("Control");
   await frame.waitForFunction((z) => Number(document.querySelector("[data-testid=map]").dataset.zoom) > z + 0.3, c0.zoom);
-  await settle(frame);
+  await scrollRest(page);
   assert.equal(await scrollY(page), y1, "Ctrl + wheel leaves the page where it is");
   assert.equal(await frame.$('[data-testid=gesture-hint]:not([data-hint=""])'), null, "no hint when the map zooms");
 });
@@ -180,7 +206,7 @@ for (const view of ["map", "network"]) {
       },
       { root: VIEWS[view].root, c0, view },
     );
-    await settle(page);
+    await scrollRest(page);
     assert.equal(await scrollY(page), y0, "the page does not scroll under the finger");
     assert.equal(await page.$('[data-testid=gesture-hint]:not([data-hint=""])'), null, "no hint in the app itself");
   });
