@@ -6,6 +6,7 @@
 
 pub mod bitset;
 pub mod cluster;
+pub mod config;
 pub mod csv;
 pub mod facet;
 pub mod filter;
@@ -25,6 +26,7 @@ pub mod projection;
 pub mod query;
 pub mod regions;
 pub mod report;
+pub mod share;
 pub mod stats;
 pub mod taxonomy;
 pub mod text;
