@@ -79,7 +79,9 @@ fn parse(args: &[String], ports: bool) -> Result<Options> {
                 public_url = Some(it.next().ok_or("--public-url needs a URL")?.clone());
             }
             "--embed-origins" => {
-                o.embed_origins = Some(embed_origins(it.next().ok_or("--embed-origins needs a list of origins")?)?);
+                o.embed_origins = Some(embed_origins(
+                    it.next().ok_or("--embed-origins needs a list of origins")?,
+                )?);
             }
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -174,12 +176,18 @@ mod tests {
         set_embed_origins(&dist, &embed_origins("https://a.example https://b.example")?)?;
         let c = server::read_config(&dist)?;
         assert_eq!(c.embed_origins, ["https://a.example", "https://b.example"]);
-        assert_eq!(c.message_origins, c.embed_origins, "the framing sites may send messages");
+        assert_eq!(
+            c.message_origins, c.embed_origins,
+            "the framing sites may send messages"
+        );
         assert_eq!(c.data_origins, Config::default().data_origins);
         assert!(server::csp(&c).ends_with("frame-ancestors https://a.example https://b.example"));
         set_embed_origins(&dist, &embed_origins("'none'")?)?;
         let c = server::read_config(&dist)?;
-        assert_eq!((c.embed_origins.join(" "), c.message_origins.len()), ("'none'".to_string(), 0));
+        assert_eq!(
+            (c.embed_origins.join(" "), c.message_origins.len()),
+            ("'none'".to_string(), 0)
+        );
         let _ = std::fs::remove_dir_all(&dist);
         Ok(())
     }
@@ -191,13 +199,24 @@ mod tests {
             &args(&["--port", "9000", "--public-url", "https://example.org/x"]),
             true,
         )?;
-        assert_eq!((o.port, o.public_url.as_deref()), (9000, Some("https://example.org/x/")));
+        assert_eq!(
+            (o.port, o.public_url.as_deref()),
+            (9000, Some("https://example.org/x/"))
+        );
         assert_eq!(o.embed_origins, None);
-        let o = parse(&args(&["--embed-origins", "https://a.example  https://B.example/"]), false)?;
+        let o = parse(
+            &args(&["--embed-origins", "https://a.example  https://B.example/"]),
+            false,
+        )?;
         let expected = ["https://a.example", "https://b.example"].map(String::from);
         assert_eq!(o.embed_origins.as_deref(), Some(&expected[..]));
-        let e = parse(&args(&["--embed-origins", "https://a.example/embed"]), true).map(|_| ()).unwrap_err();
-        assert!(e.starts_with("--embed-origins: \"https://a.example/embed\" is not an origin"), "{e}");
+        let e = parse(&args(&["--embed-origins", "https://a.example/embed"]), true)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            e.starts_with("--embed-origins: \"https://a.example/embed\" is not an origin"),
+            "{e}"
+        );
         assert!(parse(&args(&["--embed-origins"]), true).is_err());
         assert!(parse(&args(&["--port", "9000"]), false).is_err(), "build has no port");
         assert!(parse(&args(&["--public-url"]), true).is_err());

@@ -287,7 +287,10 @@ fn reply(site: &Site, method: &str, path: &str, accept: Option<&str>) -> Reply {
             encoding,
             cache: cache_control(&file),
             vary: precompress::compressible(&file),
-            host_page: site.fixtures.as_ref().is_some_and(|f| file.starts_with(f.join("embed")))
+            host_page: site
+                .fixtures
+                .as_ref()
+                .is_some_and(|f| file.starts_with(f.join("embed")))
                 && mime(&file).starts_with("text/html"),
         },
         Err(_) => Reply::text("404 Not Found", "not found\n"),
@@ -403,7 +406,10 @@ mod tests {
         let narrow = r#"{"embedOrigins": ["https://a.example", "https://b.example"], "dataOrigins": ["'self'"]}"#;
         std::fs::write(dir.join("config.json"), narrow).map_err(|e| e.to_string())?;
         let policy = csp(&read_config(&dir)?);
-        assert!(policy.ends_with("; frame-ancestors https://a.example https://b.example"), "{policy}");
+        assert!(
+            policy.ends_with("; frame-ancestors https://a.example https://b.example"),
+            "{policy}"
+        );
         assert!(policy.contains("; connect-src 'self' data: blob:;"), "{policy}");
         std::fs::write(dir.join("config.json"), r#"{"embedOrigins": ["a.example"]}"#).map_err(|e| e.to_string())?;
         let e = read_config(&dir).map(|_| ()).unwrap_err();

@@ -94,7 +94,9 @@ pub fn origin(field: Field, entry: &str) -> Result<String, String> {
     }
     let bad = |why: &str| {
         let keywords = field.keywords().join(", ");
-        Err(format!("{entry:?} is not an origin ({why}); write e.g. \"https://partner.example\" or one of {keywords}"))
+        Err(format!(
+            "{entry:?} is not an origin ({why}); write e.g. \"https://partner.example\" or one of {keywords}"
+        ))
     };
     let Some((scheme, rest)) = e.split_once("://") else {
         return bad("no scheme://");
@@ -151,8 +153,12 @@ impl Config {
     /// Reads `config.json`. A missing field keeps its default; an unknown field is an error (a misspelt name
     /// would otherwise be ignored silently).
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| err(FILE, format!("not JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            err(
+                FILE,
+                format!("not JSON (line {}, column {}): {e}", e.line(), e.column()),
+            )
+        })?;
         let Value::Object(map) = v else {
             return Err(err(FILE, "must be a JSON object"));
         };
@@ -266,10 +272,16 @@ mod tests {
     #[test]
     fn origins_take_their_normal_form() {
         assert_eq!(ok(Field::Embed, "https://partner.example"), "https://partner.example");
-        assert_eq!(ok(Field::Embed, " https://Partner.Example:443/ "), "https://partner.example");
+        assert_eq!(
+            ok(Field::Embed, " https://Partner.Example:443/ "),
+            "https://partner.example"
+        );
         assert_eq!(ok(Field::Embed, "http://localhost:8080"), "http://localhost:8080");
         assert_eq!(ok(Field::Embed, "http://127.0.0.1:80"), "http://127.0.0.1");
-        assert_eq!(ok(Field::Embed, "https://*.partner.example"), "https://*.partner.example");
+        assert_eq!(
+            ok(Field::Embed, "https://*.partner.example"),
+            "https://*.partner.example"
+        );
         assert_eq!(ok(Field::Message, "*"), "*");
         assert_eq!(ok(Field::Embed, "'none'"), "'none'");
     }
@@ -304,7 +316,11 @@ mod tests {
     fn the_default_is_the_shipped_file() {
         let shipped = include_str!("../../../public/config.json");
         assert_eq!(Config::parse(shipped), Ok(Config::default()));
-        assert_eq!(Config::parse("{}"), Ok(Config::default()), "missing fields keep their defaults");
+        assert_eq!(
+            Config::parse("{}"),
+            Ok(Config::default()),
+            "missing fields keep their defaults"
+        );
         assert_eq!(Config::parse(&Config::default().to_json()), Ok(Config::default()));
     }
 
@@ -334,7 +350,10 @@ mod tests {
             r#"{"embedOrigins": ["https://a.example", "https://*.b.example"], "dataOrigins": ["'self'", "https://data.example"]}"#,
         )
         .unwrap_or_default();
-        assert_eq!(c.frame_ancestors(), "frame-ancestors https://a.example https://*.b.example");
+        assert_eq!(
+            c.frame_ancestors(),
+            "frame-ancestors https://a.example https://*.b.example"
+        );
         assert_eq!(c.connect_src(), "connect-src 'self' https://data.example data: blob:");
         let c = Config::parse(r#"{"dataOrigins": []}"#).unwrap_or_default();
         assert_eq!(c.connect_src(), "connect-src 'self' data: blob:");
@@ -343,8 +362,8 @@ mod tests {
     #[test]
     fn messages_are_matched_by_origin() {
         let own = "https://ecomap.example";
-        let c = Config::parse(r#"{"messageOrigins": ["https://a.example", "https://*.b.example"]}"#)
-            .unwrap_or_default();
+        let c =
+            Config::parse(r#"{"messageOrigins": ["https://a.example", "https://*.b.example"]}"#).unwrap_or_default();
         assert!(c.accepts_message(own, own), "the own origin always");
         assert!(c.accepts_message("https://a.example", own));
         assert!(c.accepts_message("https://www.b.example", own));

@@ -26,7 +26,6 @@ pub mod projection;
 pub mod query;
 pub mod regions;
 pub mod report;
-pub mod share;
 pub mod stats;
 pub mod taxonomy;
 pub mod text;

@@ -1,10 +1,11 @@
-//! The share and embed dialog's pure part (docs/embedding.md): the embed link for the options a site owner
+//! The share and embed dialog's pure part (docs/embedding.md; tested natively, in the app rather than in core because
+//! core is compiled at opt-level 3, which made this 2.8 KB larger): the embed link for the options a site owner
 //! chose, and the two snippets it is pasted as (a plain `<iframe>`, and the loader `embed.js`). Snippets are
 //! text for a site's HTML: every value in them is attribute-escaped, titles from the data included.
 
-use crate::facet::Facet;
-use crate::model::Lang;
-use crate::query::{Query, View};
+use ecomap_core::facet::Facet;
+use ecomap_core::model::Lang;
+use ecomap_core::query::{Query, View};
 
 /// The panels an embed may show beside its view (`panels=`), in the link's order; the default is the legend.
 pub const PANELS: [&str; 4] = ["legend", "filters", "list", "timeline"];
@@ -220,8 +221,14 @@ mod tests {
 
     #[test]
     fn app_base_drops_query_hash_and_file() {
-        assert_eq!(app_base("https://a.example/ecomap/?view=map#map=1/2/3"), "https://a.example/ecomap/");
-        assert_eq!(app_base("https://a.example/ecomap/index.html?x"), "https://a.example/ecomap/");
+        assert_eq!(
+            app_base("https://a.example/ecomap/?view=map#map=1/2/3"),
+            "https://a.example/ecomap/"
+        );
+        assert_eq!(
+            app_base("https://a.example/ecomap/index.html?x"),
+            "https://a.example/ecomap/"
+        );
         assert_eq!(app_base("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
         assert_eq!(app_base("http://127.0.0.1:8080"), "http://127.0.0.1:8080");
     }
@@ -236,7 +243,11 @@ mod tests {
              width=\"100%\" height=\"600\" loading=\"lazy\" allow=\"fullscreen\" style=\"border:0\"></iframe>"
         );
         assert!(iframe_snippet("u", "t", Some(420)).contains("height=\"420\""));
-        let l = loader_snippet("https://x.example/ecomap/?embed=1&view=map", title, "https://x.example/ecomap/");
+        let l = loader_snippet(
+            "https://x.example/ecomap/?embed=1&view=map",
+            title,
+            "https://x.example/ecomap/",
+        );
         assert_eq!(
             l,
             "<div data-ecomap-src=\"https://x.example/ecomap/?embed=1&amp;view=map\" \
