@@ -137,12 +137,13 @@ fn attr(s: &str) -> String {
 }
 
 /// The plain frame: title, lazy, fullscreen allowed, full width, no border, the chosen height (or
-/// [`AUTO_START_HEIGHT`]).
+/// [`AUTO_START_HEIGHT`]). The border goes by `frameborder="0"`, not a `style` attribute, which a host page's
+/// strict Content-Security-Policy (`style-src` without `'unsafe-inline'`) would refuse.
 pub fn iframe_snippet(url: &str, title: &str, height: Option<u32>) -> String {
     let h = height.unwrap_or(AUTO_START_HEIGHT);
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{h}\" loading=\"lazy\" allow=\"fullscreen\" \
-         style=\"border:0\"></iframe>",
+         frameborder=\"0\"></iframe>",
         attr(url),
         attr(title)
     )
@@ -240,7 +241,7 @@ mod tests {
         assert_eq!(
             f,
             "<iframe src=\"https://x.example/?a=1&amp;b=2\" title=\"Netz &quot;A&amp;B&quot; &lt;script&gt;\" \
-             width=\"100%\" height=\"600\" loading=\"lazy\" allow=\"fullscreen\" style=\"border:0\"></iframe>"
+             width=\"100%\" height=\"600\" loading=\"lazy\" allow=\"fullscreen\" frameborder=\"0\"></iframe>"
         );
         assert!(iframe_snippet("u", "t", Some(420)).contains("height=\"420\""));
         let l = loader_snippet(
