@@ -4,6 +4,7 @@
 //! written as "not measured", never invented. The report itself is `report.rs`; the layout comparison
 //! `layout.rs` and `plot.rs`.
 
+mod embeds;
 mod layout;
 mod plot;
 mod report;

@@ -212,7 +212,7 @@ mod tests {
         assert_eq!(o.embed_origins.as_deref(), Some(&expected[..]));
         let e = parse(&args(&["--embed-origins", "https://a.example/embed"]), true)
             .map(|_| ())
-            .unwrap_err();
+            .expect_err("an error");
         assert!(
             e.starts_with("--embed-origins: \"https://a.example/embed\" is not an origin"),
             "{e}"

@@ -412,7 +412,7 @@ mod tests {
         );
         assert!(policy.contains("; connect-src 'self' data: blob:;"), "{policy}");
         std::fs::write(dir.join("config.json"), r#"{"embedOrigins": ["a.example"]}"#).map_err(|e| e.to_string())?;
-        let e = read_config(&dir).map(|_| ()).unwrap_err();
+        let e = read_config(&dir).map(|_| ()).expect_err("an error");
         assert!(e.contains("config.json: embedOrigins[0]: "), "{e}");
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())

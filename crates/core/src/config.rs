@@ -308,7 +308,7 @@ mod tests {
             assert!(origin(Field::Embed, bad).is_err(), "{bad}");
         }
         assert!(origin(Field::Message, "'none'").is_err(), "'none' only frames");
-        let e = origin(Field::Embed, "self").unwrap_err();
+        let e = origin(Field::Embed, "self").expect_err("an error");
         assert!(e.contains("\"'self'\""), "{e}");
     }
 
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_path() {
-        let e = |text: &str| Config::parse(text).map(|_| ()).unwrap_err().to_string();
+        let e = |text: &str| Config::parse(text).map(|_| ()).expect_err("an error").to_string();
         assert!(
             e(r#"{"embedOrigins": ["*", "partner.example"]}"#).starts_with("embedOrigins[1]: "),
             "{}",
