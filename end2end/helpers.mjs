@@ -21,7 +21,7 @@ export function fixtureUrl(name) {
   return `${appUrl()}/fixtures/${name}`;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::search::SearchBox;
 use crate::components::settings::SettingsButton;
+use crate::components::share::ShareButton;
 use crate::i18n::texts;
 use crate::state::use_app;
 
@@ -65,6 +66,7 @@ pub fn Header() -> impl IntoView {
                 <SearchBox/>
                 <div class="header-tools">
                     <ReportBadge/>
+                    <ShareButton/>
                     <SettingsButton/>
                     <div class="lang-switch" role="group" aria-label=move || t().language>
                         <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>

@@ -11,4 +11,5 @@ pub mod report;
 pub mod results;
 pub mod search;
 pub mod settings;
+pub mod share;
 pub mod views;

@@ -5,6 +5,7 @@
 //! `layout.rs` and `plot.rs`; the page (Lighthouse, the first drawn map, the first view's bytes) `page.rs`,
 //! which `cargo xtask bench page` runs alone.
 
+mod embeds;
 mod layout;
 mod page;
 mod plot;

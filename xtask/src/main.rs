@@ -23,12 +23,14 @@ const HELP: &str = "\
 cargo xtask <TASK>
 
 Tasks:
-  serve [--port P] [--public-url URL]
+  serve [--port P] [--public-url URL] [--embed-origins \"ORIGIN ...\"]
                      install missing tools, build the app (release) and serve dist/
                      on http://127.0.0.1:8080 (default port) with the demo data; dist/ gets .br/.gz
                      beside each compressible file, and with a public URL (or ECOMAP_PUBLIC_URL) the
-                     link previews (Open Graph tags, og-image.png of the map; docs/hosting.md)
-  build [--public-url URL]
+                     link previews (Open Graph tags, og-image.png of the map; docs/hosting.md);
+                     --embed-origins narrows which sites may frame the app (dist/config.json, sent as
+                     the CSP frame-ancestors; default any; docs/embedding.md)
+  build [--public-url URL] [--embed-origins \"ORIGIN ...\"]
                      the same build without serving: dist/ ready for any static host
   precompress [DIR]  (re)write the .br/.gz beside every compressible file of DIR (default dist/),
                      e.g. after replacing dist/data/demo.json with another export

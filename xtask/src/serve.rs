@@ -1,8 +1,10 @@
 //! `cargo xtask serve` and `cargo xtask build`: install what is missing, build the release app with Trunk,
-//! add the link previews when a public URL is given, precompress dist/ and (serve) serve it.
+//! add the link previews when a public URL is given, narrow the origins configuration when embed origins are
+//! given, precompress dist/ and (serve) serve it.
 
 use crate::install::{self, Tools};
 use crate::{og, precompress, project_root, server, Result};
+use ecomap_core::config::{self, Config, Field};
 use std::path::Path;
 use std::process::Command;
 
@@ -11,13 +13,36 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// The release build of `cargo xtask serve`, `test` and `bench`: [`build`] with the public URL of
 /// `ECOMAP_PUBLIC_URL`, if set.
 pub fn build_release(root: &Path, tools: &Tools) -> Result<()> {
-    build(root, tools, og::public_url(None)?.as_deref())
+    build(root, tools, og::public_url(None)?.as_deref(), None)
 }
 
-/// `trunk build --release` (config in Trunk.toml: offline, relative URLs, pinned tools), then [`finish`].
-pub fn build(root: &Path, tools: &Tools, public_url: Option<&str>) -> Result<()> {
+/// `trunk build --release` (config in Trunk.toml: offline, relative URLs, pinned tools), the embed origins
+/// into dist/config.json when given ([`set_embed_origins`]), then [`finish`].
+pub fn build(root: &Path, tools: &Tools, public_url: Option<&str>, embed_origins: Option<&[String]>) -> Result<()> {
     crate::run(tools.env(Command::new("trunk").args(["build", "--release"]).current_dir(root)))?;
-    finish(&root.join("dist"), public_url, |dist| og::take_picture(root, dist))
+    let dist = root.join("dist");
+    if let Some(origins) = embed_origins {
+        set_embed_origins(&dist, origins)?;
+    }
+    finish(&dist, public_url, |dist| og::take_picture(root, dist))
+}
+
+/// `--embed-origins "https://a.example https://b.example"`: the sites that may frame the app, checked.
+fn embed_origins(value: &str) -> Result<Vec<String>> {
+    config::origins(Field::Embed, value.split_whitespace()).map_err(|e| format!("--embed-origins: {}", e.message))
+}
+
+/// Writes the embed origins into dist/config.json: `embedOrigins` (the server's `frame-ancestors`) and
+/// `messageOrigins` (the hosts an embed takes `ecomap:setQuery` from: the same sites; `'none'` leaves only the
+/// app's own origin). `dataOrigins` stays as it was.
+pub fn set_embed_origins(dist: &Path, origins: &[String]) -> Result<()> {
+    let mut c: Config = server::read_config(dist)?;
+    c.embed_origins = origins.to_vec();
+    c.message_origins = origins.iter().filter(|o| *o != "'none'").cloned().collect();
+    let path = dist.join(config::FILE);
+    std::fs::write(&path, c.to_json()).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    println!("ecomap: {} narrowed: {}", path.display(), c.frame_ancestors());
+    Ok(())
 }
 
 /// What a build does to dist/ after Trunk: the link previews when the public URL is known (`picture` takes
@@ -29,41 +54,58 @@ pub fn finish(dist: &Path, public_url: Option<&str>, picture: impl FnOnce(&Path)
     precompress::run_and_report(dist).map(|_| ())
 }
 
-/// `--port P` and `--public-url URL` (`ports` says whether --port is allowed).
-fn parse(args: &[String], ports: bool) -> Result<(u16, Option<String>)> {
-    let mut port = DEFAULT_PORT;
+/// The options of `serve` and `build`.
+#[derive(Debug, Default)]
+struct Options {
+    port: u16,
+    public_url: Option<String>,
+    embed_origins: Option<Vec<String>>,
+}
+
+/// `--port P`, `--public-url URL` and `--embed-origins "A B"` (`ports` says whether --port is allowed).
+fn parse(args: &[String], ports: bool) -> Result<Options> {
+    let mut o = Options {
+        port: DEFAULT_PORT,
+        ..Options::default()
+    };
     let mut public_url = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--port" if ports => {
-                port = it.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?;
+                o.port = it.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?;
             }
             "--public-url" => {
                 public_url = Some(it.next().ok_or("--public-url needs a URL")?.clone());
             }
+            "--embed-origins" => {
+                o.embed_origins = Some(embed_origins(
+                    it.next().ok_or("--embed-origins needs a list of origins")?,
+                )?);
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    Ok((port, og::public_url(public_url.as_deref())?))
+    o.public_url = og::public_url(public_url.as_deref())?;
+    Ok(o)
 }
 
 /// `cargo xtask build [--public-url URL]`: dist/ ready to copy to any static host.
 pub fn run_build(args: &[String]) -> Result<()> {
-    let (_, public_url) = parse(args, false).map_err(|e| format!("build: {e}"))?;
+    let o = parse(args, false).map_err(|e| format!("build: {e}"))?;
     let root = project_root();
     let tools = install::build_tools(&root)?;
-    build(&root, &tools, public_url.as_deref())?;
+    build(&root, &tools, o.public_url.as_deref(), o.embed_origins.as_deref())?;
     println!("ecomap: dist/ is built; copy it to any static host (docs/hosting.md)");
     Ok(())
 }
 
 pub fn run(args: &[String]) -> Result<()> {
-    let (port, public_url) = parse(args, true).map_err(|e| format!("serve: {e}"))?;
+    let o = parse(args, true).map_err(|e| format!("serve: {e}"))?;
     let root = project_root();
     let tools = install::build_tools(&root)?;
-    build(&root, &tools, public_url.as_deref())?;
-    let srv = server::start(&root.join("dist"), None, port, false)?;
+    build(&root, &tools, o.public_url.as_deref(), o.embed_origins.as_deref())?;
+    let srv = server::start(&root.join("dist"), None, o.port, false)?;
     println!("ecomap: serving dist/ on {}/ (Ctrl-C to stop)", srv.url());
     loop {
         std::thread::park();
@@ -127,13 +169,55 @@ mod tests {
     }
 
     #[test]
+    fn embed_origins_narrow_the_configuration() -> Result<()> {
+        let dist = temp_dist("origins");
+        let shipped = std::fs::read_to_string(project_root().join("public").join(config::FILE)).unwrap_or_default();
+        let _ = std::fs::write(dist.join(config::FILE), shipped);
+        set_embed_origins(&dist, &embed_origins("https://a.example https://b.example")?)?;
+        let c = server::read_config(&dist)?;
+        assert_eq!(c.embed_origins, ["https://a.example", "https://b.example"]);
+        assert_eq!(
+            c.message_origins, c.embed_origins,
+            "the framing sites may send messages"
+        );
+        assert_eq!(c.data_origins, Config::default().data_origins);
+        assert!(server::csp(&c).ends_with("frame-ancestors https://a.example https://b.example"));
+        set_embed_origins(&dist, &embed_origins("'none'")?)?;
+        let c = server::read_config(&dist)?;
+        assert_eq!(
+            (c.embed_origins.join(" "), c.message_origins.len()),
+            ("'none'".to_string(), 0)
+        );
+        let _ = std::fs::remove_dir_all(&dist);
+        Ok(())
+    }
+
+    #[test]
     fn reads_the_options() -> Result<()> {
         let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let (port, url) = parse(
+        let o = parse(
             &args(&["--port", "9000", "--public-url", "https://example.org/x"]),
             true,
         )?;
-        assert_eq!((port, url.as_deref()), (9000, Some("https://example.org/x/")));
+        assert_eq!(
+            (o.port, o.public_url.as_deref()),
+            (9000, Some("https://example.org/x/"))
+        );
+        assert_eq!(o.embed_origins, None);
+        let o = parse(
+            &args(&["--embed-origins", "https://a.example  https://B.example/"]),
+            false,
+        )?;
+        let expected = ["https://a.example", "https://b.example"].map(String::from);
+        assert_eq!(o.embed_origins.as_deref(), Some(&expected[..]));
+        let e = parse(&args(&["--embed-origins", "https://a.example/embed"]), true)
+            .map(|_| ())
+            .expect_err("an error");
+        assert!(
+            e.starts_with("--embed-origins: \"https://a.example/embed\" is not an origin"),
+            "{e}"
+        );
+        assert!(parse(&args(&["--embed-origins"]), true).is_err());
         assert!(parse(&args(&["--port", "9000"]), false).is_err(), "build has no port");
         assert!(parse(&args(&["--public-url"]), true).is_err());
         assert!(parse(&args(&["--public-url", "example.org"]), true).is_err());

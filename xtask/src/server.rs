@@ -5,17 +5,39 @@
 
 use crate::precompress::{self, Encoding};
 use crate::Result;
+use ecomap_core::config::{self, Config};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The CSP the app must run under (documented in docs/hosting.md).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
-connect-src * data: blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors *";
+/// The Content-Security-Policy the app runs under (docs/hosting.md): fixed directives, plus `connect-src` and
+/// `frame-ancestors` from the origins configuration (dist/config.json, `ecomap_core::config`).
+pub fn csp(config: &Config) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; font-src 'self' data:; {}; worker-src 'self' blob:; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; {}",
+        config.connect_src(),
+        config.frame_ancestors()
+    )
+}
+
+/// The policy of the test server's partner pages (`/fixtures/embed/*.html`, end2end/tests/embed-host.test.mjs):
+/// a strict host page on another site that allows scripts and frames from the app on 127.0.0.1 only.
+const HOST_PAGE_CSP: &str = "default-src 'self'; script-src 'self' http://127.0.0.1:*; \
+frame-src http://127.0.0.1:*; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+
+/// The origins configuration of a built dist/ (its `config.json`; the defaults when there is none).
+pub fn read_config(root: &Path) -> Result<Config> {
+    let path = root.join(config::FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Config::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
 
 /// `Cache-Control` of content-hashed names (Trunk's `filehash`: the app's js, wasm and css): a year, never
 /// revalidated; a new build has new names.
@@ -34,6 +56,8 @@ struct Site {
     /// /some/prefix/ (as a partner hosting it below a path would).
     fixtures: Option<PathBuf>,
     quiet: bool,
+    /// The app's policy, from dist/config.json.
+    csp: String,
 }
 
 pub struct Server {
@@ -46,17 +70,20 @@ impl Server {
     }
 }
 
-/// Binds 127.0.0.1:`port` (0 = a free port) and serves `root` from a background thread.
+/// Binds 127.0.0.1:`port` (0 = a free port) and serves `root` from a background thread, with the policy of
+/// `root`'s config.json (an invalid one is an error).
 pub fn start(root: &Path, fixtures: Option<&Path>, port: u16, quiet: bool) -> Result<Server> {
     if !root.join("index.html").is_file() {
         return Err(format!("{} has no index.html (build first)", root.display()));
     }
+    let csp = csp(&read_config(root)?);
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot bind 127.0.0.1:{port}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let site = Arc::new(Site {
         root: root.to_path_buf(),
         fixtures: fixtures.map(Path::to_path_buf),
         quiet,
+        csp,
     });
     std::thread::spawn(move || {
         for stream in listener.incoming().map_while(std::result::Result::ok) {
@@ -226,6 +253,8 @@ struct Reply {
     cache: &'static str,
     /// Whether the answer depends on `Accept-Encoding` (a compressible type).
     vary: bool,
+    /// A partner page of the tests (`/fixtures/embed/*.html`): sent with [`HOST_PAGE_CSP`].
+    host_page: bool,
 }
 
 impl Reply {
@@ -237,6 +266,7 @@ impl Reply {
             encoding: None,
             cache: CACHE_REVALIDATE,
             vary: false,
+            host_page: false,
         }
     }
 }
@@ -257,6 +287,11 @@ fn reply(site: &Site, method: &str, path: &str, accept: Option<&str>) -> Reply {
             encoding,
             cache: cache_control(&file),
             vary: precompress::compressible(&file),
+            host_page: site
+                .fixtures
+                .as_ref()
+                .is_some_and(|f| file.starts_with(f.join("embed")))
+                && mime(&file).starts_with("text/html"),
         },
         Err(_) => Reply::text("404 Not Found", "not found\n"),
     }
@@ -322,8 +357,9 @@ fn handle(site: &Site, mut stream: TcpStream) -> std::io::Result<()> {
         if r.vary {
             head += "Vary: Accept-Encoding\r\n";
         }
+        let csp = if r.host_page { HOST_PAGE_CSP } else { &site.csp };
         head += &format!(
-            "Cache-Control: {}\r\nContent-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
+            "Cache-Control: {}\r\nContent-Security-Policy: {csp}\r\nX-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\nConnection: {}\r\n\r\n",
             r.cache,
             if keep_alive { "keep-alive" } else { "close" }
@@ -350,9 +386,36 @@ mod tests {
             root: PathBuf::from("/nonexistent"),
             fixtures: None,
             quiet: true,
+            csp: String::new(),
         };
         assert!(resolve(&site, "/../etc/passwd").is_none());
         assert!(resolve(&site, "/%2e%2e/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn the_policy_comes_from_the_origins_configuration() -> Result<()> {
+        assert_eq!(
+            csp(&Config::default()),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+             img-src 'self' data: blob:; font-src 'self' data:; connect-src * data: blob:; worker-src 'self' blob:; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
+            "the default: any host may frame the app (docs/hosting.md)"
+        );
+        let dir = temp_dir("config");
+        assert_eq!(read_config(&dir)?, Config::default(), "no config.json: the defaults");
+        let narrow = r#"{"embedOrigins": ["https://a.example", "https://b.example"], "dataOrigins": ["'self'"]}"#;
+        std::fs::write(dir.join("config.json"), narrow).map_err(|e| e.to_string())?;
+        let policy = csp(&read_config(&dir)?);
+        assert!(
+            policy.ends_with("; frame-ancestors https://a.example https://b.example"),
+            "{policy}"
+        );
+        assert!(policy.contains("; connect-src 'self' data: blob:;"), "{policy}");
+        std::fs::write(dir.join("config.json"), r#"{"embedOrigins": ["a.example"]}"#).map_err(|e| e.to_string())?;
+        let e = read_config(&dir).map(|_| ()).expect_err("an error");
+        assert!(e.contains("config.json: embedOrigins[0]: "), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
     }
 
     #[test]
@@ -485,6 +548,7 @@ mod tests {
             root: dir.clone(),
             fixtures: None,
             quiet: true,
+            csp: String::new(),
         };
         let r = reply(&site, "GET", "/app-0123456789abcdef_bg.wasm", Some("gzip"));
         assert_eq!((r.status, r.content_type), ("200 OK", "application/wasm"));

@@ -6,6 +6,7 @@
 
 pub mod bitset;
 pub mod cluster;
+pub mod config;
 pub mod csv;
 pub mod facet;
 pub mod filter;

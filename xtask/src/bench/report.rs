@@ -1,7 +1,7 @@
 //! docs/benchmarks.md from one run's figures: the run's facts, the targets table, one section per comparison
 //! (the settings of both sides and what is timed), the soak, then every figure as printed.
 
-use super::layout;
+use super::{embeds, layout};
 use super::{fmt_ms, median, verdict, Figure, Results, Target};
 use crate::{install, output, size};
 use std::fmt::Write as _;
@@ -18,6 +18,7 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
     targets.extend(network_targets(r));
     targets.extend(layout::targets(&runs));
     targets.extend(filter_targets(r));
+    targets.extend(embeds::targets(r));
     let _ = writeln!(s, "## Figures against targets\n");
     let _ = writeln!(s, "| what | target | measured | |");
     let _ = writeln!(s, "|---|---:|---:|---|");
@@ -37,6 +38,7 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
     frames_section(&mut s, r);
     clusters_section(&mut s, r);
     filter_section(&mut s, r);
+    embeds::section(&mut s, r);
     soak_section(&mut s, r);
     measures_section(&mut s, r);
     native_section(&mut s, r);

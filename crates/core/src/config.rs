@@ -1,0 +1,385 @@
+//! The one configuration of origins (`config.json` beside index.html; docs/embedding.md, docs/hosting.md):
+//! which sites may frame the app (`embedOrigins`, the CSP `frame-ancestors`), whose messages an embed accepts
+//! (`messageOrigins`) and where the app may load data from (`dataOrigins`, the CSP `connect-src`). Read by the
+//! static app at start and by `cargo xtask serve` (and the test server), which turn it into the CSP header.
+//!
+//! An origin is written as a browser shows it: `https://partner.example`, `http://localhost:8080`, a wildcard
+//! subdomain `https://*.partner.example` (names and IPv4 addresses; no IPv6 literals); one trailing `/` is dropped, names are lower-cased and default ports
+//! left out, so `https://Partner.example:443/` is `https://partner.example`. Keywords: `*` (any), `'self'`
+//! (the app's own origin) and, in `embedOrigins` alone, `'none'` (never framed). Errors name the field path
+//! (`embedOrigins[1]: ...`).
+
+use serde_json::{Map, Value};
+
+/// The file's name beside index.html.
+pub const FILE: &str = "config.json";
+
+/// The configuration; [`Default`] is the file the app ships (`public/config.json`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Sites that may show the app in a frame (CSP `frame-ancestors`).
+    pub embed_origins: Vec<String>,
+    /// Origins an embed accepts messages (`ecomap:setQuery`) from; its own origin is always accepted.
+    pub message_origins: Vec<String>,
+    /// Where the app may fetch data (`?data=URL`) besides its own origin (CSP `connect-src`).
+    pub data_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        let any = || vec!["*".to_string()];
+        Config {
+            embed_origins: any(),
+            message_origins: any(),
+            data_origins: any(),
+        }
+    }
+}
+
+/// A field of the file: its name and the keywords it accepts besides origins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Embed,
+    Message,
+    Data,
+}
+
+impl Field {
+    pub const ALL: [Field; 3] = [Field::Embed, Field::Message, Field::Data];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Embed => "embedOrigins",
+            Field::Message => "messageOrigins",
+            Field::Data => "dataOrigins",
+        }
+    }
+
+    fn keywords(self) -> &'static [&'static str] {
+        match self {
+            Field::Embed => &["*", "'self'", "'none'"],
+            Field::Message | Field::Data => &["*", "'self'"],
+        }
+    }
+}
+
+/// A configuration that cannot be used, with the JSON path of the culprit (`embedOrigins[1]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks one entry and returns it in its normal form (see the module's doc).
+pub fn origin(field: Field, entry: &str) -> Result<String, String> {
+    let e = entry.trim();
+    if field.keywords().contains(&e) {
+        return Ok(e.to_string());
+    }
+    if matches!(e, "self" | "none") {
+        return Err(format!("write the keyword with single quotes: \"'{e}'\""));
+    }
+    let bad = |why: &str| {
+        let keywords = field.keywords().join(", ");
+        Err(format!(
+            "{entry:?} is not an origin ({why}); write e.g. \"https://partner.example\" or one of {keywords}"
+        ))
+    };
+    let Some((scheme, rest)) = e.split_once("://") else {
+        return bad("no scheme://");
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return bad("only http and https");
+    }
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    if rest.contains(['/', '?', '#', '@', ' ', '\'', '"', ';', ',']) {
+        return bad("only scheme, host and port; no path, query or user");
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    let host = host.to_ascii_lowercase();
+    let name = host.strip_prefix("*.").unwrap_or(&host);
+    let labels_ok = !name.is_empty()
+        && name
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    if !labels_ok {
+        return bad("the host is not a name like partner.example");
+    }
+    let default = if scheme == "https" { "443" } else { "80" };
+    match port {
+        None => Ok(format!("{scheme}://{host}")),
+        Some(p) if p == default => Ok(format!("{scheme}://{host}")),
+        Some(p) if p.parse::<u16>().is_ok_and(|n| n > 0) => Ok(format!("{scheme}://{host}:{p}")),
+        Some(_) => bad("the port is not a number from 1 to 65535"),
+    }
+}
+
+/// A list of origins in a field: each checked ([`origin`]); `'none'` only alone; `embedOrigins` not empty.
+pub fn origins<'a>(field: Field, entries: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, ConfigError> {
+    let mut out = Vec::new();
+    for (i, e) in entries.into_iter().enumerate() {
+        let o = origin(field, e).map_err(|m| err(format!("{}[{i}]", field.name()), m))?;
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    if field == Field::Embed && out.is_empty() {
+        return Err(err(field.name(), "is empty: write [\"'none'\"] to refuse every frame"));
+    }
+    if out.len() > 1 && out.iter().any(|o| o == "'none'") {
+        return Err(err(field.name(), "'none' cannot stand beside other origins"));
+    }
+    Ok(out)
+}
+
+impl Config {
+    /// Reads `config.json`. A missing field keeps its default; an unknown field is an error (a misspelt name
+    /// would otherwise be ignored silently).
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            err(
+                FILE,
+                format!("not JSON (line {}, column {}): {e}", e.line(), e.column()),
+            )
+        })?;
+        let Value::Object(map) = v else {
+            return Err(err(FILE, "must be a JSON object"));
+        };
+        let mut c = Config::default();
+        for key in map.keys() {
+            if !Field::ALL.iter().any(|f| f.name() == key) {
+                let known = Field::ALL.map(Field::name).join(", ");
+                return Err(err(key.as_str(), format!("unknown field (known: {known})")));
+            }
+        }
+        for f in Field::ALL {
+            if let Some(list) = list_of(&map, f)? {
+                *c.field_mut(f) = origins(f, list)?;
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn field(&self, f: Field) -> &Vec<String> {
+        match f {
+            Field::Embed => &self.embed_origins,
+            Field::Message => &self.message_origins,
+            Field::Data => &self.data_origins,
+        }
+    }
+
+    fn field_mut(&mut self, f: Field) -> &mut Vec<String> {
+        match f {
+            Field::Embed => &mut self.embed_origins,
+            Field::Message => &mut self.message_origins,
+            Field::Data => &mut self.data_origins,
+        }
+    }
+
+    /// The file's text, one field per line (what `cargo xtask serve --embed-origins` writes into dist/).
+    pub fn to_json(&self) -> String {
+        let fields: Vec<String> = Field::ALL
+            .iter()
+            .map(|&f| format!("  \"{}\": {}", f.name(), Value::from(self.field(f).clone())))
+            .collect();
+        format!("{{\n{}\n}}\n", fields.join(",\n"))
+    }
+
+    /// The CSP directive `frame-ancestors ...`.
+    pub fn frame_ancestors(&self) -> String {
+        format!("frame-ancestors {}", self.embed_origins.join(" "))
+    }
+
+    /// The CSP directive `connect-src ...`: the app's own origin, the data origins, and `data:`/`blob:` (the
+    /// app reads files a visitor opens).
+    pub fn connect_src(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if !self.data_origins.iter().any(|o| o == "*") {
+            parts.push("'self'");
+        }
+        parts.extend(self.data_origins.iter().map(String::as_str).filter(|o| *o != "'self'"));
+        parts.extend(["data:", "blob:"]);
+        format!("connect-src {}", parts.join(" "))
+    }
+
+    /// Whether an embed whose own origin is `own` accepts a message from `from` (both as browsers write
+    /// origins: `event.origin`, `location.origin`).
+    pub fn accepts_message(&self, from: &str, own: &str) -> bool {
+        from == own || self.message_origins.iter().any(|o| matches(o, from, own))
+    }
+}
+
+/// The entries of one field: `None` when it is missing; an error when it is not a list of strings.
+fn list_of(map: &Map<String, Value>, f: Field) -> Result<Option<Vec<&str>>, ConfigError> {
+    let Some(v) = map.get(f.name()) else {
+        return Ok(None);
+    };
+    let Value::Array(items) = v else {
+        return Err(err(f.name(), "must be a list of strings, e.g. [\"*\"]"));
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        out.push(
+            item.as_str()
+                .ok_or_else(|| err(format!("{}[{i}]", f.name()), "must be a string"))?,
+        );
+    }
+    Ok(Some(out))
+}
+
+/// Whether a normal-form entry matches an origin: `*`, `'self'`, the same origin, or a wildcard subdomain with
+/// the same scheme and port.
+fn matches(entry: &str, origin: &str, own: &str) -> bool {
+    match entry {
+        "*" => true,
+        "'self'" => origin == own,
+        _ => match entry.split_once("://*.") {
+            Some((scheme, rest)) => origin
+                .strip_prefix(scheme)
+                .and_then(|o| o.strip_prefix("://"))
+                .and_then(|o| o.split_once('.'))
+                .is_some_and(|(sub, tail)| !sub.is_empty() && (tail == rest || tail.ends_with(&format!(".{rest}")))),
+            None => entry == origin,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(field: Field, s: &str) -> String {
+        origin(field, s).unwrap_or_else(|e| format!("error: {e}"))
+    }
+
+    #[test]
+    fn origins_take_their_normal_form() {
+        assert_eq!(ok(Field::Embed, "https://partner.example"), "https://partner.example");
+        assert_eq!(
+            ok(Field::Embed, " https://Partner.Example:443/ "),
+            "https://partner.example"
+        );
+        assert_eq!(ok(Field::Embed, "http://localhost:8080"), "http://localhost:8080");
+        assert_eq!(ok(Field::Embed, "http://127.0.0.1:80"), "http://127.0.0.1");
+        assert_eq!(
+            ok(Field::Embed, "https://*.partner.example"),
+            "https://*.partner.example"
+        );
+        assert_eq!(ok(Field::Message, "*"), "*");
+        assert_eq!(ok(Field::Embed, "'none'"), "'none'");
+    }
+
+    #[test]
+    fn what_is_not_an_origin() {
+        for bad in [
+            "partner.example",
+            "ftp://partner.example",
+            "https://partner.example/embed/",
+            "https://partner.example?x=1",
+            "https://user@partner.example",
+            "https://",
+            "https://part ner.example",
+            "https://partner..example",
+            "https://partner.example:0",
+            "https://partner.example:99999",
+            "https://partner.example:x",
+            "https://[::1]:8443",
+            "javascript://x",
+            "https://a.example https://b.example",
+            "https://a.example;script-src *",
+        ] {
+            assert!(origin(Field::Embed, bad).is_err(), "{bad}");
+        }
+        assert!(origin(Field::Message, "'none'").is_err(), "'none' only frames");
+        let e = origin(Field::Embed, "self").expect_err("an error");
+        assert!(e.contains("\"'self'\""), "{e}");
+    }
+
+    #[test]
+    fn the_default_is_the_shipped_file() {
+        let shipped = include_str!("../../../public/config.json");
+        assert_eq!(Config::parse(shipped), Ok(Config::default()));
+        assert_eq!(
+            Config::parse("{}"),
+            Ok(Config::default()),
+            "missing fields keep their defaults"
+        );
+        assert_eq!(Config::parse(&Config::default().to_json()), Ok(Config::default()));
+    }
+
+    #[test]
+    fn errors_name_the_field_path() {
+        let e = |text: &str| Config::parse(text).map(|_| ()).expect_err("an error").to_string();
+        assert!(
+            e(r#"{"embedOrigins": ["*", "partner.example"]}"#).starts_with("embedOrigins[1]: "),
+            "{}",
+            e(r#"{"embedOrigins": ["*", "partner.example"]}"#)
+        );
+        assert!(e(r#"{"messageOrigins": "*"}"#).starts_with("messageOrigins: must be a list"));
+        assert!(e(r#"{"dataOrigins": [1]}"#).starts_with("dataOrigins[0]: must be a string"));
+        assert!(e(r#"{"embedHosts": ["*"]}"#).starts_with("embedHosts: unknown field"));
+        assert!(e(r#"{"embedOrigins": []}"#).starts_with("embedOrigins: is empty"));
+        assert!(e(r#"{"embedOrigins": ["'none'", "https://a.example"]}"#).contains("'none'"));
+        assert!(e("[1]").starts_with("config.json: must be a JSON object"));
+        assert!(e("{\n  \"embedOrigins\": [\"*\",]\n}").starts_with("config.json: not JSON (line 2"));
+    }
+
+    #[test]
+    fn csp_directives() {
+        let c = Config::default();
+        assert_eq!(c.frame_ancestors(), "frame-ancestors *");
+        assert_eq!(c.connect_src(), "connect-src * data: blob:");
+        let c = Config::parse(
+            r#"{"embedOrigins": ["https://a.example", "https://*.b.example"], "dataOrigins": ["'self'", "https://data.example"]}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            c.frame_ancestors(),
+            "frame-ancestors https://a.example https://*.b.example"
+        );
+        assert_eq!(c.connect_src(), "connect-src 'self' https://data.example data: blob:");
+        let c = Config::parse(r#"{"dataOrigins": []}"#).unwrap_or_default();
+        assert_eq!(c.connect_src(), "connect-src 'self' data: blob:");
+    }
+
+    #[test]
+    fn messages_are_matched_by_origin() {
+        let own = "https://ecomap.example";
+        let c =
+            Config::parse(r#"{"messageOrigins": ["https://a.example", "https://*.b.example"]}"#).unwrap_or_default();
+        assert!(c.accepts_message(own, own), "the own origin always");
+        assert!(c.accepts_message("https://a.example", own));
+        assert!(c.accepts_message("https://www.b.example", own));
+        assert!(c.accepts_message("https://x.y.b.example", own));
+        for no in [
+            "https://b.example",
+            "http://a.example",
+            "https://a.example:8443",
+            "https://evilb.example",
+            "https://a.example.evil",
+            "null",
+        ] {
+            assert!(!c.accepts_message(no, own), "{no}");
+        }
+        assert!(Config::default().accepts_message("null", own), "* accepts any");
+        let c = Config::parse(r#"{"messageOrigins": []}"#).unwrap_or_default();
+        assert!(!c.accepts_message("https://a.example", own) && c.accepts_message(own, own));
+    }
+}
