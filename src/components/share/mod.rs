@@ -1,12 +1,12 @@
 //! The header's "Share" button and its dialog (docs/embedding.md): copy the link to the current view; build an
 //! embed (view, panels, lock the current filters, theme, language, height) with a live preview and the two
 //! snippets, a plain `<iframe>` and the loader. A modal `<dialog>`: Escape closes it and the focus returns to
-//! the button. Snippets are text in read-only fields, built in core (`ecomap_core::share`).
+//! the button. Snippets are text in read-only fields, built by `link.rs`.
 //!
-//! Lean on purpose (the wasm size budget): the dialog's content is plain DOM built when it opens
-//! (`content.rs`; a `view!` of the same form cost 14 KB brotli), with its texts fixed for that time (the page
-//! behind a modal dialog cannot change the language); one `change` and one `click` handler on the dialog do
-//! all the work.
+//! Lean on purpose (the wasm size budget): the dialog and its content are plain DOM built when it opens
+//! (`content.rs`), with its texts fixed for that time (the page behind a modal dialog cannot change the
+//! language), and one listener on the dialog does all the work. Measured: the whole feature as `view!`s cost
+//! 14.4 KB brotli of wasm, this way 8.6 KB.
 
 mod content;
 pub mod link;
@@ -41,14 +41,10 @@ fn open(state: AppState) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let dialog = match doc.get_element_by_id("share-dialog") {
-        Some(d) => d,
-        None => {
-            let Some(d) = make_dialog(&doc, state) else { return };
-            d
-        }
-    };
-    let Ok(dialog) = dialog.dyn_into::<web_sys::HtmlDialogElement>() else {
+    let dialog = doc
+        .get_element_by_id("share-dialog")
+        .or_else(|| make_dialog(&doc, state));
+    let Some(dialog) = dialog.and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) else {
         return;
     };
     let lang = state.lang.get_untracked();
