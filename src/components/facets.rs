@@ -86,19 +86,21 @@ pub fn FilterPanel() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let st = move || shell_texts(state.lang.get());
     let open = shell.filters_open;
-    let groups = Group::all()
-        .into_iter()
-        .map(|g| {
-            // Technologies have an ecosystem panel of their own, opened from their row.
-            let on_open = (g.facet == Facet::Technology)
-                .then(|| Callback::new(move |k: String| state.open(Some(Focus::Technology(k)))));
-            view! {
-                <FacetGroup testid=g.testid() title=Signal::derive(move || g.title(state.lang.get()))
-                    values=Signal::derive(move || group_values(state, g))
-                    on_toggle=move |k: String| state.toggle_facet(g.facet, &k) on_open=on_open/>
-            }
-        })
-        .collect_view();
+    let groups = move || {
+        Group::all()
+            .into_iter()
+            .map(|g| {
+                // Technologies have an ecosystem panel of their own, opened from their row.
+                let on_open = (g.facet == Facet::Technology)
+                    .then(|| Callback::new(move |k: String| state.open(Some(Focus::Technology(k)))));
+                view! {
+                    <FacetGroup testid=g.testid() title=Signal::derive(move || g.title(state.lang.get()))
+                        values=Signal::derive(move || group_values(state, g))
+                        on_toggle=move |k: String| state.toggle_facet(g.facet, &k) on_open=on_open/>
+                }
+            })
+            .collect_view()
+    };
     // Closing gives the focus back to the button that opened the panel.
     let close = move || {
         open.set(false);
@@ -130,9 +132,13 @@ pub fn FilterPanel() -> impl IntoView {
                 <button type="button" class="close" id="filters-close" data-testid="filters-close" aria-label=move || st().close_filters
                     on:click=move |_| close()>"×"</button>
             </div>
+            // The groups come with the data, all at once: empty groups filling in one after the other would
+            // push the ones below them down (a layout shift).
             <div class="filters-body">
-                {groups}
-                <YearRange/>
+                <Show when=move || state.data.with(Option::is_some)>
+                    {groups}
+                    <YearRange/>
+                </Show>
             </div>
             <div class="filters-foot">
                 <button type="button" class="button primary" data-testid="show-results" on:click=move |_| close()>
