@@ -7,6 +7,7 @@
 pub mod bitset;
 pub mod cluster;
 pub mod csv;
+pub mod embed;
 pub mod facet;
 pub mod filter;
 pub mod format;
