@@ -4,6 +4,8 @@
 //   <script type="module" src="./loader.js" data-ecomap-loader data-js="./ecomap-HASH.js" data-wasm="./ecomap-HASH_bg.wasm">
 // Paths are relative to the page, so the app works under any path prefix.
 const el = document.querySelector("script[data-ecomap-loader]");
+// An embed (`?embed=1`) shows its slim skeleton, not the explorer's header, while the wasm loads.
+if (new URLSearchParams(location.search).get("embed") === "1") document.documentElement.dataset.mode = "embed";
 const base = document.baseURI;
 try {
   const js = new URL(el.dataset.js, base).href;

@@ -1,7 +1,9 @@
-//! The page: header, filter panel, view tabs with the result list, and the detail panel.
+//! The page: header, filter panel, view tabs with the result list, and the detail panel; in embed mode the
+//! slim bar, the chosen view and the panels the link names (src/shell/, docs/embedding.md).
 //!
-//! Owns start-up: reads the URL into the Query, picks the language, starts loading the export.
+//! Owns start-up: reads the URL into the Query, picks the mode and the language, starts loading the export.
 
+use ecomap_core::embed::Height;
 use ecomap_core::model::Lang;
 use ecomap_core::query::View;
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ use crate::components::results::ResultList;
 use crate::components::views::ViewBar;
 use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
+use crate::shell::embed_bar::EmbedBar;
 use crate::shell::texts::shell_texts;
 use crate::shell::{Mode, Shell};
 use crate::state::AppState;
@@ -31,14 +34,48 @@ fn browser_lang() -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// Marks the root element for the stylesheet: the mode, the embed's height policy and panels, the theme.
+fn mark_root(shell: Shell, state: AppState) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = el.set_attribute("data-mode", shell.mode.key());
+    let embed = state.query.with_untracked(|q| q.embed.clone());
+    if let Some(theme) = embed.theme {
+        let _ = el.set_attribute("data-theme", theme.key());
+    }
+    if shell.mode == Mode::Embed {
+        let height = if embed.height == Some(Height::Auto) {
+            "auto"
+        } else {
+            "fixed"
+        };
+        let _ = el.set_attribute("data-height", height);
+        let _ = el.set_attribute("data-panels", &embed.panels.key());
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let (query, notices) = url::read_location();
+    let mode = Mode::of(&query);
+    let panels = query.embed.panels;
+    if mode == Mode::Embed {
+        // Before anything reads or writes localStorage.
+        crate::browser::set_guest();
+    }
     let state = AppState::new(query, notices, browser_lang());
     provide_context(state);
-    let shell = Shell::new(Mode::Full);
+    let shell = Shell::new(mode, panels);
     provide_context(shell);
     url::sync(state);
+    mark_root(shell, state);
+    if mode == Mode::Embed {
+        crate::embed::start(state);
+    }
 
     // The page language follows the interface language (screen readers, hyphenation).
     Effect::new(move |_| {
@@ -50,12 +87,6 @@ pub fn App() -> impl IntoView {
             doc.set_title(texts(lang).app_title);
         }
     });
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = el.set_attribute("data-mode", shell.mode.key());
-    }
 
     // Load the export named by the URL (or the demo), and again when `?data=` changes.
     let data_url = Memo::new(move |_| state.query.with(|q| q.data.clone()));
@@ -64,11 +95,21 @@ pub fn App() -> impl IntoView {
         load::load_url(state, url);
     });
 
+    let full = mode == Mode::Full;
     let view = Memo::new(move |_| state.query.with(|q| q.view));
+    // One page for both modes (a second page would cost its own code): an embed swaps the header for its
+    // slim bar, and style/main.css hides the parts it does not show (tabs, the filter button and panel, the
+    // timeline, the list, the legend) unless its link names them.
     view! {
         <DropZone>
-            <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
-            <Header/>
+            {if full {
+                view! {
+                    <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
+                    <Header/>
+                }.into_any()
+            } else {
+                view! { <EmbedBar/> }.into_any()
+            }}
             <LoadStatus/>
             <Notices/>
             <ReportPanel/>

@@ -1,6 +1,11 @@
 //! What the app asks of the browser, in one place: the clock, the device pixel ratio, media preferences,
 //! localStorage (which may be missing or blocked, e.g. in a sandboxed iframe), CSS custom properties, and
 //! following an element's size. Every function degrades quietly where the browser says no; none panics.
+//!
+//! An embed is a guest on another site's page (`set_guest`): it neither reads nor writes localStorage, so it
+//! keeps nothing on the visitor's device and shows what its link says on every visit.
+
+use std::cell::Cell;
 
 pub use crate::views::resize::ResizeWatch;
 
@@ -41,12 +46,36 @@ pub fn reduced_motion() -> bool {
     media_matches("(prefers-reduced-motion: reduce)")
 }
 
-/// The system's colour scheme is dark.
+/// The page is dark: the link's theme (`html[data-theme]`), else the system's colour scheme.
 pub fn prefers_dark() -> bool {
-    media_matches("(prefers-color-scheme: dark)")
+    let theme = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|el| el.get_attribute("data-theme"));
+    match theme.as_deref() {
+        Some(t) => t == "dark",
+        None => media_matches("(prefers-color-scheme: dark)"),
+    }
+}
+
+thread_local! {
+    static GUEST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Embed mode: from now on localStorage is neither read nor written.
+pub fn set_guest() {
+    GUEST.with(|g| g.set(true));
+}
+
+/// The page is an embed (a guest on another site's page).
+pub fn guest() -> bool {
+    GUEST.with(Cell::get)
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    if guest() {
+        return None;
+    }
     window().and_then(|w| w.local_storage().ok().flatten())
 }
 

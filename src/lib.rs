@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod kinds;
 pub mod layout_worker;

@@ -3,10 +3,13 @@
 //! The Query is resolved against the data once per change (`resolved`); views read the resolved filter, focus
 //! and Selection, never the Query's string keys, and change the Query only through the intent methods below
 //! (`set_filters`, `toggle_facet`, `open`, `show`, `set_view_option`, ...). Everything derived is a memo, never an effect that
-//! writes a signal. Hover is app state (`hovered`), never in the URL.
+//! writes a signal. Hover is app state (`hovered`), never in the URL. In an embed every change of the filters
+//! stays inside the embed's lock (`ecomap_core::embed::lock`): a visitor's change that would widen it is
+//! refused; "clear all" and the host page's filters are brought inside it.
 
 use std::sync::Arc;
 
+use ecomap_core::embed::lock::Lock;
 use ecomap_core::facet::Facet;
 use ecomap_core::filter::{self, Filter, Selection};
 use ecomap_core::index::Index;
@@ -86,10 +89,13 @@ pub struct AppState {
     pub selection_all_years: Memo<Option<SelectionRef>>,
     pub hovered: RwSignal<Option<ActorId>>,
     pub report_open: RwSignal<bool>,
+    /// The embed's lock, from the link the page started with (empty in the explorer).
+    pub lock: StoredValue<Lock>,
 }
 
 impl AppState {
     pub fn new(query: Query, url_notices: Vec<QueryNotice>, browser_lang: Lang) -> AppState {
+        let lock = StoredValue::new(Lock::of(&query));
         let query = RwSignal::new(query);
         let data: RwSignal<Option<DataRef>> = RwSignal::new(None);
         let lang = Memo::new(move |_| query.with(|q| q.lang).unwrap_or(browser_lang));
@@ -132,24 +138,44 @@ impl AppState {
             selection_all_years,
             hovered: RwSignal::new(None),
             report_open: RwSignal::new(false),
+            lock,
         }
     }
 
     /// Changes what is filtered (facets, years, search text) as a visitor's action; marks the start of a
-    /// filter update for timing.
-    pub fn set_filters(&self, f: impl FnOnce(&mut Query)) {
+    /// filter update for timing. Refused (false, nothing changes) when it would widen the embed's lock.
+    pub fn set_filters(&self, f: impl FnOnce(&mut Query)) -> bool {
+        let mut q = self.query.get_untracked();
+        f(&mut q);
+        if !self.lock.with_value(|l| l.allows(&q)) {
+            return false;
+        }
         perf::mark("ecomap:filter-start");
-        self.query.update(f);
+        self.query.set(q);
+        true
     }
 
-    /// Chooses or un-chooses one value of a facet.
-    pub fn toggle_facet(&self, facet: Facet, key: &str) {
-        self.set_filters(|q| q.toggle(facet, key));
+    /// Chooses or un-chooses one value of a facet; false when the lock refuses it (unticking the last locked
+    /// value, or a value outside the lock).
+    pub fn toggle_facet(&self, facet: Facet, key: &str) -> bool {
+        self.set_filters(|q| q.toggle(facet, key))
     }
 
-    /// Removes every filter (view, language, focus and data source stay).
+    /// Removes every filter (view, language, focus and data source stay); in an embed back to its lock.
     pub fn clear_filters(&self) {
-        self.set_filters(Query::clear_filters);
+        let lock = self.lock;
+        self.set_filters(|q| {
+            q.clear_filters();
+            lock.with_value(|l| l.clamp(q));
+        });
+    }
+
+    /// Filters from outside the visitor's hands (the host page's `ecomap:setQuery`, back/forward): brought
+    /// inside the lock, then set.
+    pub fn set_within_lock(&self, mut q: Query) {
+        self.lock.with_value(|l| l.clamp(&mut q));
+        perf::mark("ecomap:filter-start");
+        self.query.set(q);
     }
 
     /// Opens an actor or a technology in the detail panel, or closes it (`None`).

@@ -1,7 +1,8 @@
 //! The URL as a serialisation of the Query: read at start and on back/forward, written on every change.
 //!
 //! Discrete changes (a facet, a focus, a view) push a history entry, so back/forward steps through them;
-//! typing in the search box replaces the current entry instead of flooding the history.
+//! typing in the search box replaces the current entry instead of flooding the history. An embed replaces
+//! every time: the host page's Back button leaves that page, it does not step through clicks in the frame.
 
 use ecomap_core::query::{Query, QueryNotice};
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ pub fn sync(state: AppState) {
     // The address names its view from the start (replaced, no history entry): a copied address opens the same
     // view even when the start view changes.
     write(&state.query.get_untracked(), false);
+    let guest = crate::browser::guest();
     let last = StoredValue::new(state.query.get_untracked());
     Effect::new(move |_| {
         let q = state.query.get();
@@ -70,10 +72,11 @@ pub fn sync(state: AppState) {
             a.text = q.text.clone();
             a == q
         };
-        write(&q, !only_text);
+        write(&q, !only_text && !guest);
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (q, notices) = read_location();
+        let (mut q, notices) = read_location();
+        state.lock.with_value(|l| l.clamp(&mut q));
         last.set_value(q.clone());
         state.url_notices.set(notices);
         state.query.set(q);

@@ -1,6 +1,7 @@
 //! The filter panel: one group of checkboxes per facet, each value with its live count, and the year range.
 //!
-//! A value's count is what choosing it would give (every other facet applied, not its own).
+//! A value's count is what choosing it would give (every other facet applied, not its own). In an embed a
+//! facet its page locked lists only the locked values, with a lock mark; unticking the last of them is refused.
 
 use ecomap_core::facet::Facet;
 use ecomap_core::format;
@@ -93,9 +94,10 @@ pub fn FilterPanel() -> impl IntoView {
                 // Technologies have an ecosystem panel of their own, opened from their row.
                 let on_open = (g.facet == Facet::Technology)
                     .then(|| Callback::new(move |k: String| state.open(Some(Focus::Technology(k)))));
+                let locked = state.lock.with_value(|l| l.locks(g.facet));
                 view! {
                     <FacetGroup testid=g.testid() title=Signal::derive(move || g.title(state.lang.get()))
-                        values=Signal::derive(move || group_values(state, g))
+                        values=Signal::derive(move || group_values(state, g)) locked
                         on_toggle=move |k: String| state.toggle_facet(g.facet, &k) on_open=on_open/>
                 }
             })
@@ -154,15 +156,24 @@ fn FacetGroup(
     testid: String,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] values: Signal<Vec<FacetValue>>,
-    on_toggle: impl Fn(String) + Copy + Send + Sync + 'static,
+    /// The embedding page locked this facet: a lock mark beside the title.
+    locked: bool,
+    /// Chooses or un-chooses a value; false when refused (the checkbox then shows the state again).
+    on_toggle: impl Fn(String) -> bool + Copy + Send + Sync + 'static,
     /// When given, each value also gets a button that opens its detail panel.
     on_open: Option<Callback<String>>,
 ) -> impl IntoView {
     let state = use_app();
     let prefix = testid.clone();
     view! {
-        <fieldset class="facet" data-testid=testid>
-            <legend>{title}</legend>
+        <fieldset class="facet" data-testid=testid data-locked=locked.then_some("true")
+            hidden=move || locked && values.with(Vec::is_empty)>
+            <legend>{title}
+                {locked.then(|| {
+                    let note = move || format!(" ({})", shell_texts(state.lang.get()).locked);
+                    view! { <span class="lock-mark" title=note>{note}</span> }
+                })}
+            </legend>
             <ul>
                 {move || {
                     let lang = state.lang.get();
@@ -173,7 +184,12 @@ fn FacetGroup(
                         view! {
                             <li class:empty=v.count == 0 && !v.checked>
                                 <input type="checkbox" id=id.clone() value=v.key.clone() prop:checked=v.checked
-                                    on:change=move |_| on_toggle(key.clone())/>
+                                    on:change=move |ev| {
+                                        if !on_toggle(key.clone()) {
+                                            let el = event_target::<web_sys::HtmlInputElement>(&ev);
+                                            el.set_checked(!el.checked());
+                                        }
+                                    }/>
                                 <label for=id>
                                     <span class="facet-label">{v.label}</span>
                                     <span class="count" data-testid="count">{format::int(v.count as u64, lang)}</span>
@@ -203,9 +219,15 @@ fn group_values(state: AppState, g: Group) -> Vec<FacetValue> {
         return Vec::new();
     };
     let ds = &d.0.ds;
+    // A locked facet offers its locked values only (a visitor never widens the lock).
+    let offered = |key: &str| {
+        state
+            .lock
+            .with_value(|l| l.values(g.facet).is_none_or(|v| v.iter().any(|k| k == key)))
+    };
     let mut values: Vec<FacetValue> = state.query.with(|q| {
         (0..g.facet.len(ds) as u32)
-            .filter(|&id| g.holds(ds, id))
+            .filter(|&id| g.holds(ds, id) && offered(g.facet.value_key(ds, id)))
             .map(|id| {
                 let key = g.facet.value_key(ds, id);
                 FacetValue {
@@ -228,9 +250,14 @@ fn group_values(state: AppState, g: Group) -> Vec<FacetValue> {
 fn YearRange() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let span = Memo::new(move |_| state.data.with(|d| stats::project_year_span(&d.as_ref()?.0.ds)));
+    // An embed's locked years narrow the choice.
+    let span = Memo::new(move |_| {
+        let span = state.data.with(|d| stats::project_year_span(&d.as_ref()?.0.ds))?;
+        Some(state.lock.with_value(|l| l.year_span(span)))
+    });
     let set = move |from: Option<u16>, to: Option<u16>| {
         let Some((min, max)) = span.get_untracked() else { return };
+        let lock = state.lock;
         state.set_filters(|q| {
             let (cur_from, cur_to) = q.years.unwrap_or((min, max));
             let from = from.unwrap_or(cur_from);
@@ -241,6 +268,7 @@ fn YearRange() -> impl IntoView {
             } else {
                 Some((from, to))
             };
+            lock.with_value(|l| l.clamp(q));
         });
     };
     let options = move |selected: u16| {
@@ -251,7 +279,8 @@ fn YearRange() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || span.get().is_some()>
+        // Years locked to none chosen offer no choice.
+        <Show when=move || span.get().is_some() && state.lock.with_value(|l| l.years() != Some(None))>
             <fieldset class="facet years" data-testid="facet-years">
                 <legend>{move || t().facet_years}</legend>
                 <label>{move || t().years_from}" "

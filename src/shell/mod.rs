@@ -3,11 +3,15 @@
 //!
 //! One shell serves every width (docs/shell.md): at 1280 px and wider the filters are a column beside the
 //! view that a visitor can fold away; narrower they are a drawer over the view. The detail panel is a column
-//! from 761 px and a bottom sheet on phones. Modes choose the parts: `Full` now; embed, present and kiosk
-//! come with their issues and reuse this module.
+//! from 761 px and a bottom sheet on phones. Modes choose the parts: `Full` (the explorer) and `Embed` (the
+//! chosen view with a slim bar and the panels the link asks for: `embed_bar.rs`, docs/embedding.md); present
+//! and kiosk come with their issue and reuse this module.
 
+pub mod embed_bar;
 pub mod texts;
 
+use ecomap_core::embed::{Panel, Panels};
+use ecomap_core::query::Query;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -49,13 +53,26 @@ impl Renderer {
 pub enum Mode {
     /// The explorer: header, filters, tabs, chips, timeline, the view, the detail.
     Full,
+    /// In another site's page (`?embed=1`): a slim bar, the chosen view, its chips and detail, and only the
+    /// panels the link names (`panels=`); no header, tabs or settings.
+    Embed,
 }
 
 impl Mode {
+    /// The mode a link asks for.
+    pub fn of(q: &Query) -> Mode {
+        if q.embed.on {
+            Mode::Embed
+        } else {
+            Mode::Full
+        }
+    }
+
     /// The `data-mode` of the root element, for the stylesheet and the static skeleton.
     pub fn key(self) -> &'static str {
         match self {
             Mode::Full => "full",
+            Mode::Embed => "embed",
         }
     }
 }
@@ -64,6 +81,8 @@ impl Mode {
 #[derive(Clone, Copy)]
 pub struct Shell {
     pub mode: Mode,
+    /// The panels an embed shows (the explorer shows all of them).
+    panels: Panels,
     /// The filter panel is open (a column on wide screens, a drawer otherwise).
     pub filters_open: RwSignal<bool>,
     /// The settings panel in the header is open.
@@ -75,15 +94,25 @@ pub struct Shell {
 }
 
 impl Shell {
-    pub fn new(mode: Mode) -> Shell {
+    pub fn new(mode: Mode, panels: Panels) -> Shell {
         let renderer = browser::stored(RENDERER_KEY).map_or(Renderer::WebGl2, |v| Renderer::parse(&v));
-        Shell {
+        let shell = Shell {
             mode,
-            filters_open: RwSignal::new(browser::media_matches(WIDE)),
+            panels,
+            filters_open: RwSignal::new(false),
             settings_open: RwSignal::new(false),
             renderer: RwSignal::new(renderer),
             refine: RwSignal::new(0),
-        }
+        };
+        shell
+            .filters_open
+            .set(shell.shows(Panel::Filters) && browser::media_matches(WIDE));
+        shell
+    }
+
+    /// Whether the page shows a panel: always in the explorer, in an embed when its link names it.
+    pub fn shows(self, panel: Panel) -> bool {
+        self.mode == Mode::Full || self.panels.has(panel)
     }
 
     /// The visitor chose a renderer: kept in localStorage only, so a shared link never turns WebGL off on

@@ -1,4 +1,5 @@
-//! The shell's interface strings in German and English: the filter drawer, the settings panel, the view bar.
+//! The shell's interface strings in German and English: the filter drawer, the settings panel, the view bar,
+//! the embed's bar and its lock marks.
 
 use ecomap_core::model::Lang;
 
@@ -16,6 +17,13 @@ pub struct ShellTexts {
     pub refine: &'static str,
     pub data_file: &'static str,
     pub skip_to_view: &'static str,
+    /// The embed's link to the whole app (a new tab).
+    pub open_explorer: &'static str,
+    pub new_tab: &'static str,
+    /// Before the export's date in the embed's credits.
+    pub data_as_of: &'static str,
+    /// Read out with a locked chip or filter group: the embedding page fixed it.
+    pub locked: &'static str,
 }
 
 pub const DE: ShellTexts = ShellTexts {
@@ -30,6 +38,10 @@ pub const DE: ShellTexts = ShellTexts {
     refine: "Netzwerk-Layout weiterrechnen",
     data_file: "Eigene Daten",
     skip_to_view: "Zur Ansicht springen",
+    open_explorer: "Im vollständigen Explorer öffnen",
+    new_tab: "öffnet in neuem Tab",
+    data_as_of: "Daten vom",
+    locked: "von dieser Seite festgelegt",
 };
 
 pub const EN: ShellTexts = ShellTexts {
@@ -44,6 +56,10 @@ pub const EN: ShellTexts = ShellTexts {
     refine: "Refine the network layout",
     data_file: "Your own data",
     skip_to_view: "Skip to the view",
+    open_explorer: "Open in the full explorer",
+    new_tab: "opens in a new tab",
+    data_as_of: "Data as of",
+    locked: "set by this page",
 };
 
 pub fn shell_texts(lang: Lang) -> &'static ShellTexts {

@@ -9,9 +9,13 @@
 //! (`WEBGL_lose_context`), rather than whenever the canvas is collected; browsers allow only about 16 live
 //! contexts per page. The page keeps the number of live contexts in `html[data-webgl-contexts]` (tests and the
 //! soak benchmark read it: it never exceeds the views on screen).
+//!
+//! Parking (embeds, `park`): while an embed is hidden or far out of view its contexts are given back
+//! (`WEBGL_lose_context.loseContext`) and restored when it returns (`restoreContext`); the loss and
+//! restore events above do the rest, so a page with many embeds holds contexts only for those in view.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -50,6 +54,46 @@ type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
 thread_local! {
     static LIVE: Cell<u32> = const { Cell::new(0) };
+    static PARKED: Cell<bool> = const { Cell::new(false) };
+    static HANDLES: RefCell<Vec<Weak<Park>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What parking needs of a context: its `WEBGL_lose_context` (taken while the context lives: a lost context
+/// gives no extension) and whether it is parked.
+struct Park {
+    gl: Gl,
+    ext: Option<web_sys::WebglLoseContext>,
+    parked: Cell<bool>,
+}
+
+impl Park {
+    /// Gives the context back (true) or asks for it again (false); counted as live only while not parked.
+    fn set(&self, park: bool) {
+        let Some(ext) = &self.ext else { return };
+        if self.parked.get() == park {
+            return;
+        }
+        if park && !self.gl.is_context_lost() {
+            ext.lose_context();
+        } else if !park && self.gl.is_context_lost() {
+            ext.restore_context();
+        }
+        self.parked.set(park);
+        count_live(if park { -1 } else { 1 });
+    }
+}
+
+/// Parks (true) or restores (false) every WebGL context of the page, and any made while parked.
+pub fn park(on: bool) {
+    PARKED.with(|p| p.set(on));
+    let live: Vec<Rc<Park>> = HANDLES.with(|h| {
+        let mut h = h.borrow_mut();
+        h.retain(|w| w.strong_count() > 0);
+        h.iter().filter_map(Weak::upgrade).collect()
+    });
+    for p in live {
+        p.set(on);
+    }
 }
 
 /// Adds `delta` to the count of live contexts and publishes it on the root element.
@@ -74,6 +118,7 @@ pub struct Context<S> {
     lost: Rc<Cell<bool>>,
     canvas: HtmlCanvasElement,
     listeners: [Listener; 2],
+    park: Rc<Park>,
 }
 
 impl<S: 'static> Context<S> {
@@ -113,12 +158,26 @@ impl<S: 'static> Context<S> {
         let _ = canvas.add_event_listener_with_callback("webglcontextlost", on_lost.as_ref().unchecked_ref());
         let _ = canvas.add_event_listener_with_callback("webglcontextrestored", on_restored.as_ref().unchecked_ref());
         count_live(1);
+        let park = Rc::new(Park {
+            ext: gl
+                .get_extension("WEBGL_lose_context")
+                .ok()
+                .flatten()
+                .map(JsCast::unchecked_into),
+            gl: gl.clone(),
+            parked: Cell::new(false),
+        });
+        HANDLES.with(|h| h.borrow_mut().push(Rc::downgrade(&park)));
+        if PARKED.with(Cell::get) {
+            park.set(true);
+        }
         Some(Context {
             gl,
             state,
             lost,
             canvas: canvas.clone(),
             listeners: [on_lost, on_restored],
+            park,
         })
     }
 
@@ -146,11 +205,14 @@ impl<S> Drop for Context<S> {
         }
         // No listener is left to hear it: give the context back now (a lost one is gone already).
         if !self.gl.is_context_lost() {
-            if let Ok(Some(ext)) = self.gl.get_extension("WEBGL_lose_context") {
-                ext.unchecked_into::<web_sys::WebglLoseContext>().lose_context();
+            if let Some(ext) = &self.park.ext {
+                ext.lose_context();
             }
         }
-        count_live(-1);
+        // A parked context was counted out when it was parked.
+        if !self.park.parked.get() {
+            count_live(-1);
+        }
     }
 }
 

@@ -8,6 +8,7 @@ pub mod bitset;
 pub mod cluster;
 pub mod config;
 pub mod csv;
+pub mod embed;
 pub mod facet;
 pub mod filter;
 pub mod format;

@@ -3,6 +3,7 @@
 //! a new piece of link state (view state, an embed option, a mode) is one entry here (ARCHITECTURE.md,
 //! "Recipes"). The order of the list is the order of the parameters in a written link.
 
+use crate::embed::{Height, LockSet, PageMode, Panels, Theme};
 use crate::facet::Facet;
 use crate::model::Lang;
 use crate::query::{parse_years, Focus, Query, View};
@@ -16,7 +17,8 @@ pub struct Param {
     pub read: fn(&mut Query, &str) -> bool,
     /// Appends the query's value(s), nothing when it holds the default.
     pub write: fn(&Query, &mut Vec<(&'static str, String)>),
-    /// Whether an embedding site may lock it (a visitor can narrow a locked filter, never widen it).
+    /// Whether an embedding site may lock it with `lock=` (the filters: facets and years; a visitor can narrow
+    /// a locked filter, never widen it; `crate::embed::lock`).
     pub lockable: bool,
     /// What it means, for docs and help.
     pub about: &'static str,
@@ -62,27 +64,27 @@ macro_rules! choice_param {
             name: $name,
             read: |q, v| read_choice(&mut q.$($field).+, v),
             write: |q, out| write_choice($name, q.$($field).+, out),
-            lockable: true,
+            lockable: false,
             about: $about,
         }
     };
 }
 
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 20] = [
+pub const PARAMS: [Param; 24] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
         // Always written: a link keeps its view whatever the start view is.
         write: |q, out| out.push(("view", q.view.key().to_string())),
-        lockable: true,
+        lockable: false,
         about: "the view shown: map (the start view), list, network or charts",
     },
     Param {
         name: "lang",
         read: |q, v| Lang::parse(v).map(|l| q.lang = Some(l)).is_some(),
         write: |q, out| out.extend(q.lang.map(|l| ("lang", l.code().to_string()))),
-        lockable: true,
+        lockable: false,
         about: "interface language, de or en (default: the browser's)",
     },
     Param {
@@ -160,11 +162,24 @@ pub const PARAMS: [Param; 20] = [
         lockable: false,
         about: "the technology opened in the detail panel",
     },
-    choice_param!(
-        "mode",
-        network.mode,
-        "the network's graph: ecosystems (default), collaboration or all"
-    ),
+    // One name, two meanings with distinct values: the network's graph and the page mode of issue 15.
+    Param {
+        name: "mode",
+        read: |q, v| match PageMode::parse(v) {
+            Some(m) => {
+                q.page_mode = Some(m);
+                true
+            }
+            None => read_choice(&mut q.network.mode, v),
+        },
+        write: |q, out| {
+            write_choice("mode", q.network.mode, out);
+            out.extend(q.page_mode.map(|m| ("mode", m.key().to_string())));
+        },
+        lockable: false,
+        about: "the network's graph: ecosystems (default), collaboration or all; or the page mode present or kiosk \
+                (never with embed=1)",
+    },
     choice_param!(
         "ego",
         network.ego,
@@ -198,10 +213,59 @@ pub const PARAMS: [Param; 20] = [
     ),
     Param {
         name: "embed",
-        read: |_, _| true,
-        write: |_, _| {},
+        read: |q, v| {
+            let ok = v == "1" || v == "0";
+            q.embed.on = v == "1";
+            ok
+        },
+        write: |q, out| {
+            if q.embed.on {
+                out.push(("embed", "1".to_string()));
+            }
+        },
         lockable: false,
-        about: "reserved for embed mode (accepted, not yet used)",
+        about: "embed mode (1): the view without the app's header, for an iframe on another site (docs/embedding.md)",
+    },
+    Param {
+        name: "panels",
+        read: |q, v| Panels::parse(v).map(|p| q.embed.panels = p).is_some(),
+        write: |q, out| {
+            if q.embed.panels != Panels::default() {
+                out.push(("panels", q.embed.panels.key()));
+            }
+        },
+        lockable: false,
+        about: "embed: the panels shown beside the view, from legend, filters, list, timeline (default: legend)",
+    },
+    Param {
+        name: "lock",
+        read: |q, v| {
+            LockSet::parse(v)
+                .map(|l| q.embed.lock = q.embed.lock.union(l))
+                .is_some()
+        },
+        write: |q, out| {
+            if !q.embed.lock.is_empty() {
+                out.push(("lock", q.embed.lock.key()));
+            }
+        },
+        lockable: false,
+        about: "embed: the filters whose values in the link a visitor can narrow and never widen, from tech, \
+                sector, kind, region, years",
+    },
+    Param {
+        name: "theme",
+        read: |q, v| Theme::parse(v).map(|t| q.embed.theme = Some(t)).is_some(),
+        write: |q, out| out.extend(q.embed.theme.map(|t| ("theme", t.key().to_string()))),
+        lockable: false,
+        about: "the colour scheme, light or dark (default: the system's)",
+    },
+    Param {
+        name: "height",
+        read: |q, v| Height::parse(v).map(|h| q.embed.height = Some(h)).is_some(),
+        write: |q, out| out.extend(q.embed.height.map(|h| ("height", h.key()))),
+        lockable: false,
+        about: "embed: auto (the frame reports its content height to the host) or a fixed height in px (100-10000)",
     },
 ];
 
@@ -218,5 +282,17 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), PARAMS.len());
+    }
+
+    #[test]
+    fn lock_takes_exactly_the_lockable_parameters() {
+        let lockable: Vec<&str> = PARAMS.iter().filter(|p| p.lockable).map(|p| p.name).collect();
+        assert_eq!(
+            LockSet::parse(&lockable.join(",")).map(|l| l.key()),
+            Some(lockable.join(","))
+        );
+        for p in PARAMS.iter().filter(|p| !p.lockable) {
+            assert_eq!(LockSet::parse(p.name), None, "{}", p.name);
+        }
     }
 }

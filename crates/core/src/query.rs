@@ -5,6 +5,7 @@
 //! Parsing never fails: unknown or invalid parameters are ignored and reported as notices. Every parameter is
 //! one entry of the registry in `crate::params`; facets are `crate::facet::Facet`.
 
+use crate::embed::{Embed, PageMode};
 use crate::facet::{Facet, PerFacet};
 use crate::filter::Filter;
 use crate::model::{ActorId, Dataset, Lang, TechnologyId};
@@ -63,6 +64,10 @@ pub struct Query {
     pub network: NetworkState,
     /// The map view's options the link carries (arcs and their weight, shading, marker size).
     pub map: MapState,
+    /// Embed mode and its options (`embed=1`, `panels=`, `lock=`, `theme=`, `height=`; crate::embed).
+    pub embed: Embed,
+    /// The presentation or kiosk mode (`mode=present|kiosk`); never together with `embed=1`.
+    pub page_mode: Option<PageMode>,
 }
 
 /// A parameter that was ignored, with a message for the visitor.
@@ -93,9 +98,15 @@ impl Query {
     /// Reads a query from URL parameters (already percent-decoded, in order). Never fails: a parameter the
     /// registry does not know, or a value its entry refuses, is ignored with a notice.
     pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Query, Vec<QueryNotice>) {
+        // The generic part stays this small: every caller shares one copy of the reading.
+        let pairs: Vec<(&str, &str)> = params.into_iter().collect();
+        Query::from_pairs(&pairs)
+    }
+
+    fn from_pairs(params: &[(&str, &str)]) -> (Query, Vec<QueryNotice>) {
         let mut q = Query::default();
         let mut notices = Vec::new();
-        for (key, value) in params {
+        for &(key, value) in params {
             let value = value.trim();
             match PARAMS.iter().find(|p| p.name == key) {
                 Some(p) => {
@@ -110,6 +121,7 @@ impl Query {
                 )),
             }
         }
+        crate::embed::refuse_page_mode(&mut q, &mut notices);
         (q, notices)
     }
 
@@ -120,6 +132,14 @@ impl Query {
             (p.write)(self, &mut out);
         }
         out
+    }
+
+    /// This query without its embed options: the link "Open in the full explorer" of an embed opens.
+    pub fn without_embed(&self) -> Query {
+        Query {
+            embed: Embed::default(),
+            ..self.clone()
+        }
     }
 
     /// The chosen keys of a facet.
@@ -319,6 +339,14 @@ mod tests {
                 shading: Some(Shading::Actors),
                 markers: Some(MarkerSize::Projects),
             },
+            embed: Embed {
+                on: true,
+                panels: crate::embed::Panels::parse("filters,list").unwrap_or_default(),
+                lock: crate::embed::LockSet::parse("tech,years").unwrap_or_default(),
+                theme: Some(crate::embed::Theme::Dark),
+                height: Some(crate::embed::Height::Px(600)),
+            },
+            page_mode: None,
         };
         let params = q.to_params();
         let (back, notices) = Query::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));

@@ -20,15 +20,19 @@ use crate::state::{AppState, SelectionRef};
 
 /// Applies a click on a bar, a legend entry or a table row button.
 pub fn apply(state: AppState, key: &Key) {
-    match key.clone() {
+    // Whether the filters changed (an embed's lock may refuse it) does not matter here.
+    let _ = match key.clone() {
         Key::Year(y) => state.set_filters(|q| {
             q.years = if q.years == Some((y, y)) { None } else { Some((y, y)) };
         }),
         Key::Technology(k) => state.toggle_facet(Facet::Technology, &k),
         Key::Sector(k) => state.toggle_facet(Facet::Sector, &k),
         Key::Kind(k) => state.toggle_facet(Facet::Kind, k.key()),
-        Key::Actor(k) => state.open(Some(Focus::Actor(k))),
-    }
+        Key::Actor(k) => {
+            state.open(Some(Focus::Actor(k)));
+            true
+        }
+    };
 }
 
 /// Whether a legend entry's filter is on (technologies and kinds have legend buttons).
