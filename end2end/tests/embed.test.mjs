@@ -12,13 +12,8 @@ before(async () => {
   browser = await launch();
   // Chromium asks before a page frames a loopback address (Local Network Access); the visitor says yes.
   await browser.context.grantPermissions(["local-network-access"]);
-  // The test server sends the app's Content-Security-Policy with every file, fixtures too; the host page
-  // (another site) may frame the app: its own policy says so, as a partner's page would.
-  await browser.context.route("**/fixtures/embed/recorder.html*", async (route) => {
-    const response = await route.fetch();
-    const csp = `${response.headers()["content-security-policy"]}; frame-src ${appUrl()}`;
-    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
-  });
+  // The test server sends partner pages under fixtures/embed/ a partner's policy of their own, which lets
+  // them frame the app (xtask/src/server.rs, HOST_PAGE_CSP).
 });
 after(async () => {
   await browser?.close();
