@@ -270,7 +270,8 @@ test("the share dialog: copy the link, embed options as form controls, a live pr
     await page.keyboard.press("Escape");
     await page.waitForSelector("[data-testid=share-dialog]:not([open])", { state: "attached" });
     assert.equal(await page.evaluate(() => document.activeElement?.id), "share-button", "the focus returns");
-    assert.equal(await page.$("[data-testid=share-preview]"), null, "the preview goes with the dialog");
+    // The dialog's `close` event (a task after the open attribute goes) removes the content and its preview.
+    await page.waitForSelector("[data-testid=share-preview]", { state: "detached", timeout: 5_000 });
   } finally {
     await close();
   }
