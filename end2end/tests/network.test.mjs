@@ -402,7 +402,12 @@ test("phone: the graph is in the first screen, the choices fold behind Options, 
     assert.equal(await page.isVisible("[data-testid=network-size]"), true);
     await page.click("[data-testid=network-options]");
     assert.equal(await page.isVisible("[data-testid=network-size]"), false);
-    // Crisp on a high-DPI screen: the backing store has a pixel per device pixel.
+    // Crisp on a high-DPI screen: the backing store has a pixel per device pixel. Folding the choices away
+    // gave the stage its height back; the canvas follows at the next resize callback, so wait for it.
+    await page.waitForFunction(() => {
+      const c = document.querySelector(".network-canvas:not(.network-overlay)");
+      return c.width === Math.round(c.clientWidth * 2) && c.height === Math.round(c.clientHeight * 2);
+    }, null, { timeout: 5_000 });
     const store = await page.$eval(".network-canvas:not(.network-overlay)", (c) => [c.width, c.height, c.clientWidth, c.clientHeight]);
     assert.deepEqual([store[0], store[1]], [Math.round(store[2] * 2), Math.round(store[3] * 2)]);
     const hub = (await nodes(page)).find((n) => /Artificial Intelligence/.test(n.name));
