@@ -6,7 +6,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use ecomap_core::embed::messages::{self, Incoming, Origins, Reject};
+use ecomap_core::config::Config;
+use ecomap_core::embed::messages::{self, Incoming, Reject};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -33,27 +34,29 @@ fn note(r: Reject) {
     }
 }
 
-/// The origins `config.json` allows; `None` when it is missing or unreadable.
-async fn read_config() -> Option<Origins> {
+/// The app's `config.json`, read by core's one parser of it (the server builds its CSP from the same); `None`
+/// when it is missing or invalid.
+async fn read_config() -> Option<Config> {
     let resp = JsFuture::from(web_sys::window()?.fetch_with_str(CONFIG)).await.ok()?;
     let resp: web_sys::Response = resp.dyn_into().ok()?;
     if !resp.ok() {
         return None;
     }
     let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    Origins::from_config(&text)
+    Config::parse(&text).ok()
 }
 
 /// Reads the configuration (then sets `configured`) and listens for the host's messages for the page's
 /// lifetime. Until the configuration is read only the frame's own origin is accepted.
 pub fn listen(state: AppState, configured: RwSignal<bool>) {
-    let origins: Rc<RefCell<Origins>> = Rc::new(RefCell::new(Origins::List(Vec::new())));
-    let read = origins.clone();
+    // Until (or unless) the configuration is read: only the frame's own origin.
+    let config: Rc<RefCell<Option<Config>>> = Rc::new(RefCell::new(None));
+    let read = config.clone();
     leptos::task::spawn_local(async move {
         match read_config().await {
-            Some(o) => *read.borrow_mut() = o,
+            Some(c) => *read.borrow_mut() = Some(c),
             None => info(
-                "ecomap: config.json is missing or unreadable: messages are accepted only from this frame's own origin",
+                "ecomap: config.json is missing or invalid: messages are accepted only from this frame's own origin",
             ),
         }
         configured.set(true);
@@ -65,7 +68,9 @@ pub fn listen(state: AppState, configured: RwSignal<bool>) {
         let Ok(ev) = ev.dyn_into::<web_sys::MessageEvent>() else {
             return;
         };
-        if !origins.borrow().allows(&ev.origin(), &own) {
+        let from = ev.origin();
+        let allowed = from == own || config.borrow().as_ref().is_some_and(|c| c.accepts_message(&from, &own));
+        if !allowed {
             return note(Reject::Origin);
         }
         // The data as JSON text (a structured clone of anything; what JSON cannot hold is refused).

@@ -1,8 +1,8 @@
 //! The messages between an embed and its host page (docs/embedding.md, "Messages"), version 1: the events the
 //! frame posts (`ecomap:ready`, `height`, `selection`, `focus`, `view`) as JSON text the app hands to
-//! `postMessage`, and the one message it accepts (`ecomap:setQuery`), checked against its schema; plus the
-//! origins a frame accepts messages from (`messageOrigins` in the app's `config.json`). Nothing in a message is
-//! ever treated as HTML: the query is read like a link's, through the registry of URL parameters.
+//! `postMessage`, and the one message it accepts (`ecomap:setQuery`), checked against its schema. Which origins
+//! a frame accepts messages from is `crate::config::Config::accepts_message`. Nothing in a message is ever
+//! treated as HTML: the query is read like a link's, through the registry of URL parameters.
 
 use serde_json::Value;
 
@@ -204,44 +204,6 @@ pub fn apply_filters(target: &mut Query, filters: &Query) {
     target.text = filters.text.clone();
 }
 
-/// The origins a frame accepts messages from (`messageOrigins` in `config.json`). Its own origin is always
-/// accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origins {
-    Any,
-    List(Vec<String>),
-}
-
-impl Origins {
-    /// From the text of `config.json`: `"messageOrigins": ["*"]` or a list of origins (`'self'` is the frame's
-    /// own, which is always accepted); a file without the field allows any (the shipped default). `None` when
-    /// the text is not a JSON object or the field not a list of strings (then only the own origin is accepted).
-    pub fn from_config(text: &str) -> Option<Origins> {
-        let v: Value = serde_json::from_str(text).ok()?;
-        let Some(list) = v.as_object()?.get("messageOrigins") else {
-            return Some(Origins::Any);
-        };
-        let mut out = Vec::new();
-        for o in list.as_array()? {
-            let o = o.as_str()?.trim().trim_end_matches('/');
-            if o == "*" {
-                return Some(Origins::Any);
-            }
-            out.push(o.to_ascii_lowercase());
-        }
-        Some(Origins::List(out))
-    }
-
-    /// Whether a message from `origin` is accepted by a frame whose own origin is `own`.
-    pub fn allows(&self, origin: &str, own: &str) -> bool {
-        origin == own
-            || match self {
-                Origins::Any => true,
-                Origins::List(list) => list.iter().any(|o| o == origin),
-            }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,31 +321,5 @@ mod tests {
         assert!(target.chosen(Facet::Technology).is_empty());
         assert_eq!(target.chosen(Facet::Kind), ["sme".to_string()]);
         assert_eq!(target.text, "");
-    }
-
-    #[test]
-    fn origins_come_from_config_and_the_own_origin_is_always_allowed() {
-        let own = "http://127.0.0.1:8080";
-        let any = Origins::from_config(r#"{"messageOrigins": ["*"]}"#);
-        assert_eq!(any, Some(Origins::Any));
-        let list = Origins::from_config(
-            r#"{"embedOrigins": ["*"], "messageOrigins": ["https://Partner.example/", "'self'"]}"#,
-        );
-        let Some(list) = list else { panic!("a list") };
-        assert!(list.allows("https://partner.example", own));
-        assert!(list.allows(own, own));
-        assert!(!list.allows("https://evil.example", own));
-        assert!(!list.allows("null", own));
-        let none = Origins::from_config(r#"{"messageOrigins": []}"#);
-        assert!(none.is_some_and(|o| o.allows(own, own) && !o.allows("https://partner.example", own)));
-        assert_eq!(
-            Origins::from_config("{}"),
-            Some(Origins::Any),
-            "the field's default is the shipped one"
-        );
-        assert_eq!(Origins::from_config(r#"{"messageOrigins": "*"}"#), None);
-        assert_eq!(Origins::from_config(r#"{"messageOrigins": [1]}"#), None);
-        assert_eq!(Origins::from_config("<html>"), None);
-        assert_eq!(Origins::from_config("[]"), None);
     }
 }
