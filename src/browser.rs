@@ -24,6 +24,14 @@ pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// Moves the keyboard focus to the page's element with this id (nothing when there is none): where a closing
+/// panel gives the focus back, or an opening one takes it.
+pub fn focus_id(id: &str) {
+    if let Some(el) = element_by_id(id) {
+        let _ = el.focus();
+    }
+}
+
 /// The device pixel ratio, 1 when the browser gives none or nonsense.
 pub fn pixel_ratio() -> f64 {
     let dpr = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, openApp } from "../helpers.mjs";
+import { openMap, camera, pagePoint } from "./ui.mjs";
 
 /** Berlin-Brandenburg's box, from the basemap the app ships. */
 const BASEMAP = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "public", "data", "basemap.geojson");
@@ -27,34 +28,6 @@ const REGION = (() => {
 const ALEXANDERPLATZ = { lon: 13.41053, lat: 52.52437 };
 
 const inset = "[data-testid=map-inset]";
-
-async function openMap(page) {
-  await openApp(page, "view=map&lang=en");
-  await page.waitForSelector("[data-testid=map][data-drawn=true]");
-  await page.waitForFunction(() => document.querySelectorAll("[data-testid=map-item]").length > 0);
-}
-
-async function camera(page) {
-  const text = await page.getAttribute("[data-testid=map]", "data-camera");
-  const [zoom, lat, lon] = text.replace("map=", "").split("/").map(Number);
-  return { zoom, lat, lon };
-}
-
-/** Page coordinates of a lon/lat on the main map (Web Mercator, as in ecomap_core::projection). */
-async function pagePoint(page, { lon, lat }) {
-  const cam = await camera(page);
-  const box = await page.locator("[data-testid=map-stage]").boundingBox();
-  const X = (l) => l / 360 + 0.5;
-  const Y = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
-  };
-  const scale = 256 * 2 ** cam.zoom;
-  return {
-    x: box.x + 1 + (X(lon) - X(cam.lon)) * scale + (box.width - 2) / 2,
-    y: box.y + 1 + (Y(lat) - Y(cam.lat)) * scale + (box.height - 2) / 2,
-  };
-}
 
 /** The whole region is on the stage with at least `margin` px on every side; no marker lies under the inset. */
 async function assertFramed(page, label, margin = 20) {

@@ -8,8 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
-import { launch, openApp, recordHosts, fixtureUrl, appUrl, waitReady } from "../helpers.mjs";
-import { resultsCount, facetCount, checkFacet } from "./ui.mjs";
+import { launch, recordHosts, fixtureUrl, waitReady } from "../helpers.mjs";
+import { resultsCount, facetCount, checkFacet, openMap, camera, pagePoint } from "./ui.mjs";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "map");
 const POTSDAM = { lon: 13.06566, lat: 52.39886 };
@@ -23,42 +23,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Opens the map and waits until it has drawn the selection. */
-async function openMap(page, query = "lang=en", hash = "") {
-  if (hash) {
-    await page.goto(`${appUrl()}/?view=map&${query}#${hash}`, { waitUntil: "load" });
-    await waitReady(page);
-  } else {
-    await openApp(page, `view=map&${query}`);
-  }
-  await page.waitForSelector("[data-testid=map][data-drawn=true]");
-  await page.waitForFunction(() => document.querySelectorAll("[data-testid=map-item]").length > 0);
-}
-
-/** The camera the map shows, from its data-camera attribute ("map=z/lat/lon"). */
-async function camera(page) {
-  const text = await page.getAttribute("[data-testid=map]", "data-camera");
-  const [zoom, lat, lon] = text.replace("map=", "").split("/").map(Number);
-  return { zoom, lat, lon };
-}
-
-/** Page coordinates of a lon/lat on the map (Web Mercator, as in ecomap_core::projection). */
-async function pagePoint(page, { lon, lat }) {
-  const cam = await camera(page);
-  const box = await page.locator("[data-testid=map-stage]").boundingBox();
-  const X = (l) => l / 360 + 0.5;
-  const Y = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
-  };
-  const scale = 256 * 2 ** cam.zoom;
-  // The stage has a 1px border; the canvas fills its padding box.
-  return {
-    x: box.x + 1 + (X(lon) - X(cam.lon)) * scale + (box.width - 2) / 2,
-    y: box.y + 1 + (Y(lat) - Y(cam.lat)) * scale + (box.height - 2) / 2,
-  };
-}
 
 /** Visible markers (from the accessible list): kind, count and position in page coordinates. */
 async function markers(page) {

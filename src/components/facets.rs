@@ -106,9 +106,7 @@ pub fn FilterPanel() -> impl IntoView {
     // Closing gives the focus back to the button that opened the panel.
     let close = move || {
         open.set(false);
-        if let Some(b) = crate::browser::element_by_id("filters-button") {
-            let _ = b.focus();
-        }
+        crate::browser::focus_id("filters-button");
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {

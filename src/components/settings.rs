@@ -18,9 +18,7 @@ pub fn SettingsButton() -> impl IntoView {
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             open.set(false);
-            if let Some(b) = crate::browser::element_by_id("settings-button") {
-                let _ = b.focus();
-            }
+            crate::browser::focus_id("settings-button");
         }
     };
     view! {

@@ -33,9 +33,7 @@ pub fn ViewBar() -> impl IntoView {
                     // Into the drawer when it opens over the view (narrow screens), so a keyboard user is there.
                     if open.get_untracked() && !crate::browser::media_matches(crate::shell::WIDE) {
                         request_animation_frame(|| {
-                            if let Some(b) = crate::browser::element_by_id("filters-close") {
-                                let _ = b.focus();
-                            }
+                            crate::browser::focus_id("filters-close");
                         });
                     }
                 }>

@@ -74,9 +74,7 @@ fn make_dialog(doc: &web_sys::Document, state: AppState) -> Option<web_sys::Elem
             if let Some(d) = element_by_id("share-dialog") {
                 d.set_text_content(None);
             }
-            if let Some(b) = element_by_id("share-button") {
-                let _ = b.focus();
-            }
+            crate::browser::focus_id("share-button");
         }
     });
     for name in ["change", "click", "close"] {
