@@ -12,6 +12,7 @@ pub mod load;
 pub mod panic;
 pub mod perf;
 pub mod shell;
+pub mod site_config;
 pub mod state;
 pub mod test_hooks;
 pub mod url;

@@ -207,9 +207,10 @@ test("the embed loader is small, plain and served beside the app; config.json an
   assert.doesNotMatch(text, /\beval\(|new Function|innerHTML|document\.write/);
   const res = await fetch(`${APP}/config.json`);
   const config = await res.json();
-  assert.deepEqual(Object.keys(config).sort(), ["dataOrigins", "embedOrigins", "messageOrigins"]);
+  assert.deepEqual(Object.keys(config).sort(), ["dataOrigins", "embedOrigins", "messageOrigins", "tileOrigins"]);
   const csp = (await fetch(`${APP}/`)).headers.get("content-security-policy") ?? "";
   assert.match(csp, new RegExp(`frame-ancestors ${config.embedOrigins.join(" ").replace(/\*/g, "\\*")}$`));
+  assert.ok(csp.includes(`img-src 'self' data: blob: ${config.tileOrigins.join(" ")};`), csp);
 });
 
 /**

@@ -158,8 +158,8 @@ test("a good guest: clicking around adds no history entry and stores nothing", a
   await frame.click("[data-testid=show-results]");
   await frame.locator("[data-testid=result-row]").first().click();
   await frame.waitForSelector("[data-testid=detail]");
-  await frame.locator("[data-testid=map-arcs]").check();
-  await frame.waitForFunction(() => new URL(location.href).searchParams.get("arcs") === "on");
+  await frame.click("[data-testid=map-zoom-in]");
+  await frame.waitForFunction(() => location.hash.startsWith("#map="));
   await frame.locator("[data-testid=detail-close]").click();
   await frame.waitForFunction(() => !new URL(location.href).searchParams.get("actor"));
   assert.equal(await page.evaluate(() => history.length), length, "the host's Back button leaves the page");
@@ -171,11 +171,19 @@ test("a good guest: clicking around adds no history entry and stores nothing", a
   await page.locator("[data-testid=map-arcs]").check();
   await page.waitForFunction(() => localStorage.length > 0);
   await page.evaluate(() => localStorage.clear());
-  await openApp(page, "embed=1&view=map&lang=en");
-  await page.locator("[data-testid=map-arcs]").check();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get("arcs") === "on");
-  await page.locator("[data-testid=map-shading]").selectOption("actors");
-  await page.waitForFunction(() => new URL(location.href).searchParams.get("shading") === "actors");
+  // The embed's options come from its link (their controls stay in the explorer); what a visitor does in it
+  // (filter, open an actor, zoom) is kept nowhere either.
+  await openApp(page, "embed=1&view=map&lang=en&arcs=on&shading=actors&panels=legend,filters");
+  await page.waitForSelector("[data-testid=map][data-drawn=true]");
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]").dataset.arcs) > 0);
+  // At this width the filters stand beside the view (a drawer on narrower pages).
+  const university = page.locator("[data-testid=facet-kind] input[value=university]");
+  if (!(await university.isVisible())) await page.click("[data-testid=filters-button]");
+  await university.check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("kind") === "university");
+  if (await page.isVisible("[data-testid=show-results]")) await page.click("[data-testid=show-results]");
+  await page.click("[data-testid=map-zoom-in]");
+  await page.waitForFunction(() => location.hash.startsWith("#map="));
   assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing in localStorage");
 });
 
@@ -289,4 +297,88 @@ test("far out of view the frame gives back its WebGL context, and draws again wh
   await frame.waitForSelector("[data-testid=map][data-context=ok][data-drawn=true]");
   // Given back and taken again without a word from WebGL (no call on the lost context).
   assert.deepEqual(warnings, []);
+});
+
+test("one chart alone; the views' option controls stay in the full explorer", async () => {
+  const { page, context } = browser;
+  await config(context, ["*"]);
+  await openApp(page, "embed=1&view=charts&chart=top-actors&lang=en");
+  await page.waitForSelector("[data-testid=charts][data-drawn=true]");
+  const titles = await page.$$eval(".charts-grid h3, .charts-grid h2", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(titles, ["Top 10 actors by project volume"], "only the chosen chart is drawn");
+  // The full explorer shows all six, whatever the link says.
+  await openApp(page, "view=charts&chart=top-actors&lang=en");
+  await page.waitForSelector("[data-testid=charts][data-drawn=true]");
+  assert.equal(await page.locator(".charts-grid h3, .charts-grid h2").count(), 6);
+
+  await openApp(page, "embed=1&view=map&lang=en&shading=actors");
+  await page.waitForSelector("[data-testid=map][data-drawn=true]");
+  for (const gone of ["#map-choices", "[data-testid=map-options-toggle]", "[data-testid=map-tiles-settings]"]) {
+    assert.equal(await page.isVisible(gone), false, `${gone} is not shown in an embed`);
+  }
+  assert.ok(await page.isVisible(".map-legend"), "the legend stays (panels= default)");
+  await openApp(page, "embed=1&view=network&lang=en");
+  // Drawn with its layout done: the layout worker has loaded (a navigation before would abort its script).
+  await page.waitForSelector("[data-testid=network-view][data-layout=done][data-drawn=true]");
+  assert.equal(await page.isVisible("#network-options"), false, "the network's choices are not shown");
+  assert.ok(await page.isVisible("[data-testid=network-fit]"), "fitting the graph stays");
+});
+
+/** Drops a small export named `name` on the page's drop zone; whether the page took the drop. */
+async function dropExport(page, name) {
+  return page.evaluate(async (n) => {
+    const text = JSON.stringify({ meta: { title: { en: n, de: n } }, actors: [], projects: [], links: [] });
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], `${n}.json`, { type: "application/json" }));
+    const zone = document.querySelector(".drop-zone");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const over = zone.classList.contains("drag-over");
+    const ev = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
+    zone.dispatchEvent(ev);
+    return { over, prevented: ev.defaultPrevented };
+  }, name);
+}
+
+test("a file dropped on an embed is not loaded (its data is the host's choice); in the explorer it is", async () => {
+  const { page, context } = browser;
+  await config(context, ["*"]);
+  await openApp(page, "view=list&lang=en");
+  assert.deepEqual(await dropExport(page, "Dropped export"), { over: true, prevented: true });
+  await page.waitForFunction(() => document.querySelector(".app-header [data-testid=title]")?.textContent === "Dropped export");
+
+  await openApp(page, "embed=1&view=list&lang=en&panels=list");
+  const title = await page.textContent("[data-testid=embed-bar] [data-testid=title]");
+  const results = await page.textContent("[data-testid=results-count]");
+  assert.deepEqual(
+    await dropExport(page, "Dropped export"),
+    { over: false, prevented: true },
+    "no drop hint, and the browser does not open the file in the frame either",
+  );
+  // A dropped file is read and imported within a few frames (the explorer above); give it those and more.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await page.textContent("[data-testid=embed-bar] [data-testid=title]"), title);
+  assert.equal(await page.textContent("[data-testid=results-count]"), results);
+});
+
+test("keyboard focus passes through an embed and out again, both ways", async () => {
+  const { page, context } = browser;
+  await config(context, ["*"]);
+  await openHost(page, "embed=1&view=map&lang=en&tech=blockchain");
+  await page.waitForFunction(() => !!document.querySelector("#frame"));
+  const frame = await (await page.$("#frame")).contentFrame();
+  await frame.waitForSelector("[data-testid=map][data-drawn=true]");
+  const walk = async (start, goal, key) => {
+    await page.focus(start);
+    let entered = false;
+    for (let i = 0; i < 400; i += 1) {
+      await page.keyboard.press(key);
+      const at = await page.evaluate(() => document.activeElement?.id ?? "");
+      if (at === "frame") entered = true;
+      if (at === goal) return { entered, reached: true };
+    }
+    return { entered, reached: false };
+  };
+  assert.deepEqual(await walk("#before-frame", "after-frame", "Tab"), { entered: true, reached: true });
+  assert.deepEqual(await walk("#after-frame", "before-frame", "Shift+Tab"), { entered: true, reached: true });
 });

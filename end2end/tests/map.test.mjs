@@ -372,3 +372,45 @@ test("shading and marker size: a link reopens them, a change writes the link, th
     await other.close();
   }
 });
+
+test("online tiles: only from a server the site's config.json allows, and those load under its CSP", async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The shipped config.json allows the default template's server; here it answers from the test itself.
+  const tile = PNG.sync.write(new PNG({ width: 256, height: 256 }));
+  let served = 0;
+  await page.route("https://tile.openstreetmap.org/**", (route) => {
+    served += 1;
+    return route.fulfill({ status: 200, contentType: "image/png", body: tile });
+  });
+  const other = [];
+  await page.route("https://tiles.other.example/**", (route) => {
+    other.push(route.request().url());
+    return route.abort();
+  });
+  await openMap(page);
+  const settings = page.locator("[data-testid=map-tiles-settings]");
+  await settings.locator("summary").click();
+  const [template] = await settings.locator("input").all();
+  await template.fill("https://tiles.other.example/{z}/{x}/{y}.png");
+  await settings.getByRole("button", { name: "Turn on" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=tiles-refused]").textContent !== "");
+  assert.equal(
+    await page.textContent("[data-testid=tiles-refused]"),
+    "This site allows tiles only from: https://tile.openstreetmap.org",
+  );
+  assert.equal(await page.locator("[data-testid=map-tiles]").count(), 0, "a refused server gets no tiles");
+  await template.fill("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+  await settings.getByRole("button", { name: "Turn on" }).click();
+  await page.waitForSelector("[data-testid=map-tiles] img");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("[data-testid=map-tiles] img")].every((i) => i.complete && i.naturalWidth === 256),
+  );
+  assert.ok(served > 0, "the tiles were requested and drawn (the CSP's img-src allows the server)");
+  assert.equal(await page.textContent("[data-testid=tiles-refused]"), "", "the refusal is gone");
+  assert.deepEqual(other, [], "nothing was asked of the refused server");
+  await settings.getByRole("button", { name: "Turn off" }).click();
+  assert.equal(await page.locator("[data-testid=map-tiles]").count(), 0);
+  await page.unroute("https://tile.openstreetmap.org/**");
+  await page.unroute("https://tiles.other.example/**");
+});

@@ -60,14 +60,19 @@ pub fn LoadStatus() -> impl IntoView {
     }
 }
 
-/// Wraps the page: a JSON file dropped anywhere is read locally and loaded.
+/// Wraps the page: a JSON file dropped anywhere is read locally and loaded; not in an embed, whose data is
+/// the host's choice (a file dropped there is refused like by any page: nothing happens).
 #[component]
 pub fn DropZone(children: Children) -> impl IntoView {
     let state = use_app();
     let over = RwSignal::new(false);
+    let guest = crate::shell::use_shell().mode == crate::shell::Mode::Embed;
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         over.set(false);
+        if guest {
+            return;
+        }
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
             load::load_file(state, file);
@@ -75,7 +80,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
     };
     view! {
         <div class="drop-zone" class:drag-over=move || over.get()
-            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(!guest); }
             on:dragleave=move |_| over.set(false)
             on:drop=on_drop>
             {children()}

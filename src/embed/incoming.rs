@@ -10,12 +10,8 @@ use ecomap_core::config::Config;
 use ecomap_core::embed::messages::{self, Incoming, Reject};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::state::AppState;
-
-/// The app's configuration beside index.html (relative: the app may live under a path prefix).
-const CONFIG: &str = "config.json";
 
 thread_local! {
     /// The kinds of ignored messages already noted on the console (one bit per `Reject`).
@@ -34,18 +30,6 @@ fn note(r: Reject) {
     }
 }
 
-/// The app's `config.json`, read by core's one parser of it (the server builds its CSP from the same); `None`
-/// when it is missing or invalid.
-async fn read_config() -> Option<Config> {
-    let resp = JsFuture::from(web_sys::window()?.fetch_with_str(CONFIG)).await.ok()?;
-    let resp: web_sys::Response = resp.dyn_into().ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    Config::parse(&text).ok()
-}
-
 /// Reads the configuration (then sets `configured`) and listens for the host's messages for the page's
 /// lifetime. Until the configuration is read only the frame's own origin is accepted.
 pub fn listen(state: AppState, configured: RwSignal<bool>) {
@@ -53,7 +37,7 @@ pub fn listen(state: AppState, configured: RwSignal<bool>) {
     let config: Rc<RefCell<Option<Config>>> = Rc::new(RefCell::new(None));
     let read = config.clone();
     leptos::task::spawn_local(async move {
-        match read_config().await {
+        match crate::site_config::read().await {
             Some(c) => *read.borrow_mut() = Some(c),
             None => info(
                 "ecomap: config.json is missing or invalid: messages are accepted only from this frame's own origin",
@@ -61,9 +45,7 @@ pub fn listen(state: AppState, configured: RwSignal<bool>) {
         }
         configured.set(true);
     });
-    let own = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let own = crate::site_config::own_origin();
     let handle = window_event_listener_untyped("message", move |ev: web_sys::Event| {
         let Ok(ev) = ev.dyn_into::<web_sys::MessageEvent>() else {
             return;

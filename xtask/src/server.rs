@@ -12,13 +12,14 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The Content-Security-Policy the app runs under (docs/hosting.md): fixed directives, plus `connect-src` and
-/// `frame-ancestors` from the origins configuration (dist/config.json, `ecomap_core::config`).
+/// The Content-Security-Policy the app runs under (docs/hosting.md): fixed directives, plus `img-src`,
+/// `connect-src` and `frame-ancestors` from the origins configuration (dist/config.json, `ecomap_core::config`).
 pub fn csp(config: &Config) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-         img-src 'self' data: blob:; font-src 'self' data:; {}; worker-src 'self' blob:; object-src 'none'; \
+         {}; font-src 'self' data:; {}; worker-src 'self' blob:; object-src 'none'; \
          base-uri 'self'; form-action 'self'; {}",
+        config.img_src(),
         config.connect_src(),
         config.frame_ancestors()
     )
@@ -397,8 +398,8 @@ mod tests {
         assert_eq!(
             csp(&Config::default()),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-             img-src 'self' data: blob:; font-src 'self' data:; connect-src * data: blob:; worker-src 'self' blob:; \
-             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
+             img-src 'self' data: blob: https://tile.openstreetmap.org; font-src 'self' data:; connect-src * data: blob:; \
+             worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
             "the default: any host may frame the app (docs/hosting.md)"
         );
         let dir = temp_dir("config");

@@ -1,6 +1,7 @@
 //! The one configuration of origins (`config.json` beside index.html; docs/embedding.md, docs/hosting.md):
 //! which sites may frame the app (`embedOrigins`, the CSP `frame-ancestors`), whose messages an embed accepts
-//! (`messageOrigins`) and where the app may load data from (`dataOrigins`, the CSP `connect-src`). Read by the
+//! (`messageOrigins`), where the app may load data from (`dataOrigins`, the CSP `connect-src`) and which map tile
+//! servers a visitor may turn on under the map (`tileOrigins`, the CSP `img-src`). Read by the
 //! static app at start and by `cargo xtask serve` (and the test server), which turn it into the CSP header.
 //!
 //! An origin is written as a browser shows it: `https://partner.example`, `http://localhost:8080`, a wildcard
@@ -23,7 +24,13 @@ pub struct Config {
     pub message_origins: Vec<String>,
     /// Where the app may fetch data (`?data=URL`) besides its own origin (CSP `connect-src`).
     pub data_origins: Vec<String>,
+    /// The tile servers a visitor may choose for the optional map tiles (CSP `img-src`); none are requested
+    /// until a visitor turns tiles on.
+    pub tile_origins: Vec<String>,
 }
+
+/// The tile server of the map's default tile template (`tileOrigins`' default).
+pub const DEFAULT_TILE_ORIGIN: &str = "https://tile.openstreetmap.org";
 
 impl Default for Config {
     fn default() -> Config {
@@ -32,6 +39,7 @@ impl Default for Config {
             embed_origins: any(),
             message_origins: any(),
             data_origins: any(),
+            tile_origins: vec![DEFAULT_TILE_ORIGIN.to_string()],
         }
     }
 }
@@ -42,23 +50,25 @@ pub enum Field {
     Embed,
     Message,
     Data,
+    Tiles,
 }
 
 impl Field {
-    pub const ALL: [Field; 3] = [Field::Embed, Field::Message, Field::Data];
+    pub const ALL: [Field; 4] = [Field::Embed, Field::Message, Field::Data, Field::Tiles];
 
     pub fn name(self) -> &'static str {
         match self {
             Field::Embed => "embedOrigins",
             Field::Message => "messageOrigins",
             Field::Data => "dataOrigins",
+            Field::Tiles => "tileOrigins",
         }
     }
 
     fn keywords(self) -> &'static [&'static str] {
         match self {
             Field::Embed => &["*", "'self'", "'none'"],
-            Field::Message | Field::Data => &["*", "'self'"],
+            Field::Message | Field::Data | Field::Tiles => &["*", "'self'"],
         }
     }
 }
@@ -182,6 +192,7 @@ impl Config {
             Field::Embed => &self.embed_origins,
             Field::Message => &self.message_origins,
             Field::Data => &self.data_origins,
+            Field::Tiles => &self.tile_origins,
         }
     }
 
@@ -190,6 +201,7 @@ impl Config {
             Field::Embed => &mut self.embed_origins,
             Field::Message => &mut self.message_origins,
             Field::Data => &mut self.data_origins,
+            Field::Tiles => &mut self.tile_origins,
         }
     }
 
@@ -217,6 +229,24 @@ impl Config {
         parts.extend(self.data_origins.iter().map(String::as_str).filter(|o| *o != "'self'"));
         parts.extend(["data:", "blob:"]);
         format!("connect-src {}", parts.join(" "))
+    }
+
+    /// The CSP directive `img-src ...`: the app's own images, `data:`/`blob:` (exports of charts and views) and
+    /// the allowed tile servers.
+    pub fn img_src(&self) -> String {
+        let mut parts = vec!["'self'", "data:", "blob:"];
+        parts.extend(self.tile_origins.iter().map(String::as_str).filter(|o| *o != "'self'"));
+        format!("img-src {}", parts.join(" "))
+    }
+
+    /// Whether a tile URL template (`https://host/{z}/{x}/{y}.png`) may be used on a page of origin `own`.
+    pub fn accepts_tiles(&self, template: &str, own: &str) -> bool {
+        let Some((scheme, rest)) = template.split_once("://") else {
+            return false;
+        };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        origin(Field::Tiles, &format!("{scheme}://{host}"))
+            .is_ok_and(|o| self.tile_origins.iter().any(|e| matches(e, &o, own)))
     }
 
     /// Whether an embed whose own origin is `own` accepts a message from `from` (both as browsers write
@@ -310,6 +340,24 @@ mod tests {
         assert!(origin(Field::Message, "'none'").is_err(), "'none' only frames");
         let e = origin(Field::Embed, "self").expect_err("an error");
         assert!(e.contains("\"'self'\""), "{e}");
+    }
+
+    #[test]
+    fn tile_servers_come_from_the_configuration() {
+        let own = "https://app.example";
+        let c = Config::default();
+        assert_eq!(c.img_src(), "img-src 'self' data: blob: https://tile.openstreetmap.org");
+        assert!(c.accepts_tiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", own));
+        assert!(c.accepts_tiles("https://Tile.OpenStreetMap.org:443/{z}/{x}/{y}.png", own));
+        assert!(!c.accepts_tiles("https://tiles.other.example/{z}/{x}/{y}.png", own));
+        assert!(!c.accepts_tiles("not a url", own));
+        let c = Config::parse(r#"{"tileOrigins": ["https://*.tiles.example", "'self'"]}"#).expect("valid");
+        assert_eq!(c.img_src(), "img-src 'self' data: blob: https://*.tiles.example");
+        assert!(c.accepts_tiles("https://a.tiles.example/{z}/{x}/{y}.png", own));
+        assert!(c.accepts_tiles("https://app.example/tiles/{z}/{x}/{y}.png", own));
+        assert!(!c.accepts_tiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", own));
+        let none = Config::parse(r#"{"tileOrigins": []}"#).expect("valid");
+        assert_eq!(none.img_src(), "img-src 'self' data: blob:");
     }
 
     #[test]

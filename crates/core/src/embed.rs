@@ -1,5 +1,5 @@
 //! Embed mode (issue 14, docs/embedding.md): the options an embed link carries (`embed=1`, `panels=`, `lock=`,
-//! `theme=`, `height=`), the page modes of the presentation issue (`mode=present|kiosk`, which an embed refuses),
+//! `theme=`, `height=`, `chart=`), the page modes of the presentation issue (`mode=present|kiosk`, which an embed refuses),
 //! the lock (`lock::Lock`: the filters an embedding page fixed, which a visitor may narrow and never widen) and
 //! the messages between the frame and its host page (`messages`). Each option is one entry of the registry in
 //! `crate::params`; everything here is pure and tested natively.
@@ -173,6 +173,46 @@ impl PageMode {
     }
 }
 
+/// One chart of the charts view, for an embed of that chart alone (`chart=`), in the view's page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    VolumeByYear,
+    ProjectsByYear,
+    VolumeByTechnology,
+    VolumeBySector,
+    Composition,
+    TopActors,
+}
+
+impl Chart {
+    pub const ALL: [Chart; 6] = [
+        Chart::VolumeByYear,
+        Chart::ProjectsByYear,
+        Chart::VolumeByTechnology,
+        Chart::VolumeBySector,
+        Chart::Composition,
+        Chart::TopActors,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Chart::VolumeByYear => "volume-by-year",
+            Chart::ProjectsByYear => "projects-by-year",
+            Chart::VolumeByTechnology => "volume-by-technology",
+            Chart::VolumeBySector => "volume-by-sector",
+            Chart::Composition => "composition",
+            Chart::TopActors => "top-actors",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Chart> {
+        Chart::ALL.into_iter().find(|c| c.key() == s)
+    }
+    /// Its position in the charts view's page order.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// The embed options of a link.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Embed {
@@ -182,12 +222,18 @@ pub struct Embed {
     pub lock: LockSet,
     pub theme: Option<Theme>,
     pub height: Option<Height>,
+    /// `chart=`: an embed of the charts view shows this chart alone.
+    pub chart: Option<Chart>,
 }
 
 impl Embed {
     /// The frame reports its content height to the host.
     pub fn auto_height(&self) -> bool {
         self.on && self.height == Some(Height::Auto)
+    }
+    /// The one chart an embed shows (none outside an embed: the full app always shows all six).
+    pub fn one_chart(&self) -> Option<Chart> {
+        self.chart.filter(|_| self.on)
     }
 }
 
@@ -211,6 +257,28 @@ mod tests {
 
     fn parse(s: &str) -> (Query, Vec<QueryNotice>) {
         Query::from_params(s.split('&').filter_map(|p| p.split_once('=')))
+    }
+
+    #[test]
+    fn one_chart_is_read_written_and_only_taken_in_an_embed() {
+        for c in Chart::ALL {
+            let (q, notices) = parse(&format!("embed=1&view=charts&chart={}", c.key()));
+            assert!(notices.is_empty(), "{notices:?}");
+            assert_eq!(
+                (q.embed.one_chart(), c.index()),
+                (Some(c), Chart::ALL.iter().position(|x| *x == c).unwrap())
+            );
+            let back: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
+            assert!(back.contains(&format!("chart={}", c.key())), "{back:?}");
+        }
+        let (q, _) = parse("view=charts&chart=composition");
+        assert_eq!(q.embed.one_chart(), None, "the full app shows all six charts");
+        let (q, notices) = parse("embed=1&chart=pie");
+        assert_eq!(
+            (q.embed.chart, notices.len()),
+            (None, 1),
+            "an unknown chart is ignored with a notice"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! a new piece of link state (view state, an embed option, a mode) is one entry here (ARCHITECTURE.md,
 //! "Recipes"). The order of the list is the order of the parameters in a written link.
 
-use crate::embed::{Height, LockSet, PageMode, Panels, Theme};
+use crate::embed::{Chart, Height, LockSet, PageMode, Panels, Theme};
 use crate::facet::Facet;
 use crate::model::Lang;
 use crate::query::{parse_years, Focus, Query, View};
@@ -71,7 +71,7 @@ macro_rules! choice_param {
 }
 
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 24] = [
+pub const PARAMS: [Param; 25] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
@@ -266,6 +266,14 @@ pub const PARAMS: [Param; 24] = [
         write: |q, out| out.extend(q.embed.height.map(|h| ("height", h.key()))),
         lockable: false,
         about: "embed: auto (the frame reports its content height to the host) or a fixed height in px (100-10000)",
+    },
+    Param {
+        name: "chart",
+        read: |q, v| Chart::parse(v).map(|c| q.embed.chart = Some(c)).is_some(),
+        write: |q, out| out.extend(q.embed.chart.map(|c| ("chart", c.key().to_string()))),
+        lockable: false,
+        about: "embed of the charts view: one chart alone, from volume-by-year, projects-by-year, \
+                volume-by-technology, volume-by-sector, composition, top-actors",
     },
 ];
 

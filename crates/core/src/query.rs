@@ -345,6 +345,7 @@ mod tests {
                 lock: crate::embed::LockSet::parse("tech,years").unwrap_or_default(),
                 theme: Some(crate::embed::Theme::Dark),
                 height: Some(crate::embed::Height::Px(600)),
+                chart: Some(crate::embed::Chart::TopActors),
             },
             page_mode: None,
         };

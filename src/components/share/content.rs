@@ -3,6 +3,7 @@
 //! markup.
 
 use super::link::{self as share, PANELS};
+use ecomap_core::embed::Chart;
 use ecomap_core::model::Lang;
 use ecomap_core::query::{Query, View};
 use web_sys::{Document, Element};
@@ -145,6 +146,17 @@ pub fn build(dialog: &Element, t: &'static ShareTexts, lang: Lang, q: &Query, hr
     };
     let themes: Vec<(&str, &str)> = THEMES.into_iter().zip(t.themes).collect();
     let langs: Vec<(&str, &str)> = LANG_NAMES.map(|(l, name)| (l.code(), name)).to_vec();
+    let ct = crate::views::charts::texts::view_texts(lang);
+    let titles = [
+        ct.by_year_title,
+        ct.new_ongoing_title,
+        ct.by_technology_title,
+        ct.by_sector_title,
+        ct.composition_title,
+        ct.top_title,
+    ];
+    let mut charts = vec![("", t.all_charts)];
+    charts.extend(Chart::ALL.iter().zip(titles).map(|(c, name)| (c.key(), name)));
     let mut heights = vec![("auto", t.height_auto)];
     heights.extend(HEIGHTS.map(|h| (h, h)));
     add(&el(
@@ -153,6 +165,7 @@ pub fn build(dialog: &Element, t: &'static ShareTexts, lang: Lang, q: &Query, hr
         &[("class", "share-form"), ("data-testid", "share-form")],
         &[
             &select(&doc, "share-view", t.view, &views, q.view.key()),
+            &select(&doc, "share-chart", t.chart, &charts, ""),
             &panels,
             &check(&doc, "share-lock", &lock, false, lockable),
             &select(&doc, "share-theme", t.theme, &themes, ""),

@@ -11,7 +11,7 @@ use ecomap_core::query::{Query, View};
 pub const PANELS: [&str; 4] = ["legend", "filters", "list", "timeline"];
 
 /// The link parameters of embed mode; the dialog writes them itself, so the current page's are dropped.
-const EMBED_PARAMS: [&str; 5] = ["embed", "panels", "lock", "theme", "height"];
+const EMBED_PARAMS: [&str; 6] = ["embed", "panels", "lock", "theme", "height", "chart"];
 
 /// The plain `<iframe>`'s height when the embed follows its content (`height=auto`): a plain frame cannot
 /// follow it, so it gets this height and scrolls inside; the loader starts at it and then follows.
@@ -30,6 +30,8 @@ pub struct EmbedOptions {
     pub lang: Lang,
     /// A fixed height in CSS px; `None` follows the content (`height=auto`).
     pub height: Option<u32>,
+    /// One chart alone (`chart=`, only with the charts view); `None`: all six.
+    pub chart: Option<ecomap_core::embed::Chart>,
 }
 
 impl EmbedOptions {
@@ -42,6 +44,7 @@ impl EmbedOptions {
             theme: None,
             lang,
             height: None,
+            chart: None,
         }
     }
 }
@@ -84,6 +87,9 @@ pub fn embed_params(q: &Query, o: &EmbedOptions) -> Vec<(&'static str, String)> 
         out.push(("theme", t.into()));
     }
     out.push(("height", o.height.map_or("auto".into(), |h| h.to_string())));
+    if let (View::Charts, Some(c)) = (o.view, o.chart) {
+        out.push(("chart", c.key().into()));
+    }
     out
 }
 
@@ -212,6 +218,21 @@ mod tests {
         let q = query("view=network&lang=en&tech=ai&mode=collaboration");
         let (back, _) = Query::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!((back.view, back.lang, back.chosen), (q.view, q.lang, q.chosen));
+    }
+
+    #[test]
+    fn one_chart_goes_into_a_charts_embed_only() {
+        let c = Some(ecomap_core::embed::Chart::TopActors);
+        let o = EmbedOptions {
+            chart: c,
+            ..EmbedOptions::new(View::Charts, Lang::En)
+        };
+        assert!(url("chart=composition", &o).ends_with("&embed=1&height=auto&chart=top-actors"));
+        let o = EmbedOptions {
+            chart: c,
+            ..EmbedOptions::new(View::Map, Lang::En)
+        };
+        assert!(!url("view=charts", &o).contains("chart="), "a map embed has no chart");
     }
 
     #[test]

@@ -153,6 +153,7 @@ fn read_form() -> EmbedOptions {
         theme: THEMES.into_iter().find(|t| !t.is_empty() && *t == value("share-theme")),
         lang: Lang::parse(&value("share-lang")).unwrap_or_default(),
         height: value("share-height").parse().ok(),
+        chart: ecomap_core::embed::Chart::parse(&value("share-chart")),
     }
 }
 

@@ -52,9 +52,12 @@ pub struct DrawSettings {
     pub width: RwSignal<u32>,
     pub theme: ThemeChoice,
     pub reading: RwSignal<YearReading>,
+    /// An embed of one chart (`chart=`): only that one is drawn, as the set's only chart.
+    pub only: Memo<Option<ecomap_core::embed::Chart>>,
 }
 
-/// The six charts of the current state, specified and drawn (measured as `ecomap:charts`).
+/// The six charts of the current state (or the one of a one-chart embed), specified and drawn (measured as
+/// `ecomap:charts`).
 pub fn drawn_charts(
     state: AppState,
     sel_all_years: Memo<Option<SelectionRef>>,
@@ -71,6 +74,7 @@ pub fn drawn_charts(
         let palette = settings.theme.palette();
         let lang = state.lang.get();
         let reading = settings.reading.get();
+        let only = settings.only.get();
         state.resolved.with(|r| {
             let r = r.as_ref()?;
             perf::timed("ecomap:charts", || {
@@ -85,7 +89,9 @@ pub fn drawn_charts(
                 };
                 let charts = specs::build(&inputs)
                     .into_iter()
-                    .map(|spec| {
+                    .enumerate()
+                    .filter(|(i, _)| only.is_none_or(|c| c.index() == *i))
+                    .map(|(_, spec)| {
                         let drawn = draw::draw(&spec, palette, w, false);
                         Chart { spec, drawn }
                     })

@@ -70,15 +70,26 @@ pub fn ChartsView() -> impl IntoView {
     let root = NodeRef::<leptos::html::Section>::new();
     let width = watch_width(root);
     let sel_all_years = state.selection_all_years;
-    let charts = drawn_charts(state, sel_all_years, DrawSettings { width, theme, reading });
+    let only = Memo::new(move |_| state.query.with(|q| q.embed.one_chart()));
+    let charts = drawn_charts(
+        state,
+        sel_all_years,
+        DrawSettings {
+            width,
+            theme,
+            reading,
+            only,
+        },
+    );
+    let cards = move || if only.get().is_some() { 1 } else { CHARTS };
     let theme_class = move || format!("charts theme-{}", theme.drawn().key());
     view! {
         <section class=theme_class node_ref=root data-testid="charts"
             data-drawn=move || charts.with(|c| c.is_some()).to_string()
             aria-label=move || t().charts>
             <ChartsToolbar theme=theme/>
-            <div class="charts-grid">
-                {(0..CHARTS).map(|index| view! { <ChartCard chart=ChartRef { charts, index } reading=reading theme=theme/> }).collect_view()}
+            <div class="charts-grid" class:one-chart=move || only.get().is_some()>
+                {move || (0..cards()).map(|index| view! { <ChartCard chart=ChartRef { charts, index } reading=reading theme=theme/> }).collect_view()}
             </div>
         </section>
     }

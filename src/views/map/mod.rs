@@ -63,7 +63,8 @@ pub fn MapView() -> impl IntoView {
     let refs = StageRefs::new();
     let engine: SharedEngine = Rc::new(RefCell::new(None));
     let sig = MapSignals::new();
-    let tiles_cfg = RwSignal::new(tiles::stored_config());
+    let tiles_cfg = RwSignal::new(None);
+    tiles::restore(tiles_cfg);
     let options = LayerOptions::new();
     let scheduler = Scheduler::new(engine.clone(), sig);
     let figures: FiguresMemo = Memo::new(move |_| {

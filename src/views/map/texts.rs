@@ -40,6 +40,9 @@ pub struct MapTexts {
     pub tiles_note: &'static str,
     pub tiles_apply: &'static str,
     pub tiles_off: &'static str,
+    /// A template on a server the site's config.json does not allow; the allowed servers follow.
+    pub tiles_refused: &'static str,
+    pub tiles_none_allowed: &'static str,
     pub legend: &'static str,
     /// The button that unfolds the layer choices on a phone.
     pub layers: &'static str,
@@ -85,6 +88,8 @@ pub const DE: MapTexts = MapTexts {
     tiles_note: "Aus: Die Karte lädt nichts von fremden Servern. An: Kacheln kommen vom angegebenen Server.",
     tiles_apply: "Einschalten",
     tiles_off: "Ausschalten",
+    tiles_refused: "Diese Website erlaubt Kacheln nur von:",
+    tiles_none_allowed: "keinem Server",
     legend: "Legende",
     layers: "Ebenen",
     marker_size: "Größe der Punkte",
@@ -126,6 +131,8 @@ pub const EN: MapTexts = MapTexts {
     tiles_note: "Off: the map loads nothing from other servers. On: tiles come from the server given.",
     tiles_apply: "Turn on",
     tiles_off: "Turn off",
+    tiles_refused: "This site allows tiles only from:",
+    tiles_none_allowed: "no server",
     legend: "Legend",
     layers: "Layers",
     marker_size: "Marker size",

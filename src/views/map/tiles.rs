@@ -1,7 +1,9 @@
 //! Optional online tiles under the map: off by default (then the map requests nothing from any other host);
 //! a visitor can set a URL template with its attribution, stored in localStorage, never in the shared URL.
 //!
-//! Tiles are plain `<img>` elements placed under a translucent map, so no CORS is needed for WebGL.
+//! Tiles are plain `<img>` elements placed under a translucent map, so no CORS is needed for WebGL. The site's
+//! config.json names the tile servers its CSP allows (`tileOrigins`, `img-src`); a template on another server
+//! is refused with that list, never left to fail image by image.
 
 use ecomap_core::projection::{Camera, Viewport, World};
 use leptos::prelude::*;
@@ -21,8 +23,28 @@ pub struct TileConfig {
     pub attribution: String,
 }
 
-/// The visitor's stored tile setting; `None` (the default) means no tiles.
-pub fn stored_config() -> Option<TileConfig> {
+/// The visitor's stored tile setting once the site's configuration allows its server (`None`, the default,
+/// means no tiles; until the check nothing is requested).
+pub fn restore(config: RwSignal<Option<TileConfig>>) {
+    let Some(stored) = stored_config() else { return };
+    leptos::task::spawn_local(async move {
+        if allowed(&stored.template).await.is_ok() {
+            config.set(Some(stored));
+        }
+    });
+}
+
+/// Whether the site allows the template's server; else the allowed servers, for the visitor.
+async fn allowed(template: &str) -> Result<(), String> {
+    let site = crate::site_config::read().await.unwrap_or_default();
+    if site.accepts_tiles(template, &crate::site_config::own_origin()) {
+        Ok(())
+    } else {
+        Err(site.tile_origins.join(", "))
+    }
+}
+
+fn stored_config() -> Option<TileConfig> {
     let template = storage_get(TEMPLATE_KEY).filter(|t| valid_template(t))?;
     Some(TileConfig {
         template,
@@ -108,19 +130,41 @@ pub fn TileSettings(config: RwSignal<Option<TileConfig>>) -> impl IntoView {
             .map(|c| c.attribution)
             .unwrap_or_else(|| DEFAULT_ATTRIBUTION.to_string()),
     );
+    // The servers the site allows, shown when a template names another one.
+    let refused = RwSignal::new(None::<String>);
     let apply = move |_| {
         let c = TileConfig {
             template: template.get_untracked().trim().to_string(),
             attribution: attribution.get_untracked().trim().to_string(),
         };
-        if valid_template(&c.template) {
-            store(Some(&c));
-            config.set(Some(c));
+        if !valid_template(&c.template) {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            match allowed(&c.template).await {
+                Ok(()) => {
+                    refused.set(None);
+                    store(Some(&c));
+                    config.set(Some(c));
+                }
+                Err(servers) => refused.set(Some(servers)),
+            }
+        });
     };
     let off = move |_| {
         store(None);
         config.set(None);
+    };
+    let refusal = move || {
+        refused.get().map(|servers| {
+            let t = t();
+            let servers = if servers.is_empty() {
+                t.tiles_none_allowed.to_string()
+            } else {
+                servers
+            };
+            format!("{} {servers}", t.tiles_refused)
+        })
     };
     view! {
         <details class="map-tiles-settings" data-testid="map-tiles-settings">
@@ -135,6 +179,7 @@ pub fn TileSettings(config: RwSignal<Option<TileConfig>>) -> impl IntoView {
             <button type="button" on:click=apply>{move || t().tiles_apply}</button>
             " "
             <button type="button" on:click=off>{move || t().tiles_off}</button>
+            <p class="tiles-refused" role="alert" data-testid="tiles-refused">{refusal}</p>
         </details>
     }
 }
