@@ -267,6 +267,18 @@ test("the share dialog: copy the link, embed options as form controls, a live pr
     const preview = await (await page.$("[data-testid=share-preview]")).contentFrame();
     await preview.waitForSelector(`${ROOTS.charts}[data-drawn=true]`, { timeout: 60_000 });
     assert.equal(new URL(preview.url()).searchParams.get("view"), "charts");
+    assert.equal(await preview.locator(".charts-grid h3").count(), 6, "all six charts by default");
+    // One chart alone: the preview shows just that one.
+    await page.selectOption("[data-testid=share-chart]", "top-actors");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=share-iframe]").value.includes("chart=top-actors"),
+    );
+    const one = await (await page.$("[data-testid=share-preview]")).contentFrame();
+    await one.waitForFunction(() => new URL(location.href).searchParams.get("chart") === "top-actors");
+    await one.waitForSelector(`${ROOTS.charts}[data-drawn=true]`, { timeout: 60_000 });
+    assert.deepEqual(await one.$$eval(".charts-grid h3", (hs) => hs.map((h) => h.textContent)), [
+      "Die 10 Akteure mit dem größten Projektvolumen",
+    ]);
 
     await page.keyboard.press("Escape");
     await page.waitForSelector("[data-testid=share-dialog]:not([open])", { state: "attached" });
