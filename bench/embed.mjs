@@ -1,4 +1,4 @@
-// Browser benchmark of the embeds (docs/embedding.md): for each embed kind (map, network, charts, list), the
+// Browser benchmark of the embeds (docs/embedding.md): for each embed kind (map, network, charts, one chart, list), the
 // transfer size and the time to the first drawn view, with the demo data, cold (a fresh browser context: empty
 // cache), as a partner's visitor first meets it. Run by `cargo xtask bench`, or by hand against any server of
 // dist/ (xtask's sends the precompressed .br/.gz files):
@@ -20,11 +20,13 @@ if (!base) {
   process.exit(2);
 }
 const RUNS = 5;
+// `kind` names the row: "chart" is one chart alone (`chart=`), the others a whole view.
 const KINDS = [
-  { view: "map", root: "[data-testid=map]" },
-  { view: "network", root: "[data-testid=network-view]" },
-  { view: "charts", root: "[data-testid=charts]" },
-  { view: "list", root: null },
+  { kind: "map", query: "view=map", root: "[data-testid=map]" },
+  { kind: "network", query: "view=network", root: "[data-testid=network-view]" },
+  { kind: "charts", query: "view=charts", root: "[data-testid=charts]" },
+  { kind: "chart", query: "view=charts&chart=volume-by-year", root: "[data-testid=charts]" },
+  { kind: "list", query: "view=list", root: null },
 ];
 
 /** Records, in the page, when the view's root first says it drew. */
@@ -44,7 +46,7 @@ function watchDrawn(root) {
   });
 }
 
-async function run(browser, { view, root }) {
+async function run(browser, { kind, query, root }) {
   const context = await browser.newContext({
     viewport: { width: 800, height: 600 },
     deviceScaleFactor: 1,
@@ -64,9 +66,9 @@ async function run(browser, { view, root }) {
     ),
   );
   const page = await context.newPage();
-  page.on("pageerror", (e) => console.error(`[${view}] pageerror: ${e}`));
+  page.on("pageerror", (e) => console.error(`[${kind}] pageerror: ${e}`));
   await page.addInitScript(watchDrawn, root);
-  await page.goto(`${base}/?embed=1&view=${view}&lang=en&height=auto`);
+  await page.goto(`${base}/?embed=1&${query}&lang=en&height=auto`);
   await page.waitForFunction(() => window.__drawnAt !== null, undefined, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__drawnAt);
   // Whatever the view still fetches right after drawing (the network's layout worker) counts too.
@@ -86,9 +88,9 @@ try {
     const ms = median(runs.map((r) => r.ms));
     const kb = median(runs.map((r) => r.bytes)) / 1024;
     const responses = runs[0].requests;
-    console.log(`BENCH name=embed-first-drawn view=${kind.view} kb=${kb.toFixed(1)} responses=${responses} ms=${ms.toFixed(1)}`);
+    console.log(`BENCH name=embed-first-drawn view=${kind.kind} kb=${kb.toFixed(1)} responses=${responses} ms=${ms.toFixed(1)}`);
     console.log(
-      `# embed ${kind.view}: first drawn view ${ms.toFixed(0)} ms (median of ${RUNS}, cold), ` +
+      `# embed ${kind.kind} (${kind.query}): first drawn view ${ms.toFixed(0)} ms (median of ${RUNS}, cold), ` +
         `transfer ${kb.toFixed(1)} KB in ${responses} responses (${runs[0].encodings.join(", ")})`,
     );
   }

@@ -3,14 +3,20 @@
 // marker, prints what it reports and saves a screenshot per view. Then the journey of
 // end2end/tests/journey.test.mjs: every ordered pair of views by clicking their tabs (leaving the network after
 // its layout stopped, then while it runs), then three quick switches; it fails on the panic overlay or any
-// console error or uncaught error (recorded by a small hook the script installs in the page).
+// console error or uncaught error (recorded by a small hook the script installs in the page). Last, the partner
+// page with 8 embeds (map, network, charts mixed; fixtures/embed/partner-8.html, served by this script on
+// `localhost`, the app's frames from ECOMAP_URL: another site): each frame scrolled into view must draw its
+// view, and after the walk back to the top every map and network frame must hold a live WebGL context.
 // See ARCHITECTURE.md, "Testing".
 //
 //   ECOMAP_URL=http://127.0.0.1:PORT WEBDRIVER_URL=http://127.0.0.1:4444 BROWSER=webkit node cross-browser.mjs
 //
 // BROWSER is `webkit` (WebKitWebDriver + MiniBrowser) or `firefox` (geckodriver + firefox-esr). Exits 1 when
 // a view does not get ready or reports a failure.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
 const driver = (process.env.WEBDRIVER_URL || "http://127.0.0.1:4444").replace(/\/+$/, "");
@@ -139,7 +145,67 @@ try {
   console.log(`${browser} journey: ${steps} switches, ${p.length ? "FAILED: " + p.join("; ") : "no panic, no error"}`);
   const png = await call("GET", `/session/${id}/screenshot`);
   writeFileSync(`${outDir}/${browser}-journey.png`, Buffer.from(png, "base64"));
+  failed = (await eightEmbeds(exec)) || failed;
 } finally {
   await call("DELETE", `/session/${id}`);
 }
 process.exit(failed ? 1 : 0);
+
+/** Serves fixtures/embed/ on localhost (a port of its own) for the partner page. */
+function servePartnerPages() {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "embed");
+  const types = { html: "text/html", js: "text/javascript", css: "text/css" };
+  const server = createServer((req, res) => {
+    const name = new URL(req.url, "http://x").pathname.replace(/^\/+/, "");
+    try {
+      if (!/^[\w-]+\.(html|js|css)$/.test(name)) throw new Error("not a fixture");
+      const body = readFileSync(join(dir, name));
+      res.writeHead(200, { "content-type": `${types[name.split(".").pop()]}; charset=utf-8` }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+/** The 8-embed partner page: every frame draws its view; maps and networks keep a live context. */
+async function eightEmbeds(exec) {
+  const server = await servePartnerPages();
+  const views = ["map", "network", "charts", "map", "network", "charts", "map", "network"];
+  const roots = { map: "[data-testid=map]", network: "[data-testid=network-view]", charts: "[data-testid=charts]" };
+  let bad = false;
+  try {
+    const page = `http://localhost:${server.address().port}/partner-8.html?app=${encodeURIComponent(base + "/")}`;
+    await call("POST", `/session/${id}/url`, { url: page });
+    const inFrame = async (i, script) => {
+      const el = await call("POST", `/session/${id}/element`, { using: "css selector", value: `#embed-${i} iframe` });
+      await exec("arguments[0].scrollIntoView({ block: 'center' });", [el]);
+      await call("POST", `/session/${id}/frame`, { id: el });
+      try {
+        return await exec(script, [roots[views[i - 1]]]);
+      } finally {
+        await call("POST", `/session/${id}/frame/parent`, {});
+      }
+    };
+    const state = "const el = document.querySelector(arguments[0]); return el ? { drawn: el.dataset.drawn, context: el.dataset.context ?? '-', contexts: document.documentElement.dataset.webglContexts ?? '-' } : null;";
+    for (const pass of ["down", "back"]) {
+      for (let i = 1; i <= views.length; i++) {
+        let s = null;
+        const until = Date.now() + 60_000;
+        while (Date.now() < until) {
+          s = await inFrame(i, state);
+          if (s?.drawn === "true" && (views[i - 1] === "charts" || s.context === "ok")) break;
+          await new Promise((ok) => setTimeout(ok, 250));
+        }
+        const ok = s?.drawn === "true" && (views[i - 1] === "charts" || (s.context === "ok" && Number(s.contexts) <= 1));
+        bad ||= !ok;
+        console.log(`${browser} 8 embeds, ${pass}: embed-${i} (${views[i - 1]}) ${ok ? "drawn" : "NOT DRAWN"} ${JSON.stringify(s)}`);
+      }
+    }
+    const png = await call("GET", `/session/${id}/screenshot`);
+    writeFileSync(`${outDir}/${browser}-8-embeds.png`, Buffer.from(png, "base64"));
+  } finally {
+    server.close();
+  }
+  return bad;
+}
