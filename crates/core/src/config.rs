@@ -15,6 +15,9 @@ use serde_json::{Map, Value};
 /// The file's name beside index.html.
 pub const FILE: &str = "config.json";
 
+/// The kiosk's settings object (`crate::kiosk::KioskConfig`), beside the origin lists.
+const KIOSK: &str = "kiosk";
+
 /// The configuration; [`Default`] is the file the app ships (`public/config.json`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -27,6 +30,8 @@ pub struct Config {
     /// The tile servers a visitor may choose for the optional map tiles (CSP `img-src`); none are requested
     /// until a visitor turns tiles on.
     pub tile_origins: Vec<String>,
+    /// The kiosk's exit PIN and idle time (`kiosk`, an object; `crate::kiosk`).
+    pub kiosk: crate::kiosk::KioskConfig,
 }
 
 /// The tile server of the map's default tile template (`tileOrigins`' default).
@@ -40,6 +45,7 @@ impl Default for Config {
             message_origins: any(),
             data_origins: any(),
             tile_origins: vec![DEFAULT_TILE_ORIGIN.to_string()],
+            kiosk: crate::kiosk::KioskConfig::default(),
         }
     }
 }
@@ -174,10 +180,13 @@ impl Config {
         };
         let mut c = Config::default();
         for key in map.keys() {
-            if !Field::ALL.iter().any(|f| f.name() == key) {
+            if key != KIOSK && !Field::ALL.iter().any(|f| f.name() == key) {
                 let known = Field::ALL.map(Field::name).join(", ");
-                return Err(err(key.as_str(), format!("unknown field (known: {known})")));
+                return Err(err(key.as_str(), format!("unknown field (known: {known}, {KIOSK})")));
             }
+        }
+        if let Some(k) = map.get(KIOSK) {
+            c.kiosk = crate::kiosk::KioskConfig::parse(k).map_err(|(path, m)| err(path, m))?;
         }
         for f in Field::ALL {
             if let Some(list) = list_of(&map, f)? {
@@ -207,10 +216,18 @@ impl Config {
 
     /// The file's text, one field per line (what `cargo xtask serve --embed-origins` writes into dist/).
     pub fn to_json(&self) -> String {
-        let fields: Vec<String> = Field::ALL
+        let mut fields: Vec<String> = Field::ALL
             .iter()
             .map(|&f| format!("  \"{}\": {}", f.name(), Value::from(self.field(f).clone())))
             .collect();
+        if self.kiosk != crate::kiosk::KioskConfig::default() {
+            let mut k = serde_json::Map::new();
+            if let Some(pin) = &self.kiosk.pin {
+                k.insert("pin".into(), pin.clone().into());
+            }
+            k.insert("idleSeconds".into(), self.kiosk.idle_seconds.into());
+            fields.push(format!("  \"{KIOSK}\": {}", Value::Object(k)));
+        }
         format!("{{\n{}\n}}\n", fields.join(",\n"))
     }
 
@@ -356,6 +373,12 @@ mod tests {
         assert!(c.accepts_tiles("https://a.tiles.example/{z}/{x}/{y}.png", own));
         assert!(c.accepts_tiles("https://app.example/tiles/{z}/{x}/{y}.png", own));
         assert!(!c.accepts_tiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", own));
+        let kiosk = r#"{"kiosk": {"pin": "2468", "idleSeconds": 60}}"#;
+        let c = Config::parse(kiosk).expect("valid");
+        assert_eq!((c.kiosk.pin.as_deref(), c.kiosk.idle_seconds), (Some("2468"), 60));
+        assert_eq!(Config::parse(&c.to_json()), Ok(c), "to_json keeps the kiosk's settings");
+        let e = Config::parse(r#"{"kiosk": {"pin": "1"}}"#).expect_err("a short PIN");
+        assert_eq!(e.path, "kiosk.pin");
         let none = Config::parse(r#"{"tileOrigins": []}"#).expect("valid");
         assert_eq!(none.img_src(), "img-src 'self' data: blob:");
     }

@@ -21,6 +21,7 @@ pub mod import;
 pub mod in_view;
 pub mod index;
 pub mod input_policy;
+pub mod kiosk;
 pub mod layout;
 pub mod model;
 pub mod params;
