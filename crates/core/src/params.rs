@@ -71,7 +71,7 @@ macro_rules! choice_param {
 }
 
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 24] = [
+pub const PARAMS: [Param; 25] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
@@ -266,6 +266,19 @@ pub const PARAMS: [Param; 24] = [
         write: |q, out| out.extend(q.embed.height.map(|h| ("height", h.key()))),
         lockable: false,
         about: "embed: auto (the frame reports its content height to the host) or a fixed height in px (100-10000)",
+    },
+    Param {
+        name: "tour",
+        read: |q, v| {
+            let ok = !v.is_empty();
+            if ok {
+                q.tour = Some(v.to_string());
+            }
+            ok
+        },
+        write: |q, out| out.extend(q.tour.clone().map(|t| ("tour", t))),
+        lockable: false,
+        about: "with mode=present: the URL of the tour to play (default: the demo tour; docs/tours.md)",
     },
 ];
 
