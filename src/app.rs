@@ -102,19 +102,18 @@ pub fn App() -> impl IntoView {
     });
 
     let full = mode != Mode::Embed;
-    let presenting = shell.presenting;
     let view = Memo::new(move |_| state.query.with(|q| q.view));
     // One page for both modes (a second page would cost its own code): an embed swaps the header for its
     // slim bar, and style/main.css hides the parts it does not show (tabs, the filter button and panel, the
     // timeline, the list, the legend) unless its link names them.
     view! {
         <DropZone>
-            {move || if presenting.get() {
-                view! { <PresentBar/> }.into_any()
-            } else if full {
+            // Presenting hides the header by the stylesheet (the editor's "Play" switches at any time).
+            {if full {
                 view! {
                     <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
                     <Header/>
+                    <PresentBar/>
                 }.into_any()
             } else {
                 view! { <EmbedBar/> }.into_any()

@@ -59,8 +59,12 @@ fn download(text: &str, name: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let doc = web_sys::window().and_then(|w| w.document());
     if let Some(a) = doc
         .and_then(|d| d.create_element("a").ok())
@@ -112,7 +116,9 @@ pub fn TourButton() -> impl IntoView {
         }
         open.set(false);
         shell.presenting.set(true);
-        state.query.update(|q| q.page_mode = Some(ecomap_core::embed::PageMode::Present));
+        state
+            .query
+            .update(|q| q.page_mode = Some(ecomap_core::embed::PageMode::Present));
         presenter.start(draft_tour(list, &title()), false);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -124,7 +130,12 @@ pub fn TourButton() -> impl IntoView {
     let row = move |i: usize, step: Step| {
         let n = steps.with(Vec::len);
         let lang = state.lang.get();
-        let what = format!("{}. {} {}", i + 1, view_name(step.view(), lang), step.query.replace('&', " · "));
+        let what = format!(
+            "{}. {} {}",
+            i + 1,
+            view_name(step.view(), lang),
+            step.query.replace('&', " · ")
+        );
         let set = move |f: fn(&mut Step, String), v: String| edit(Box::new(move |s| f(&mut s[i], v)));
         view! {
             <li class="tour-step" data-testid="tour-step">

@@ -37,12 +37,18 @@ pub fn start(state: AppState, presenter: Presenter) {
         let on = shell.presenting.get();
         crate::browser::set_label_scale(if on { LABEL_SCALE } else { 1.0 });
         let mode = if on { "present" } else { shell.mode.key() };
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("data-mode", mode);
         }
     });
     if shell.presenting.get_untracked() {
-        let url = state.query.with_untracked(|q| q.tour.clone()).unwrap_or_else(|| DEFAULT_TOUR.to_string());
+        let url = state
+            .query
+            .with_untracked(|q| q.tour.clone())
+            .unwrap_or_else(|| DEFAULT_TOUR.to_string());
         presenter.load(url, false);
     }
 }
@@ -76,7 +82,10 @@ pub fn describe(ds: Option<&Dataset>, q: &Query, lang: Lang) -> String {
 /// Asks for full screen on the whole page; a refusal (no user gesture, a frame without permission) becomes
 /// a notice, never an unhandled rejection.
 fn request_fullscreen(refused: RwSignal<bool>) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let f = js_sys::Reflect::get(&el, &JsValue::from_str("requestFullscreen"))
@@ -148,7 +157,10 @@ fn listen(presenter: Presenter) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest("[data-input]").ok().flatten().is_some());
         let touch = ev.pointer_type() != "mouse";
-        start.set_value((shell.presenting.get_untracked() && touch && !on_stage).then(|| (ev.client_x() as f64, ev.client_y() as f64)));
+        start.set_value(
+            (shell.presenting.get_untracked() && touch && !on_stage)
+                .then(|| (ev.client_x() as f64, ev.client_y() as f64)),
+        );
     });
     let up = window_event_listener(leptos::ev::pointerup, move |ev| {
         if let Some((x, y)) = start.get_value() {
@@ -211,7 +223,13 @@ pub fn PresentBar() -> impl IntoView {
         state.data.with(|d| {
             let d = d.as_ref()?;
             let meta = &d.0.ds.meta;
-            Some(format!("{} · {} {} · {}", meta.title.get(lang), t().data_as_of, meta.date, meta.licence))
+            Some(format!(
+                "{} · {} {} · {}",
+                meta.title.get(lang),
+                t().data_as_of,
+                meta.date,
+                meta.licence
+            ))
         })
     };
     let exit = move |_| {
@@ -224,7 +242,8 @@ pub fn PresentBar() -> impl IntoView {
         });
     };
     view! {
-        <header class="present-bar" data-testid="present-bar" role="region" aria-label=move || t().bar>
+        <header class="present-bar" data-testid="present-bar" role="region" aria-label=move || t().bar
+            hidden=move || !shell.presenting.get()>
             <p class="present-caption" data-testid="present-caption" aria-live="polite">{caption}</p>
             <p class="present-error" role="alert" hidden=move || failed().is_none()>{failed}</p>
             <p class="present-error" role="status" hidden=move || !refused.get()>{move || t().fullscreen_refused}</p>

@@ -55,7 +55,10 @@ impl Presenter {
     pub fn load(self, url: String, looping: bool) {
         self.status.set(TourStatus::Loading);
         leptos::task::spawn_local(async move {
-            match fetch_text(&url).await.and_then(|t| Tour::load(&t).map_err(|e| e.to_string())) {
+            match fetch_text(&url)
+                .await
+                .and_then(|t| Tour::load(&t).map_err(|e| e.to_string()))
+            {
                 Ok(tour) => self.start(tour, looping),
                 Err(e) => self.status.set(TourStatus::Failed(format!("{url}: {e}"))),
             }
@@ -102,7 +105,10 @@ impl Presenter {
     /// language, data and tour), then the views are told to glide; the timer starts anew.
     fn show_step(self) {
         let i = self.player.get_untracked().index();
-        let Some(step) = self.tour.with_untracked(|t| t.as_ref().and_then(|t| t.steps.get(i).cloned())) else {
+        let Some(step) = self
+            .tour
+            .with_untracked(|t| t.as_ref().and_then(|t| t.steps.get(i).cloned()))
+        else {
             return;
         };
         crate::perf::mark("ecomap:tour-step");

@@ -37,7 +37,11 @@ fn an_unknown_technology_is_named_with_its_step_and_fails() {
     std::fs::write(&bad, demo.replace("\"tech=vr\"", "\"tech=robotics\"")).expect("write");
     let out = tour_check(&bad);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("step 6: “robotics” (link parameter “tech”)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("step 6: “robotics” (link parameter “tech”)"),
+        "{}",
+        stdout(&out)
+    );
     let broken = dir.join("broken.json");
     std::fs::write(&broken, demo.replace("\"duration\": 10", "\"duration\": 0")).expect("write");
     let out = tour_check(&broken);

@@ -39,7 +39,9 @@ impl NetCamera {
         let body = hash_part(hash, "net")?;
         let mut it = body.split(',').map(|s| s.trim().parse::<f64>());
         let (x, y, zoom) = (it.next()?.ok()?, it.next()?.ok()?, it.next()?.ok()?);
-        let ok = it.next().is_none() && [x, y].iter().all(|v| v.is_finite() && v.abs() <= 1e7) && (-30.0..=30.0).contains(&zoom);
+        let ok = it.next().is_none()
+            && [x, y].iter().all(|v| v.is_finite() && v.abs() <= 1e7)
+            && (-30.0..=30.0).contains(&zoom);
         ok.then_some(NetCamera { x, y, zoom })
     }
 
@@ -96,7 +98,9 @@ pub fn with_hash_part(hash: &str, key: &str, part: Option<&str>) -> String {
         .split('&')
         .filter(|p| !p.is_empty())
         .collect();
-    let pos = parts.iter().position(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with('=')));
+    let pos = parts
+        .iter()
+        .position(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with('=')));
     match (pos, part) {
         (Some(i), Some(v)) => parts[i] = v,
         (Some(i), None) => {
@@ -127,7 +131,14 @@ mod tests {
         assert_eq!(c.to_hash(), "net=12.500,-3.250,1.00");
         assert_eq!(NetCamera::from_hash(&format!("#map=9/52/13&{}", c.to_hash())), Some(c));
         assert!((c.scale() - 2.0).abs() < 1e-12);
-        for bad in ["#net=1,2", "#net=1,2,3,4", "#net=a,2,3", "#net=1,2,99", "#map=1/2/3", "#network=1,2,3"] {
+        for bad in [
+            "#net=1,2",
+            "#net=1,2,3,4",
+            "#net=a,2,3",
+            "#net=1,2,99",
+            "#map=1/2/3",
+            "#network=1,2,3",
+        ] {
             assert_eq!(NetCamera::from_hash(bad), None, "{bad}");
         }
     }
@@ -135,8 +146,14 @@ mod tests {
     #[test]
     fn hash_parts_are_set_without_touching_the_others() {
         assert_eq!(with_hash_part("", "net", Some("net=1,2,3")), "#net=1,2,3");
-        assert_eq!(with_hash_part("#map=1/2/3", "net", Some("net=1,2,3")), "#map=1/2/3&net=1,2,3");
-        assert_eq!(with_hash_part("#map=1/2/3&net=0,0,0", "map", Some("map=4/5/6")), "#map=4/5/6&net=0,0,0");
+        assert_eq!(
+            with_hash_part("#map=1/2/3", "net", Some("net=1,2,3")),
+            "#map=1/2/3&net=1,2,3"
+        );
+        assert_eq!(
+            with_hash_part("#map=1/2/3&net=0,0,0", "map", Some("map=4/5/6")),
+            "#map=4/5/6&net=0,0,0"
+        );
         assert_eq!(with_hash_part("#map=1/2/3&net=0,0,0", "map", None), "#net=0,0,0");
         assert_eq!(with_hash_part("#9/52/13", "map", Some("map=4/5/6")), "#map=4/5/6");
         assert_eq!(hash_part("#map=1/2/3&net=4,5,6", "net"), Some("4,5,6"));
@@ -154,9 +171,24 @@ mod tests {
         assert_eq!(ease(2.0), 1.0);
         assert!((ease(0.5) - 0.5).abs() < 1e-12);
         assert!(ease(0.1) < 0.1 && ease(0.9) > 0.9);
-        let a = NetCamera { x: 0.0, y: 0.0, zoom: 0.0 };
-        let b = NetCamera { x: 10.0, y: -10.0, zoom: 2.0 };
-        assert_eq!(a.lerp(&b, 0.5), NetCamera { x: 5.0, y: -5.0, zoom: 1.0 });
+        let a = NetCamera {
+            x: 0.0,
+            y: 0.0,
+            zoom: 0.0,
+        };
+        let b = NetCamera {
+            x: 10.0,
+            y: -10.0,
+            zoom: 2.0,
+        };
+        assert_eq!(
+            a.lerp(&b, 0.5),
+            NetCamera {
+                x: 5.0,
+                y: -5.0,
+                zoom: 1.0
+            }
+        );
         let m1 = Camera::new(LonLat { lon: 13.0, lat: 52.0 }, 8.0);
         let m2 = Camera::new(LonLat { lon: 14.0, lat: 53.0 }, 12.0);
         let mid = lerp_map(&m1, &m2, 0.5);

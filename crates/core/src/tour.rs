@@ -6,8 +6,7 @@
 
 pub mod player;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::camera_hash::NetCamera;
 use crate::model::{Dataset, Lang};
@@ -15,12 +14,9 @@ use crate::projection::Camera;
 use crate::query::{Query, QueryNotice, View};
 
 /// A text in German and English (at least one of them given; the other falls back to it).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
-    #[serde(default)]
     pub de: String,
-    #[serde(default)]
     pub en: String,
 }
 
@@ -39,16 +35,13 @@ impl Text {
 }
 
 /// One step of a tour, as written in the JSON file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     /// map, network, charts or list.
     pub view: String,
     /// The link's query without `view` (it is the field above): `tech=ai&years=2020-2024`.
-    #[serde(default)]
     pub query: String,
     /// `map=z/lat/lon` for the map, `net=x,y,zoom` for the network; none: the view frames what it shows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub camera: Option<String>,
     pub caption: Text,
     /// Seconds before the player moves on by itself (1-600).
@@ -72,18 +65,12 @@ impl StepCamera {
 }
 
 /// A tour file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tour {
     /// The format's version: 1.
-    #[serde(default = "one")]
     pub version: u32,
     pub title: Text,
     pub steps: Vec<Step>,
-}
-
-fn one() -> u32 {
-    1
 }
 
 /// Why a tour could not be read: where (`steps[2].duration`; the step is `index + 1` for people) and what.
@@ -112,47 +99,169 @@ fn err(step: Option<usize>, path: impl Into<String>, message: impl Into<String>)
     }
 }
 
+/// Reads a JSON object's fields by name; a field it does not know is an error (a typo would be lost).
+struct Fields<'a> {
+    obj: &'a Map<String, Value>,
+    step: Option<usize>,
+    path: String,
+}
+
+impl<'a> Fields<'a> {
+    fn of(v: &'a Value, step: Option<usize>, path: &str, known: &[&str]) -> Result<Fields<'a>, TourError> {
+        let obj = v.as_object().ok_or_else(|| err(step, path, "must be a JSON object"))?;
+        if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(err(
+                step,
+                path,
+                format!("unknown field `{k}`, expected one of {}", known.join(", ")),
+            ));
+        }
+        Ok(Fields {
+            obj,
+            step,
+            path: path.to_string(),
+        })
+    }
+
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn string(&self, key: &str, required: bool) -> Result<Option<String>, TourError> {
+        match self.obj.get(key) {
+            None if required => Err(err(self.step, self.at(key), "missing")),
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(err(self.step, self.at(key), "must be a string")),
+        }
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, TourError> {
+        match self.obj.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| err(self.step, self.at(key), "must be a number")),
+        }
+    }
+
+    fn text(&self, key: &str) -> Result<Text, TourError> {
+        let v = self
+            .obj
+            .get(key)
+            .ok_or_else(|| err(self.step, self.at(key), "missing"))?;
+        let f = Fields::of(v, self.step, &self.at(key), &["de", "en"])?;
+        Ok(Text {
+            de: f.string("de", false)?.unwrap_or_default(),
+            en: f.string("en", false)?.unwrap_or_default(),
+        })
+    }
+}
+
 impl Tour {
     /// Reads and checks a tour file (its shape; `check` compares it with an export).
     pub fn load(text: &str) -> Result<Tour, TourError> {
         let value: Value = serde_json::from_str(text).map_err(|e| err(None, "(file)", format!("not JSON: {e}")))?;
-        let Value::Object(mut top) = value else {
+        if !value.is_object() {
             return Err(err(None, "(file)", "a tour is a JSON object with title and steps"));
-        };
-        top.remove("$schema");
-        let steps = top.remove("steps").ok_or_else(|| err(None, "steps", "missing"))?;
-        let Value::Array(steps) = steps else {
-            return Err(err(None, "steps", "must be a list of steps"));
-        };
-        top.insert("steps".into(), Value::Array(Vec::new()));
-        let head: Tour = serde_json::from_value(Value::Object(top)).map_err(|e| err(None, "(tour)", e.to_string()))?;
-        if head.version != 1 {
-            return Err(err(None, "version", format!("must be 1, not {}", head.version)));
         }
-        if steps.is_empty() {
-            return Err(err(None, "steps", "a tour needs at least one step"));
+        let top = Fields::of(&value, None, "", &["$schema", "version", "title", "steps"])?;
+        let version = top.number("version")?.unwrap_or(1.0);
+        if version != 1.0 {
+            return Err(err(None, "version", format!("must be 1, not {version}")));
         }
-        let mut tour = Tour { steps: Vec::new(), ..head };
-        for (i, v) in steps.into_iter().enumerate() {
+        let title = top.text("title")?;
+        let steps = match top.obj.get("steps") {
+            None => return Err(err(None, "steps", "missing")),
+            Some(Value::Array(a)) if a.is_empty() => return Err(err(None, "steps", "a tour needs at least one step")),
+            Some(Value::Array(a)) => a,
+            Some(_) => return Err(err(None, "steps", "must be a list of steps")),
+        };
+        let mut tour = Tour {
+            version: 1,
+            title,
+            steps: Vec::new(),
+        };
+        for (i, v) in steps.iter().enumerate() {
             let path = format!("steps[{i}]");
-            let step: Step = serde_json::from_value(v).map_err(|e| err(Some(i + 1), path.clone(), e.to_string()))?;
-            step.validate().map_err(|(field, m)| err(Some(i + 1), format!("{path}.{field}"), m))?;
+            let n = Some(i + 1);
+            let f = Fields::of(v, n, &path, &["view", "query", "camera", "caption", "duration"])?;
+            let step = Step {
+                view: f.string("view", true)?.unwrap_or_default(),
+                query: f.string("query", false)?.unwrap_or_default(),
+                camera: f.string("camera", false)?,
+                caption: f.text("caption")?,
+                duration: f
+                    .number("duration")?
+                    .ok_or_else(|| err(n, format!("{path}.duration"), "missing"))?,
+            };
+            step.validate()
+                .map_err(|(field, m)| err(n, format!("{path}.{field}"), m))?;
             tour.steps.push(step);
         }
         Ok(tour)
     }
 
-    /// The tour as pretty JSON (what the editor downloads).
+    /// The tour as indented JSON (what the editor downloads; `load` reads it back).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let text = |t: &Text| format!("{{ \"de\": {}, \"en\": {} }}", json_string(&t.de), json_string(&t.en));
+        let steps: Vec<String> = self
+            .steps
+            .iter()
+            .map(|s| {
+                let camera = s
+                    .camera
+                    .as_ref()
+                    .map(|c| format!("\n      \"camera\": {},", json_string(c)))
+                    .unwrap_or_default();
+                format!(
+                    "    {{\n      \"view\": {},\n      \"query\": {},{camera}\n      \"caption\": {},\n      \"duration\": {}\n    }}",
+                    json_string(&s.view),
+                    json_string(&s.query),
+                    text(&s.caption),
+                    s.duration
+                )
+            })
+            .collect();
+        format!(
+            "{{\n  \"version\": 1,\n  \"title\": {},\n  \"steps\": [\n{}\n  ]\n}}\n",
+            text(&self.title),
+            steps.join(",\n")
+        )
     }
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Step {
     fn validate(&self) -> Result<(), (&'static str, String)> {
-        let view = View::parse(&self.view).ok_or(("view", format!("“{}” is not map, network, charts or list", self.view)))?;
+        let view =
+            View::parse(&self.view).ok_or(("view", format!("“{}” is not map, network, charts or list", self.view)))?;
         if !(1.0..=600.0).contains(&self.duration) {
-            return Err(("duration", format!("{} is not between 1 and 600 seconds", self.duration)));
+            return Err((
+                "duration",
+                format!("{} is not between 1 and 600 seconds", self.duration),
+            ));
         }
         if self.caption.de.trim().is_empty() && self.caption.en.trim().is_empty() {
             return Err(("caption", "needs de or en".into()));
@@ -162,7 +271,10 @@ impl Step {
             return Err(("query", n.message_en.clone()));
         }
         if q.page_mode.is_some() || q.embed.on || q.data.is_some() || q.tour.is_some() || q.view != View::default() {
-            return Err(("query", "view, mode, embed, data and tour are not a step's to set".into()));
+            return Err((
+                "query",
+                "view, mode, embed, data and tour are not a step's to set".into(),
+            ));
         }
         match (&self.camera, view) {
             (None, _) => {}

@@ -290,7 +290,12 @@ impl Scheduler {
         }
         let start = crate::browser::now_ms();
         let reframe = target.is_none();
-        self.glide.set(Some(Glide { from, to, start, reframe }));
+        self.glide.set(Some(Glide {
+            from,
+            to,
+            start,
+            reframe,
+        }));
         self.request();
     }
 

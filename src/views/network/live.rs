@@ -199,7 +199,9 @@ impl Live {
 
     /// Takes the hash's camera at once (a new engine; the visitor edited the hash).
     pub fn jump_to_hash(self: &Rc<Self>) {
-        let Some(c) = NetCamera::from_hash(&crate::views::camera_hash::hash()) else { return };
+        let Some(c) = NetCamera::from_hash(&crate::views::camera_hash::hash()) else {
+            return;
+        };
         if let Some(e) = self.engine.borrow_mut().as_mut() {
             e.camera = net_to_camera(c);
             e.user_camera = true;
@@ -220,7 +222,12 @@ impl Live {
                 e.camera
             });
             e.camera = from;
-            (camera_to_net(from), camera_to_net(to), crate::browser::now_ms(), target.is_none())
+            (
+                camera_to_net(from),
+                camera_to_net(to),
+                crate::browser::now_ms(),
+                target.is_none(),
+            )
         };
         self.glide_path.set(Some(path));
         if crate::browser::reduced_motion() {
@@ -231,8 +238,14 @@ impl Live {
 
     /// One frame of a glide: moves the camera and draws (the layout loop draws while it runs).
     fn glide_frame(self: &Rc<Self>) {
-        let Some((from, to, start, fit)) = self.glide_path.get() else { return };
-        let t = if start == 0.0 { 1.0 } else { (crate::browser::now_ms() - start) / TRANSITION_MS };
+        let Some((from, to, start, fit)) = self.glide_path.get() else {
+            return;
+        };
+        let t = if start == 0.0 {
+            1.0
+        } else {
+            (crate::browser::now_ms() - start) / TRANSITION_MS
+        };
         let done = t >= 1.0;
         {
             let mut guard = self.engine.borrow_mut();

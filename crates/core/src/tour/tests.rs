@@ -19,28 +19,61 @@ fn a_good_tour_loads_and_its_steps_give_queries_and_cameras() {
     assert_eq!(q.years, Some((2020, 2024)));
     assert!(matches!(t.steps[0].camera(), Some(StepCamera::Map(_))));
     assert!(matches!(t.steps[1].camera(), Some(StepCamera::Net(c)) if c.zoom == 0.5));
-    assert_eq!(t.steps[1].caption.get(Lang::En), "VR", "falls back to the other language");
+    assert_eq!(
+        t.steps[1].caption.get(Lang::En),
+        "VR",
+        "falls back to the other language"
+    );
     let again = Tour::load(&t.to_json()).unwrap();
     assert_eq!(again, t);
+    let mut odd = t.clone();
+    odd.steps[0].caption.de = "„Zitat“ \"quoted\" back\\slash\nnew line\ttab".into();
+    assert_eq!(Tour::load(&odd.to_json()).unwrap(), odd);
+    let v: serde_json::Value = serde_json::from_str(&odd.to_json()).unwrap();
+    assert_eq!(v["steps"][0]["caption"]["de"], odd.steps[0].caption.de.as_str());
 }
 
 #[test]
 fn errors_name_the_step_and_the_field() {
     let cases = [
-        (GOOD.replace("\"duration\":5", "\"duration\":0"), Some(2), "steps[1].duration"),
-        (GOOD.replace("\"view\":\"network\"", "\"view\":\"globe\""), Some(2), "steps[1].view"),
+        (
+            GOOD.replace("\"duration\":5", "\"duration\":0"),
+            Some(2),
+            "steps[1].duration",
+        ),
+        (
+            GOOD.replace("\"view\":\"network\"", "\"view\":\"globe\""),
+            Some(2),
+            "steps[1].view",
+        ),
         (GOOD.replace("tech=ai", "tehc=ai"), Some(1), "steps[0].query"),
         (GOOD.replace("tech=ai", "mode=present"), Some(1), "steps[0].query"),
         (GOOD.replace("net=1,2,0.5", "map=1/2/3"), Some(2), "steps[1].camera"),
         (GOOD.replace("net=1,2,0.5", "net=oops"), Some(2), "steps[1].camera"),
         (GOOD.replace("{\"en\":\"AI\"}", "{}"), Some(1), "steps[0].caption"),
-        (GOOD.replace("\"duration\":8", "\"duration\":8,\"zoom\":3"), Some(1), "steps[0]"),
-        (GOOD.replace("\"duration\":8", "\"duration\":\"8\""), Some(1), "steps[0]"),
-        (GOOD.replace("\"steps\":[", "\"steps\":{").replace("8}\n]}", "8}}}"), None, ""),
+        (
+            GOOD.replace("\"duration\":8", "\"duration\":8,\"zoom\":3"),
+            Some(1),
+            "steps[0]",
+        ),
+        (
+            GOOD.replace("\"duration\":8", "\"duration\":\"8\""),
+            Some(1),
+            "steps[0]",
+        ),
+        (
+            GOOD.replace("\"steps\":[", "\"steps\":{").replace("8}\n]}", "8}}}"),
+            None,
+            "",
+        ),
         ("[]".to_string(), None, "(file)"),
         (r#"{"title":{"en":"x"},"steps":[]}"#.to_string(), None, "steps"),
         (r#"{"title":{"en":"x"}}"#.to_string(), None, "steps"),
-        (r#"{"version":2,"title":{"en":"x"},"steps":[]}"#.to_string(), None, "version"),
+        (
+            r#"{"version":2,"title":{"en":"x"},"steps":[]}"#.to_string(),
+            None,
+            "version",
+        ),
     ];
     for (text, step, path) in cases {
         let e = Tour::load(&text).unwrap_err();
@@ -54,7 +87,8 @@ fn errors_name_the_step_and_the_field() {
 
 #[test]
 fn a_recorded_step_keeps_the_filters_and_drops_mode_language_and_data() {
-    let (q, _) = parse_query("view=network&tech=ai&tech=iot&q=Fraunhofer%20FOKUS&lang=de&mode=present&data=x.json&mode=all");
+    let (q, _) =
+        parse_query("view=network&tech=ai&tech=iot&q=Fraunhofer%20FOKUS&lang=de&mode=present&data=x.json&mode=all");
     let s = Step::record(&q, None, Text::default(), 6.0);
     assert_eq!(s.view, "network");
     assert_eq!(s.query, "tech=ai&tech=iot&q=Fraunhofer%20FOKUS&mode=all");
@@ -81,7 +115,9 @@ fn the_demo_tour_is_valid_for_the_demo_export_and_visits_every_ecosystem() {
     assert_eq!(check(&t, &ds), []);
     for tech in &ds.technologies {
         assert!(
-            t.steps.iter().any(|s| s.to_query().chosen(crate::facet::Facet::Technology) == [tech.key.clone()]),
+            t.steps
+                .iter()
+                .any(|s| s.to_query().chosen(crate::facet::Facet::Technology) == [tech.key.clone()]),
             "no step shows {}",
             tech.key
         );
@@ -106,7 +142,15 @@ fn the_player_steps_loops_and_pauses() {
     p.act(Action::Last);
     p.restart();
     assert_eq!((p.index(), p.paused), (0, false));
-    for (k, a) in [("ArrowRight", Action::Next), (" ", Action::Next), ("PageDown", Action::Next), ("ArrowLeft", Action::Previous), ("PageUp", Action::Previous), ("p", Action::TogglePause), ("k", Action::TogglePause)] {
+    for (k, a) in [
+        ("ArrowRight", Action::Next),
+        (" ", Action::Next),
+        ("PageDown", Action::Next),
+        ("ArrowLeft", Action::Previous),
+        ("PageUp", Action::Previous),
+        ("p", Action::TogglePause),
+        ("k", Action::TogglePause),
+    ] {
         assert_eq!(key_action(k), Some(a), "{k}");
     }
     assert_eq!(key_action("a"), None);
