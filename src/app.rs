@@ -1,5 +1,6 @@
 //! The page: header, filter panel, view tabs with the result list, and the detail panel; in embed mode the
-//! slim bar, the chosen view and the panels the link names (src/shell/, docs/embedding.md).
+//! slim bar, the chosen view and the panels the link names (src/shell/, docs/embedding.md); presenting, the
+//! presentation's bar instead of the header (src/present/, docs/presenting.md).
 //!
 //! Owns start-up: reads the URL into the Query, picks the mode and the language, starts loading the export.
 
@@ -18,6 +19,8 @@ use crate::components::results::ResultList;
 use crate::components::views::ViewBar;
 use crate::i18n::texts;
 use crate::load::{self, DEFAULT_DATA};
+use crate::present::player::Presenter;
+use crate::present::PresentBar;
 use crate::shell::embed_bar::EmbedBar;
 use crate::shell::texts::shell_texts;
 use crate::shell::{Mode, Shell};
@@ -76,6 +79,9 @@ pub fn App() -> impl IntoView {
     if mode == Mode::Embed {
         crate::embed::start(state);
     }
+    let presenter = Presenter::new(state);
+    provide_context(presenter);
+    crate::present::start(state, presenter);
 
     // The page language follows the interface language (screen readers, hyphenation).
     Effect::new(move |_| {
@@ -95,17 +101,19 @@ pub fn App() -> impl IntoView {
         load::load_url(state, url);
     });
 
-    let full = mode == Mode::Full;
+    let full = mode != Mode::Embed;
     let view = Memo::new(move |_| state.query.with(|q| q.view));
     // One page for both modes (a second page would cost its own code): an embed swaps the header for its
     // slim bar, and style/main.css hides the parts it does not show (tabs, the filter button and panel, the
     // timeline, the list, the legend) unless its link names them.
     view! {
         <DropZone>
+            // Presenting hides the header by the stylesheet (the editor's "Play" switches at any time).
             {if full {
                 view! {
                     <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
                     <Header/>
+                    <PresentBar/>
                 }.into_any()
             } else {
                 view! { <EmbedBar/> }.into_any()

@@ -68,6 +68,16 @@ pub fn prefers_dark() -> bool {
 
 thread_local! {
     static GUEST: Cell<bool> = const { Cell::new(false) };
+    static LABEL_SCALE: Cell<f32> = const { Cell::new(1.0) };
+}
+
+/// How much larger the map and the network draw their labels (1; more in presentation mode).
+pub fn label_scale() -> f32 {
+    LABEL_SCALE.with(Cell::get)
+}
+
+pub fn set_label_scale(scale: f32) {
+    LABEL_SCALE.with(|s| s.set(scale));
 }
 
 /// Embed mode: from now on localStorage is neither read nor written.

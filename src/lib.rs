@@ -11,6 +11,7 @@ pub mod layout_worker;
 pub mod load;
 pub mod panic;
 pub mod perf;
+pub mod present;
 pub mod shell;
 pub mod site_config;
 pub mod state;

@@ -10,6 +10,7 @@ use crate::components::search::SearchBox;
 use crate::components::settings::SettingsButton;
 use crate::components::share::ShareButton;
 use crate::i18n::texts;
+use crate::present::editor::TourButton;
 use crate::state::use_app;
 
 #[component]
@@ -67,6 +68,7 @@ pub fn Header() -> impl IntoView {
                 <div class="header-tools">
                     <ReportBadge/>
                     <ShareButton/>
+                    <TourButton/>
                     <SettingsButton/>
                     <div class="lang-switch" role="group" aria-label=move || t().language>
                         <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>

@@ -4,8 +4,9 @@
 //! One shell serves every width (docs/shell.md): at 1280 px and wider the filters are a column beside the
 //! view that a visitor can fold away; narrower they are a drawer over the view. The detail panel is a column
 //! from 761 px and a bottom sheet on phones. Modes choose the parts: `Full` (the explorer) and `Embed` (the
-//! chosen view with a slim bar and the panels the link asks for: `embed_bar.rs`, docs/embedding.md); present
-//! and kiosk come with their issue and reuse this module.
+//! chosen view with a slim bar and the panels the link asks for: `embed_bar.rs`, docs/embedding.md) and
+//! `Present` (`?mode=present`: the view, the presentation theme and the tour's bar, `crate::present`,
+//! docs/presenting.md); kiosk comes with its issue and reuses this module.
 
 pub mod embed_bar;
 pub mod texts;
@@ -56,6 +57,9 @@ pub enum Mode {
     /// In another site's page (`?embed=1`): a slim bar, the chosen view, its chips and detail, and only the
     /// panels the link names (`panels=`); no header, tabs or settings.
     Embed,
+    /// On a projector (`?mode=present`): the view alone in the high-contrast presentation theme, with the
+    /// tour's caption, progress and controls and the credits; no header, filters, tabs or list.
+    Present,
 }
 
 impl Mode {
@@ -63,6 +67,8 @@ impl Mode {
     pub fn of(q: &Query) -> Mode {
         if q.embed.on {
             Mode::Embed
+        } else if q.page_mode == Some(ecomap_core::embed::PageMode::Present) {
+            Mode::Present
         } else {
             Mode::Full
         }
@@ -73,6 +79,7 @@ impl Mode {
         match self {
             Mode::Full => "full",
             Mode::Embed => "embed",
+            Mode::Present => "present",
         }
     }
 }
@@ -91,6 +98,9 @@ pub struct Shell {
     /// How often the visitor asked to refine the network's finished layout (settings panel; the network view
     /// follows the count).
     pub refine: RwSignal<u32>,
+    /// The page presents (`Mode::Present` from the link, or the tour editor's "Play" in the explorer; "Exit
+    /// presentation" returns to the explorer). The root's `data-mode` follows it.
+    pub presenting: RwSignal<bool>,
 }
 
 impl Shell {
@@ -103,16 +113,18 @@ impl Shell {
             settings_open: RwSignal::new(false),
             renderer: RwSignal::new(renderer),
             refine: RwSignal::new(0),
+            presenting: RwSignal::new(mode == Mode::Present),
         };
         shell
             .filters_open
-            .set(shell.shows(Panel::Filters) && browser::media_matches(WIDE));
+            .set(shell.shows(Panel::Filters) && mode != Mode::Present && browser::media_matches(WIDE));
         shell
     }
 
-    /// Whether the page shows a panel: always in the explorer, in an embed when its link names it.
+    /// Whether the page shows a panel: always in the explorer (a presentation hides them by its stylesheet), in
+    /// an embed when its link names it.
     pub fn shows(self, panel: Panel) -> bool {
-        self.mode == Mode::Full || self.panels.has(panel)
+        self.mode != Mode::Embed || self.panels.has(panel)
     }
 
     /// The visitor chose a renderer: kept in localStorage only, so a shared link never turns WebGL off on

@@ -1,11 +1,13 @@
 //! `ecomap`: the command line for data maintainers.
 //!
 //! Each subcommand lives in its own module: `validate` (print an export's import report), `generate`
-//! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources).
+//! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources),
+//! `layout` (network positions), `tour check` (a tour against an export).
 
 mod demo;
 mod generate;
 mod layout;
+mod tour;
 mod validate;
 
 use std::process::ExitCode;
@@ -18,7 +20,10 @@ const USAGE: &str = "usage:
   ecomap demo [--sources DIR] [--out FILE]
       build the demo export from the real institutions and networks in DIR (default data/sources)
   ecomap layout FILE [--out FILE] [--iterations N] [--seed S] [--mode ecosystems|collaboration|all]
-      run the network layout and write position {x, y} into every actor of the export";
+      run the network layout and write position {x, y} into every actor of the export
+  ecomap tour check TOUR EXPORT
+      check a tour (docs/tours.md) against an export: every step's view, query and camera, and every
+      technology, sector, region, actor it names; exit 1 when it is not valid";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
         "generate" => generate::run(rest),
         "demo" => demo::run(rest),
         "layout" => layout::run(rest),
+        "tour" => tour::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -5,6 +5,7 @@
 //! [`index::Index`] → [`filter`] (a [`query::Query`] gives a [`filter::Selection`]) → [`stats`].
 
 pub mod bitset;
+pub mod camera_hash;
 pub mod cluster;
 pub mod config;
 pub mod csv;
@@ -33,5 +34,6 @@ pub mod stats;
 pub mod suggest;
 pub mod taxonomy;
 pub mod text;
+pub mod tour;
 pub mod view_state;
 pub mod wire;

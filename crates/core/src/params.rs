@@ -71,7 +71,7 @@ macro_rules! choice_param {
 }
 
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 25] = [
+pub const PARAMS: [Param; 26] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
@@ -274,6 +274,19 @@ pub const PARAMS: [Param; 25] = [
         lockable: false,
         about: "embed of the charts view: one chart alone, from volume-by-year, projects-by-year, \
                 volume-by-technology, volume-by-sector, composition, top-actors",
+    },
+    Param {
+        name: "tour",
+        read: |q, v| {
+            let ok = !v.is_empty();
+            if ok {
+                q.tour = Some(v.to_string());
+            }
+            ok
+        },
+        write: |q, out| out.extend(q.tour.clone().map(|t| ("tour", t))),
+        lockable: false,
+        about: "with mode=present: the URL of the tour to play (default: the demo tour; docs/tours.md)",
     },
 ];
 

@@ -68,6 +68,8 @@ pub struct Query {
     pub embed: Embed,
     /// The presentation or kiosk mode (`mode=present|kiosk`); never together with `embed=1`.
     pub page_mode: Option<PageMode>,
+    /// The tour a presentation plays (`tour=URL`; the demo tour when absent; docs/tours.md).
+    pub tour: Option<String>,
 }
 
 /// A parameter that was ignored, with a message for the visitor.
@@ -348,6 +350,7 @@ mod tests {
                 chart: Some(crate::embed::Chart::TopActors),
             },
             page_mode: None,
+            tour: Some("tours/x.json".into()),
         };
         let params = q.to_params();
         let (back, notices) = Query::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));

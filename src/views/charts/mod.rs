@@ -67,6 +67,10 @@ pub fn ChartsView() -> impl IntoView {
     let t = move || view_texts(state.lang.get());
     let reading = RwSignal::new(YearReading::Running);
     let theme = ThemeChoice::new(system_dark());
+    // A presentation draws its charts in the high-contrast presentation theme.
+    if use_context::<crate::shell::Shell>().is_some_and(|s| s.presenting.get_untracked()) {
+        theme.chosen.set(theme::ChartTheme::Contrast);
+    }
     let root = NodeRef::<leptos::html::Section>::new();
     let width = watch_width(root);
     let sel_all_years = state.selection_all_years;

@@ -140,7 +140,7 @@ pub fn region_labels(out: &mut Scene, cam: &Camera, vp: &Viewport, regions: &[Wo
     let s = cam.scale();
     for r in regions {
         let width_px = r.width * s;
-        let text_px = r.name.chars().count() as f64 * 6.5;
+        let text_px = r.name.chars().count() as f64 * 6.5 * crate::browser::label_scale() as f64;
         if width_px < text_px * 1.1 || width_px > vp.width * 3.0 {
             continue;
         }

@@ -68,11 +68,12 @@ pub fn draw_labels(ctx: &CanvasRenderingContext2d, scene: &Scene, vp: &Viewport)
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     ctx.set_line_join("round");
+    let scale = crate::browser::label_scale();
     for l in &scene.labels {
         ctx.set_font(&format!(
             "{}{}px system-ui, \"DejaVu Sans\", \"Liberation Sans\", sans-serif",
             if l.bold { "bold " } else { "" },
-            l.size
+            l.size * scale
         ));
         ctx.set_line_width(3.0);
         ctx.set_stroke_style_str("rgba(255,255,255,0.9)");

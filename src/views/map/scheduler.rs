@@ -11,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use ecomap_core::camera_hash::{ease, lerp_map, TRANSITION_MS};
 use ecomap_core::framing;
 use ecomap_core::projection::Camera;
 use leptos::prelude::*;
@@ -27,6 +28,15 @@ use crate::views::schedule::{FrameSlot, TimerSlot};
 
 /// How long the camera must stay still before the hash is written.
 const REST: Duration = Duration::from_millis(250);
+
+/// A tour's camera transition: from, to, its start (ms) and whether the map frames the region again at the end.
+#[derive(Clone, Copy)]
+struct Glide {
+    from: Camera,
+    to: Camera,
+    start: f64,
+    reframe: bool,
+}
 
 /// What the next animation frame does.
 #[derive(Clone, Copy, Default)]
@@ -55,6 +65,7 @@ pub struct Scheduler {
     resize: Rc<RefCell<Option<ResizeWatch>>>,
     /// The Berlin inset, once mounted.
     inset: Rc<RefCell<Option<Inset>>>,
+    glide: Rc<Cell<Option<Glide>>>,
 }
 
 impl Scheduler {
@@ -68,6 +79,7 @@ impl Scheduler {
             stopped: Rc::new(Cell::new(false)),
             resize: Rc::new(RefCell::new(None)),
             inset: Rc::new(RefCell::new(None)),
+            glide: Rc::new(Cell::new(None)),
         }
     }
 
@@ -138,7 +150,8 @@ impl Scheduler {
 
     fn run_frame(&self) {
         let due = self.due.take();
-        let drew = due.draw && crate::perf::timed("ecomap:map-frame", || self.draw_and_publish());
+        let gliding = self.glide_step();
+        let drew = (due.draw || gliding) && crate::perf::timed("ecomap:map-frame", || self.draw_and_publish());
         if let (false, Some(report)) = (drew, due.report) {
             self.sig.publish_frame(&report);
         }
@@ -243,11 +256,67 @@ impl Scheduler {
     }
 
     pub fn set_camera(&self, cam: Camera) {
+        self.glide.set(None);
         if let Some(e) = self.engine.borrow_mut().as_mut() {
             e.cam = cam;
             e.framed = false;
         }
         self.camera_changed();
+    }
+
+    /// Glides to the hash's camera (a tour step), or back to framing the region when the hash has none: eased
+    /// over `TRANSITION_MS`, at once with prefers-reduced-motion.
+    pub fn glide_to_hash(&self) {
+        let target = hash_camera();
+        let Some((from, to)) = self.with_engine(|e| {
+            let to = target.unwrap_or_else(|| framing::start_camera(&e.vp));
+            (e.cam, to)
+        }) else {
+            return;
+        };
+        self.glide.set(None);
+        if crate::browser::reduced_motion() || from == to {
+            match target {
+                Some(cam) => self.set_camera(cam),
+                None => {
+                    self.with_engine(|e| {
+                        e.cam = to;
+                        e.framed = true;
+                    });
+                    self.request();
+                }
+            }
+            return;
+        }
+        let start = crate::browser::now_ms();
+        let reframe = target.is_none();
+        self.glide.set(Some(Glide {
+            from,
+            to,
+            start,
+            reframe,
+        }));
+        self.request();
+    }
+
+    /// One frame of a glide: moves the engine's camera; true while gliding (this frame draws).
+    fn glide_step(&self) -> bool {
+        let Some(g) = self.glide.get() else { return false };
+        let t = (crate::browser::now_ms() - g.start) / TRANSITION_MS;
+        let cam = lerp_map(&g.from, &g.to, ease(t));
+        self.with_engine(|e| {
+            e.cam = cam;
+            e.framed = t >= 1.0 && g.reframe;
+        });
+        if t >= 1.0 {
+            self.glide.set(None);
+            if !g.reframe {
+                self.camera_changed();
+            }
+        } else {
+            self.request();
+        }
+        true
     }
 
     /// Follows a hash the visitor changed (typed, pasted, back/forward).

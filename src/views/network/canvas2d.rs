@@ -133,12 +133,13 @@ impl Canvas2d {
         // Labels with a halo.
         c.set_text_baseline("middle");
         c.set_line_join("round");
+        let scale = crate::browser::label_scale();
+        let (strong, plain) = (
+            format!("600 {}px system-ui, sans-serif", 13.0 * scale),
+            format!("{}px system-ui, sans-serif", 11.0 * scale),
+        );
         for l in &frame.labels {
-            c.set_font(if l.strong {
-                "600 13px system-ui, sans-serif"
-            } else {
-                "11px system-ui, sans-serif"
-            });
+            c.set_font(if l.strong { &strong } else { &plain });
             c.set_stroke_style_str(&palette.surface);
             c.set_line_width(3.0);
             let _ = c.stroke_text(&l.text, l.x as f64, l.y as f64);

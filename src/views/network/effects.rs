@@ -54,6 +54,8 @@ pub fn build_engine(state: AppState, live: &Rc<Live>, stage_ref: NodeRef<html::D
         let (w, h, dpr) = stage_size(&stage);
         engine.resize(w, h, dpr);
         live.install(engine);
+        // A camera in the hash (a link, a tour step) wins over framing the layout.
+        live.jump_to_hash();
         untrack(|| {
             show_projects_in_view(state, &live);
             show_selection(state, &live, settings);

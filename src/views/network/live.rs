@@ -11,8 +11,10 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::time::Duration;
 
+use ecomap_core::camera_hash::{ease, NetCamera, TRANSITION_MS};
 use leptos::prelude::{GetUntracked, Set};
 
+use super::camera::Camera;
 use super::engine::{Engine, LayoutStatus, MAX_ITERATIONS, STOP_MOVEMENT};
 use super::layout_client::LayoutClient;
 use super::report::Report;
@@ -40,6 +42,9 @@ pub struct Live {
     redraw: FrameSlot,
     /// The redraw once the camera has rested after a pan or zoom.
     rest: TimerSlot,
+    /// A tour's camera transition: its next frame, and from, to, start (ms), whether it fits at the end.
+    glide: FrameSlot,
+    glide_path: std::cell::Cell<Option<(NetCamera, NetCamera, f64, bool)>>,
 }
 
 impl Live {
@@ -53,6 +58,8 @@ impl Live {
             tick: FrameSlot::default(),
             redraw: FrameSlot::default(),
             rest: TimerSlot::default(),
+            glide: FrameSlot::default(),
+            glide_path: std::cell::Cell::new(None),
         })
     }
 
@@ -61,6 +68,7 @@ impl Live {
         self.tick.cancel();
         self.redraw.cancel();
         self.rest.cancel();
+        self.glide.cancel();
         self.resize.borrow_mut().take();
         self.client.borrow_mut().take();
         self.engine.borrow_mut().take();
@@ -168,7 +176,100 @@ impl Live {
             return;
         }
         let weak = Rc::downgrade(self);
-        self.rest.restart(CAMERA_REST, move || redraw_weak(&weak, true));
+        self.rest.restart(CAMERA_REST, move || {
+            if let Some(live) = weak.upgrade() {
+                live.write_hash();
+                live.redraw(true);
+            }
+        });
+    }
+
+    /// Writes the visitor's (or a tour's) camera into the hash's `net=` part; a camera that follows the
+    /// layout has none.
+    fn write_hash(&self) {
+        let part = self.engine.borrow().as_ref().map(|e| {
+            let c = e.camera;
+            e.user_camera
+                .then(|| NetCamera::from_scale(c.x as f64, c.y as f64, c.scale as f64).to_hash())
+        });
+        if let Some(part) = part {
+            crate::views::camera_hash::write_part("net", part.as_deref());
+        }
+    }
+
+    /// Takes the hash's camera at once (a new engine; the visitor edited the hash).
+    pub fn jump_to_hash(self: &Rc<Self>) {
+        let Some(c) = NetCamera::from_hash(&crate::views::camera_hash::hash()) else {
+            return;
+        };
+        if let Some(e) = self.engine.borrow_mut().as_mut() {
+            e.camera = net_to_camera(c);
+            e.user_camera = true;
+        }
+        self.redraw(true);
+    }
+
+    /// Glides to the hash's camera (a tour step), or to the whole graph when it has none: eased over
+    /// `TRANSITION_MS`, at once with prefers-reduced-motion.
+    pub fn glide_to_hash(self: &Rc<Self>) {
+        let target = NetCamera::from_hash(&crate::views::camera_hash::hash());
+        let path = {
+            let mut guard = self.engine.borrow_mut();
+            let Some(e) = guard.as_mut() else { return };
+            let from = e.camera;
+            let to = target.map(net_to_camera).unwrap_or_else(|| {
+                e.fit();
+                e.camera
+            });
+            e.camera = from;
+            (
+                camera_to_net(from),
+                camera_to_net(to),
+                crate::browser::now_ms(),
+                target.is_none(),
+            )
+        };
+        self.glide_path.set(Some(path));
+        if crate::browser::reduced_motion() {
+            self.glide_path.set(Some((path.1, path.1, 0.0, path.3)));
+        }
+        self.glide_frame();
+    }
+
+    /// One frame of a glide: moves the camera and draws (the layout loop draws while it runs).
+    fn glide_frame(self: &Rc<Self>) {
+        let Some((from, to, start, fit)) = self.glide_path.get() else {
+            return;
+        };
+        let t = if start == 0.0 {
+            1.0
+        } else {
+            (crate::browser::now_ms() - start) / TRANSITION_MS
+        };
+        let done = t >= 1.0;
+        {
+            let mut guard = self.engine.borrow_mut();
+            let Some(e) = guard.as_mut() else { return };
+            e.camera = net_to_camera(from.lerp(&to, ease(t)));
+            e.user_camera = !(done && fit);
+            if e.status != LayoutStatus::Running {
+                crate::perf::timed("ecomap:network-frame", || e.draw(false));
+                self.set_canvas_transform("");
+            }
+            self.report.show_camera(e);
+        }
+        if done {
+            self.glide_path.set(None);
+            crate::views::camera_hash::write_part("net", (!fit).then(|| to.to_hash()).as_deref());
+            self.redraw(true);
+        } else {
+            let weak = Rc::downgrade(self);
+            self.glide.replace(move || {
+                if let Some(live) = weak.upgrade() {
+                    live.glide_frame();
+                }
+            });
+        }
     }
 
     /// The pause button: pauses the layout, or resumes or refines it (in the worker when there is one).
@@ -211,6 +312,7 @@ impl Live {
             e.fit();
             e.user_camera = false;
         }
+        crate::views::camera_hash::write_part("net", None);
         self.redraw(true);
     }
 
@@ -273,6 +375,18 @@ impl Live {
         }
         engine.status == LayoutStatus::Running
     }
+}
+
+fn net_to_camera(c: NetCamera) -> Camera {
+    Camera {
+        x: c.x as f32,
+        y: c.y as f32,
+        scale: c.scale() as f32,
+    }
+}
+
+fn camera_to_net(c: Camera) -> NetCamera {
+    NetCamera::from_scale(c.x as f64, c.y as f64, c.scale as f64)
 }
 
 /// The layout loop: one frame, and the next one while the layout runs.

@@ -64,6 +64,13 @@ pub fn NetworkView() -> impl IntoView {
     effects::follow_stage_size(&live, stage_ref);
     effects::follow_refine(&live);
     effects::release_on_cleanup(&live);
+    {
+        let (a, b) = (Rc::downgrade(&live), Rc::downgrade(&live));
+        crate::views::camera_hash::listen(
+            move || a.upgrade().into_iter().for_each(|l| l.glide_to_hash()),
+            move || b.upgrade().into_iter().for_each(|l| l.jump_to_hash()),
+        );
+    }
     let handlers = Handlers::new(&live, state, Gestures::new(Surface::Network));
     let input = handlers.gestures.policy.key();
     handlers.gestures.attach(move || stage_ref.get().map(Into::into));

@@ -146,6 +146,7 @@ impl Engine {
             );
         }
         let limit = if moving { 12 } else { 60 };
+        let scale = crate::browser::label_scale();
         order.extend(
             self.importance
                 .iter()
@@ -159,13 +160,13 @@ impl Engine {
             .iter()
             .map(|&i| {
                 let tech = i as usize >= self.graph.actors;
-                let cw = if tech { 7.5 } else { 6.2 };
+                let cw = if tech { 7.5 } else { 6.2 } * scale;
                 let i = i as usize;
                 let text_w = self.names[i].chars().count().min(40) as f32 * cw;
                 (text_w, self.sx[i] + self.radius[i] * sf + 3.0, self.sy[i])
             })
             .collect();
-        for k in labels::place(&cands, self.width, self.height, 15.0, limit) {
+        for k in labels::place(&cands, self.width, self.height, 15.0 * scale, limit) {
             let i = order[k] as usize;
             let mut text = self.names[i].clone();
             if text.chars().count() > 40 {
