@@ -66,8 +66,9 @@ pub fn App() -> impl IntoView {
     let (query, notices) = url::read_location();
     let mode = Mode::of(&query);
     let panels = query.embed.panels;
-    if mode == Mode::Embed {
-        // Before anything reads or writes localStorage.
+    if matches!(mode, Mode::Embed | Mode::Kiosk) {
+        // Before anything reads or writes localStorage: an embed is a guest, and a kiosk's next visitor must
+        // find nothing of the last one's.
         crate::browser::set_guest();
     }
     let state = AppState::new(query, notices, browser_lang());
@@ -82,6 +83,9 @@ pub fn App() -> impl IntoView {
     let presenter = Presenter::new(state);
     provide_context(presenter);
     crate::present::start(state, presenter);
+    if let Some(kiosk) = crate::kiosk::start(state, presenter) {
+        provide_context(kiosk);
+    }
 
     // The page language follows the interface language (screen readers, hyphenation).
     Effect::new(move |_| {
@@ -114,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
                     <Header/>
                     <PresentBar/>
+                    <crate::kiosk::KioskLayer/>
                 }.into_any()
             } else {
                 view! { <EmbedBar/> }.into_any()

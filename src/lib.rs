@@ -7,6 +7,7 @@ pub mod components;
 pub mod embed;
 pub mod i18n;
 pub mod kinds;
+pub mod kiosk;
 pub mod layout_worker;
 pub mod load;
 pub mod panic;

@@ -52,5 +52,19 @@ fn show_message() {
     }
     if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("data-ready", "error");
+        // A kiosk has nobody to press the button: it starts over by itself (crate::kiosk).
+        if el.has_attribute(crate::kiosk::START_ATTR) {
+            let restart = Closure::<dyn FnMut()>::new(crate::kiosk::restart_page);
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    restart.as_ref().unchecked_ref(),
+                    KIOSK_RESTART_MS,
+                );
+            }
+            restart.forget();
+        }
     }
 }
+
+/// How long a kiosk shows the panic message before it starts over.
+const KIOSK_RESTART_MS: i32 = 5000;

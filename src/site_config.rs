@@ -9,7 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 /// Relative: the app may live under a path prefix.
 const CONFIG: &str = "config.json";
 
-/// The configuration; `None` when it is missing or invalid (callers say what they fall back to).
+/// The configuration; `None` when it is missing or invalid (callers say what they fall back to; an invalid
+/// file is also named on the console with the JSON path of the culprit, for the site's operator).
 pub async fn read() -> Option<Config> {
     let resp = JsFuture::from(web_sys::window()?.fetch_with_str(CONFIG)).await.ok()?;
     let resp: web_sys::Response = resp.dyn_into().ok()?;
@@ -17,7 +18,9 @@ pub async fn read() -> Option<Config> {
         return None;
     }
     let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    Config::parse(&text).ok()
+    Config::parse(&text)
+        .map_err(|e| web_sys::console::warn_1(&format!("ecomap: {CONFIG} is invalid, the defaults apply: {e}").into()))
+        .ok()
 }
 
 /// The page's own origin (`location.origin`).

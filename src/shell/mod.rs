@@ -6,7 +6,8 @@
 //! from 761 px and a bottom sheet on phones. Modes choose the parts: `Full` (the explorer) and `Embed` (the
 //! chosen view with a slim bar and the panels the link asks for: `embed_bar.rs`, docs/embedding.md) and
 //! `Present` (`?mode=present`: the view, the presentation theme and the tour's bar, `crate::present`,
-//! docs/presenting.md); kiosk comes with its issue and reuses this module.
+//! docs/presenting.md) and `Kiosk` (`?mode=kiosk`: the explorer touch first, with the tour as an attract
+//! loop, `crate::kiosk`).
 
 pub mod embed_bar;
 pub mod texts;
@@ -60,6 +61,9 @@ pub enum Mode {
     /// On a projector (`?mode=present`): the view alone in the high-contrast presentation theme, with the
     /// tour's caption, progress and controls and the credits; no header, filters, tabs or list.
     Present,
+    /// On a touch kiosk at a stand (`?mode=kiosk`): the explorer touch first, the tour as an attract loop while
+    /// idle, an idle reset, outbound links as QR codes, a hidden exit (`crate::kiosk`, docs/presenting.md).
+    Kiosk,
 }
 
 impl Mode {
@@ -69,6 +73,8 @@ impl Mode {
             Mode::Embed
         } else if q.page_mode == Some(ecomap_core::embed::PageMode::Present) {
             Mode::Present
+        } else if q.page_mode == Some(ecomap_core::embed::PageMode::Kiosk) {
+            Mode::Kiosk
         } else {
             Mode::Full
         }
@@ -80,6 +86,7 @@ impl Mode {
             Mode::Full => "full",
             Mode::Embed => "embed",
             Mode::Present => "present",
+            Mode::Kiosk => "kiosk",
         }
     }
 }

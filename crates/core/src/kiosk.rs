@@ -11,7 +11,7 @@ use serde_json::Value;
 /// The idle time before a reset when config.json names none.
 pub const DEFAULT_IDLE_SECONDS: u32 = 90;
 /// The shortest and longest idle time config.json may set.
-pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 20..=3600;
+pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 5..=3600;
 
 /// The kiosk's settings (config.json's `kiosk` object).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +115,7 @@ mod tests {
             (r#"{"pin": 2468}"#, "kiosk.pin"),
             (r#"{"pin": "12"}"#, "kiosk.pin"),
             (r#"{"pin": "12a4"}"#, "kiosk.pin"),
-            (r#"{"idleSeconds": 5}"#, "kiosk.idleSeconds"),
+            (r#"{"idleSeconds": 4}"#, "kiosk.idleSeconds"),
             (r#"{"idleSeconds": 90.5}"#, "kiosk.idleSeconds"),
             (r#"{"idle": 90}"#, "kiosk.idle"),
             (r#"[]"#, "kiosk"),

@@ -82,6 +82,9 @@ mod tests {
 
     #[test]
     fn a_short_idle_time_warns_for_half_of_it() {
+        let c = IdleClock::new(5, 0.0);
+        assert_eq!(c.state(2_499.0), IdleState::Active);
+        assert_eq!(c.state(2_500.0), IdleState::Warning { seconds_left: 3 });
         let c = IdleClock::new(20, 0.0);
         assert_eq!(c.state(9_999.0), IdleState::Active);
         assert_eq!(c.state(10_000.0), IdleState::Warning { seconds_left: 10 });

@@ -1,0 +1,285 @@
+//! Kiosk mode (`?mode=kiosk`, issue 15, docs/presenting.md): the app left alone on a touch screen at a stand.
+//!
+//! - **Attract loop**: while nobody touches it, the tour (`?tour=URL`, else the demo tour) plays as a loop in
+//!   the presentation's look (`crate::present`'s player); the first touch ends it and leaves the explorer on
+//!   that step, touch first (`html[data-kiosk]`, style/kiosk.css: targets of at least 44 px, no text
+//!   selection, no context menu, no pinch zoom of the page itself, no search field, share or settings).
+//! - **Idle reset**: after `kiosk.idleSeconds` of config.json (default 90) without a touch, a visible
+//!   countdown of 10 s (core's `kiosk::idle`), then the attract loop from the first step again.
+//! - **Outbound links** open a QR code to scan (`qr_dialog.rs`) instead of another site.
+//! - **Kept awake** by the Screen Wake Lock API where the browser has it (asked again when the page returns).
+//! - **Starts over by itself**: after a panic (the message shows 5 s) or a WebGL context lost for 3 s, the page
+//!   reloads its start address, which plays the tour.
+//! - **Hidden exit**: a long press in the top-left corner and the PIN of config.json (`exit.rs`).
+
+mod dom;
+pub mod exit;
+pub mod qr_dialog;
+pub mod texts;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use ecomap_core::kiosk::idle::{IdleClock, IdleState};
+use ecomap_core::kiosk::KioskConfig;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::present::player::{use_presenter, Presenter, DEFAULT_TOUR};
+use crate::shell::{use_shell, Mode, Shell};
+use crate::state::{use_app, AppState};
+use texts::kiosk_texts;
+
+/// The root's attribute holding the address the kiosk restarts at (the panic hook reads it: plain DOM).
+pub const START_ATTR: &str = "data-kiosk-start";
+/// How long a lost WebGL context may stay lost before the kiosk reloads.
+const LOST_MS: u64 = 3000;
+
+/// The kiosk's shared signals (its layer and `start`).
+#[derive(Clone, Copy)]
+pub struct Kiosk {
+    pub config: RwSignal<KioskConfig>,
+    /// The countdown's seconds left, while it shows.
+    pub countdown: RwSignal<Option<u32>>,
+}
+
+/// Reloads the kiosk's start address (the tour from its first step).
+pub fn restart_page() {
+    let Some(w) = web_sys::window() else { return };
+    let start = w
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute(START_ATTR));
+    match start {
+        Some(url) => {
+            let _ = w.location().replace(&url);
+        }
+        None => {
+            let _ = w.location().reload();
+        }
+    }
+}
+
+/// Starts the kiosk when the page is one (`Mode::Kiosk`); returns its signals.
+pub fn start(state: AppState, presenter: Presenter) -> Option<Kiosk> {
+    let shell = use_shell();
+    if shell.mode != Mode::Kiosk {
+        return None;
+    }
+    // Touch first: one finger pans the map and the network, even where the page could scroll.
+    crate::views::input_policy::set_shell_rule(crate::views::input_policy::ShellRule {
+        fills_screen: true,
+        forced: Some(ecomap_core::input_policy::InputPolicy::Direct),
+    });
+    let root = web_sys::window()?.document()?.document_element()?;
+    let _ = root.set_attribute("data-kiosk", "on");
+    let here = web_sys::window()?.location().href().ok()?;
+    let _ = root.set_attribute(START_ATTR, &here);
+    let kiosk = Kiosk {
+        config: RwSignal::new(KioskConfig::default()),
+        countdown: RwSignal::new(None),
+    };
+    leptos::task::spawn_local(async move {
+        if let Some(c) = crate::site_config::read().await {
+            kiosk.config.set(c.kiosk);
+        }
+    });
+    attract(state, presenter, shell);
+    watch_idle(state, presenter, shell, kiosk);
+    guard_page(state);
+    keep_awake();
+    Some(kiosk)
+}
+
+/// Plays the tour as a loop in the presentation's look.
+fn attract(state: AppState, presenter: Presenter, shell: Shell) {
+    exit::close();
+    qr_dialog::close();
+    state.open(None);
+    shell.presenting.set(true);
+    let url = state
+        .query
+        .with_untracked(|q| q.tour.clone())
+        .unwrap_or_else(|| DEFAULT_TOUR.to_string());
+    presenter.load(url, true);
+}
+
+/// The idle clock: every touch, key or pointer movement restarts it; a touch during the attract loop ends the
+/// loop (and is not taken as a click on what lies under the finger then); idle, it counts down and starts over.
+fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: Kiosk) {
+    let clock = Rc::new(RefCell::new(IdleClock::new(
+        kiosk.config.get_untracked().idle_seconds,
+        crate::browser::now_ms(),
+    )));
+    let swallow_click = Rc::new(RefCell::new(false));
+    let activity = {
+        let (clock, swallow) = (clock.clone(), swallow_click.clone());
+        Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            clock.borrow_mut().touch(crate::browser::now_ms());
+            kiosk.countdown.set(None);
+            if ev.type_() == "pointerdown" && shell.presenting.get_untracked() {
+                presenter.stop();
+                shell.presenting.set(false);
+                *swallow.borrow_mut() = true;
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
+        })
+    };
+    let click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if swallow_click.replace(false) {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        for name in ["pointerdown", "pointermove", "keydown", "wheel"] {
+            let _ = w.add_event_listener_with_callback_and_bool(name, activity.as_ref().unchecked_ref(), true);
+        }
+        let _ = w.add_event_listener_with_callback_and_bool("click", click.as_ref().unchecked_ref(), true);
+    }
+    activity.forget();
+    click.forget();
+    // The configured idle time, once config.json is read.
+    let c = clock.clone();
+    Effect::new(move |_| {
+        let seconds = kiosk.config.get().idle_seconds;
+        *c.borrow_mut() = IdleClock::new(seconds, crate::browser::now_ms());
+    });
+    let tick = set_interval_with_handle(
+        move || {
+            if shell.presenting.get_untracked() {
+                clock.borrow_mut().touch(crate::browser::now_ms());
+                return;
+            }
+            let now = crate::browser::now_ms();
+            match clock.borrow().state(now) {
+                IdleState::Active => kiosk.countdown.set(None),
+                IdleState::Warning { seconds_left } => kiosk.countdown.set(Some(seconds_left)),
+                IdleState::Reset => {
+                    kiosk.countdown.set(None);
+                    attract(state, presenter, shell);
+                }
+            }
+        },
+        Duration::from_millis(250),
+    );
+    if let Ok(t) = tick {
+        on_cleanup(move || t.clear());
+    }
+}
+
+/// No context menu; outbound links become QR codes; a WebGL context lost for [`LOST_MS`] reloads the kiosk.
+fn guard_page(state: AppState) {
+    let Some(w) = web_sys::window() else { return };
+    let menu = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
+    let _ = w.add_event_listener_with_callback("contextmenu", menu.as_ref().unchecked_ref());
+    menu.forget();
+    let links = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(a) = target.and_then(|t| t.closest("a[href]").ok().flatten()) else {
+            return;
+        };
+        let href = js_sys::Reflect::get(&a, &"href".into())
+            .ok()
+            .and_then(|h| h.as_string())
+            .unwrap_or_default();
+        if ecomap_core::kiosk::is_outbound(&href, &crate::site_config::own_origin()) {
+            ev.prevent_default();
+            ev.stop_propagation();
+            qr_dialog::show(&href, state.lang.get_untracked());
+        }
+    });
+    let _ = w.add_event_listener_with_callback_and_bool("click", links.as_ref().unchecked_ref(), true);
+    links.forget();
+    let lost = Closure::<dyn Fn()>::new(|| {
+        let _ = set_timeout_with_handle(
+            || {
+                let still = crate::kiosk::dom::document()
+                    .and_then(|d| d.query_selector("[data-context=lost]").ok().flatten())
+                    .is_some();
+                if still {
+                    restart_page();
+                }
+            },
+            Duration::from_millis(LOST_MS),
+        );
+    });
+    let _ = w.add_event_listener_with_callback_and_bool("webglcontextlost", lost.as_ref().unchecked_ref(), true);
+    lost.forget();
+}
+
+/// Asks the browser to keep the screen on (Screen Wake Lock API), again whenever the page becomes visible (the
+/// browser releases the lock when it is hidden). Where there is none the note goes to the console, not an error.
+fn keep_awake() {
+    fn request() {
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        let lock = js_sys::Reflect::get(&nav, &"wakeLock".into())
+            .ok()
+            .filter(|l| !l.is_undefined());
+        let request = lock.as_ref().and_then(|l| {
+            let f = js_sys::Reflect::get(l, &"request".into()).ok()?;
+            f.dyn_into::<js_sys::Function>().ok()?.call1(l, &"screen".into()).ok()
+        });
+        match request.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+            Some(p) => {
+                leptos::task::spawn_local(async move {
+                    if wasm_bindgen_futures::JsFuture::from(p).await.is_err() {
+                        web_sys::console::info_1(&"ecomap kiosk: the browser refused to keep the screen on".into());
+                    }
+                });
+            }
+            None => web_sys::console::info_1(&"ecomap kiosk: this browser cannot keep the screen on".into()),
+        }
+    }
+    request();
+    let again = Closure::<dyn Fn()>::new(|| {
+        let visible = crate::kiosk::dom::document().is_some_and(|d| !d.hidden());
+        if visible {
+            request();
+        }
+    });
+    if let Some(d) = crate::kiosk::dom::document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", again.as_ref().unchecked_ref());
+    }
+    again.forget();
+}
+
+/// Over the page in a kiosk: "touch to explore" during the attract loop, the idle countdown, the hidden exit.
+#[component]
+pub fn KioskLayer() -> impl IntoView {
+    let Some(kiosk) = use_context::<Kiosk>() else {
+        return ().into_any();
+    };
+    let state = use_app();
+    let shell = use_shell();
+    let presenter = use_presenter();
+    let lang = Memo::new(move |_| state.lang.get());
+    let t = move || kiosk_texts(lang.get());
+    let leave = Callback::new(move |_| {
+        presenter.stop();
+        shell.presenting.set(false);
+        let mut q = state.query.get_untracked();
+        q.page_mode = None;
+        q.tour = None;
+        if let Some(w) = web_sys::window() {
+            let path = w.location().pathname().unwrap_or_default();
+            let _ = w.location().replace(&format!("{path}{}", crate::url::to_search(&q)));
+        }
+    });
+    view! {
+        <p class="kiosk-attract" data-testid="kiosk-attract" hidden=move || !shell.presenting.get()>
+            {move || t().touch_to_explore}
+        </p>
+        <div class="kiosk-countdown" data-testid="kiosk-countdown" role="status" hidden=move || kiosk.countdown.get().is_none()>
+            <p class="kiosk-countdown-figure">{move || kiosk.countdown.get().map(|s| format!("{} {s} s", t().starting_over))}</p>
+            <p>{move || t().touch_to_stay}</p>
+        </div>
+        <exit::ExitCorner config=kiosk.config lang leave/>
+    }
+    .into_any()
+}
