@@ -118,7 +118,6 @@ pub fn App() -> impl IntoView {
                     <a class="skip-link" href="#view-panel">{move || shell_texts(state.lang.get()).skip_to_view}</a>
                     <Header/>
                     <PresentBar/>
-                    <crate::kiosk::KioskLayer/>
                 }.into_any()
             } else {
                 view! { <EmbedBar/> }.into_any()

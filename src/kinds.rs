@@ -189,7 +189,7 @@ mod tests {
         }
         let mut tokens: Vec<&str> = ActorKind::ALL.iter().map(|&k| token(k)).collect();
         tokens.push(TECHNOLOGY_TOKEN);
-        tokens.sort();
+        ecomap_core::order::sort_by(&mut tokens, |a, b| a.cmp(b));
         tokens.dedup();
         assert_eq!(tokens.len(), ActorKind::ALL.len() + 1);
     }

@@ -87,7 +87,9 @@ fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl In
         .join(", ");
     let projects = d.0.idx.actor_projects(a);
     let mut projects: Vec<_> = projects.to_vec();
-    projects.sort_by_key(|&p| std::cmp::Reverse((ds.project(p).end, ds.project(p).volume)));
+    ecomap_core::order::sort_by_key(&mut projects, |&p| {
+        std::cmp::Reverse((ds.project(p).end, ds.project(p).volume))
+    });
     let more_projects = projects.len().saturating_sub(LIST_MAX);
     let project_rows = projects
         .iter()

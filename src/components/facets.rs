@@ -238,7 +238,7 @@ fn group_values(state: AppState, g: Group) -> Vec<FacetValue> {
             .collect()
     });
     if g.facet == Facet::Region {
-        values.sort_by(|a, b| a.label.cmp(&b.label));
+        ecomap_core::order::sort_by(&mut values, |a, b| a.label.cmp(&b.label));
     }
     values
 }

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use ecomap_core::kiosk::KioskConfig;
 use ecomap_core::model::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::dom::{self, el};
 use super::texts::kiosk_texts;
@@ -16,36 +18,59 @@ const ID: &str = "kiosk-pin";
 /// How long the corner must be held.
 const HOLD_MS: u64 = 2000;
 
-/// The invisible corner target (top left, 44 px): held for [`HOLD_MS`], it asks for the PIN.
-#[component]
-pub fn ExitCorner(config: RwSignal<KioskConfig>, lang: Memo<Lang>, leave: Callback<()>) -> impl IntoView {
+/// The invisible corner target (top left, 44 px, plain DOM at the end of the body): held for [`HOLD_MS`], it asks
+/// for the PIN; without a PIN in the configuration it does nothing.
+pub fn corner(config: RwSignal<KioskConfig>, lang: Memo<Lang>, leave: Rc<dyn Fn()>) {
+    let Some(doc) = dom::document() else { return };
+    let button = el(
+        &doc,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "kiosk-exit-corner"),
+            ("data-testid", "kiosk-exit-corner"),
+            ("tabindex", "-1"),
+        ],
+        "",
+    );
+    let b = button.clone();
+    Effect::new(move |_| {
+        let _ = b.set_attribute("aria-label", kiosk_texts(lang.get()).exit_corner);
+    });
     let hold: Rc<RefCell<Option<TimeoutHandle>>> = Rc::new(RefCell::new(None));
-    let (h1, h2) = (hold.clone(), hold.clone());
-    let down = move |_: web_sys::PointerEvent| {
-        let pin = config.with_untracked(|c| c.pin.clone());
-        let Some(pin) = pin else { return };
+    let h = hold.clone();
+    let down = Closure::<dyn Fn()>::new(move || {
+        let Some(pin) = config.with_untracked(|c| c.pin.clone()) else {
+            return;
+        };
         let lang = lang.get_untracked();
+        let leave = leave.clone();
         let held = move || ask(pin, lang, leave);
         if let Ok(timer) = set_timeout_with_handle(held, std::time::Duration::from_millis(HOLD_MS)) {
-            if let Some(old) = h1.borrow_mut().replace(timer) {
+            if let Some(old) = h.borrow_mut().replace(timer) {
                 old.clear();
             }
         }
-    };
-    let cancel = move |_: web_sys::PointerEvent| {
-        if let Some(h) = h2.borrow_mut().take() {
-            h.clear();
+    });
+    let cancel = Closure::<dyn Fn()>::new(move || {
+        if let Some(t) = hold.borrow_mut().take() {
+            t.clear();
         }
-    };
-    view! {
-        <button type="button" class="kiosk-exit-corner" data-testid="kiosk-exit-corner" tabindex="-1"
-            aria-label=move || kiosk_texts(lang.get()).exit_corner
-            on:pointerdown=down on:pointerup=cancel.clone() on:pointerleave=cancel.clone() on:pointercancel=cancel></button>
+    });
+    let _ = button.add_event_listener_with_callback("pointerdown", down.as_ref().unchecked_ref());
+    for name in ["pointerup", "pointerleave", "pointercancel"] {
+        let _ = button.add_event_listener_with_callback(name, cancel.as_ref().unchecked_ref());
+    }
+    down.forget();
+    cancel.forget();
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&button);
     }
 }
 
-/// The PIN pad: digits, delete, OK and cancel; the entered digits as dots.
-fn ask(pin: String, lang: Lang, leave: Callback<()>) {
+/// The PIN pad: digits, delete, OK and cancel; the entered digits as dots. (The dialog is made once per page
+/// with the first call's listener; every later call shows the same pad, with what was entered cleared.)
+fn ask(pin: String, lang: Lang, leave: Rc<dyn Fn()>) {
     let Some(doc) = dom::document() else { return };
     let entered = Rc::new(RefCell::new(String::new()));
     let t = kiosk_texts(lang);
@@ -63,7 +88,11 @@ fn ask(pin: String, lang: Lang, leave: Callback<()>) {
     let Some(d) = dom::dialog(ID, "kiosk-pin-title", move |action| {
         let a = action.get_attribute("data-action").unwrap_or_default();
         match a.as_str() {
-            "cancel" => dom::close(ID),
+            "cancel" => {
+                entered.borrow_mut().clear();
+                show(false);
+                dom::close(ID);
+            }
             "delete" => {
                 entered.borrow_mut().pop();
                 show(false);
@@ -77,7 +106,7 @@ fn ask(pin: String, lang: Lang, leave: Callback<()>) {
                 entered.borrow_mut().clear();
                 if right {
                     dom::close(ID);
-                    leave.run(());
+                    leave();
                 } else {
                     show(true);
                 }

@@ -27,9 +27,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::present::player::{use_presenter, Presenter, DEFAULT_TOUR};
+use crate::present::player::{Presenter, DEFAULT_TOUR};
 use crate::shell::{use_shell, Mode, Shell};
-use crate::state::{use_app, AppState};
+use crate::state::AppState;
 use texts::kiosk_texts;
 
 /// The root's attribute holding the address the kiosk restarts at (the panic hook reads it: plain DOM).
@@ -90,6 +90,7 @@ pub fn start(state: AppState, presenter: Presenter) -> Option<Kiosk> {
     watch_idle(state, presenter, shell, kiosk);
     guard_page(state);
     keep_awake();
+    layer(state, shell, kiosk, presenter);
     Some(kiosk)
 }
 
@@ -249,37 +250,55 @@ fn keep_awake() {
     again.forget();
 }
 
-/// Over the page in a kiosk: "touch to explore" during the attract loop, the idle countdown, the hidden exit.
-#[component]
-pub fn KioskLayer() -> impl IntoView {
-    let Some(kiosk) = use_context::<Kiosk>() else {
-        return ().into_any();
-    };
-    let state = use_app();
-    let shell = use_shell();
-    let presenter = use_presenter();
+/// Over the page in a kiosk, in plain DOM at the end of the body: "touch to explore" during the attract loop,
+/// the idle countdown and the hidden exit.
+fn layer(state: AppState, shell: Shell, kiosk: Kiosk, presenter: Presenter) {
+    let Some(doc) = dom::document() else { return };
+    let Some(body) = doc.body() else { return };
     let lang = Memo::new(move |_| state.lang.get());
-    let t = move || kiosk_texts(lang.get());
-    let leave = Callback::new(move |_| {
-        presenter.stop();
-        shell.presenting.set(false);
-        let mut q = state.query.get_untracked();
-        q.page_mode = None;
-        q.tour = None;
-        if let Some(w) = web_sys::window() {
-            let path = w.location().pathname().unwrap_or_default();
-            let _ = w.location().replace(&format!("{path}{}", crate::url::to_search(&q)));
-        }
+    let attract = dom::el(
+        &doc,
+        "p",
+        &[("class", "kiosk-attract"), ("data-testid", "kiosk-attract")],
+        "",
+    );
+    let countdown = dom::el(
+        &doc,
+        "div",
+        &[
+            ("class", "kiosk-countdown"),
+            ("data-testid", "kiosk-countdown"),
+            ("role", "status"),
+        ],
+        "",
+    );
+    let figure = dom::el(&doc, "p", &[("class", "kiosk-countdown-figure")], "");
+    let stay = dom::el(&doc, "p", &[], "");
+    let _ = countdown.append_child(&figure);
+    let _ = countdown.append_child(&stay);
+    let _ = body.append_child(&attract);
+    let _ = body.append_child(&countdown);
+    Effect::new(move |_| {
+        let t = kiosk_texts(lang.get());
+        attract.set_text_content(Some(t.touch_to_explore));
+        let _ = attract.toggle_attribute_with_force("hidden", !shell.presenting.get());
+        stay.set_text_content(Some(t.touch_to_stay));
+        let left = kiosk.countdown.get();
+        figure.set_text_content(left.map(|s| format!("{} {s} s", t.starting_over)).as_deref());
+        let _ = countdown.toggle_attribute_with_force("hidden", left.is_none());
     });
-    view! {
-        <p class="kiosk-attract" data-testid="kiosk-attract" hidden=move || !shell.presenting.get()>
-            {move || t().touch_to_explore}
-        </p>
-        <div class="kiosk-countdown" data-testid="kiosk-countdown" role="status" hidden=move || kiosk.countdown.get().is_none()>
-            <p class="kiosk-countdown-figure">{move || kiosk.countdown.get().map(|s| format!("{} {s} s", t().starting_over))}</p>
-            <p>{move || t().touch_to_stay}</p>
-        </div>
-        <exit::ExitCorner config=kiosk.config lang leave/>
+    exit::corner(kiosk.config, lang, Rc::new(move || leave(state, presenter, shell)));
+}
+
+/// Leaves kiosk mode for the explorer with the same view and filters (the hidden exit's right PIN).
+fn leave(state: AppState, presenter: Presenter, shell: Shell) {
+    presenter.stop();
+    shell.presenting.set(false);
+    let mut q = state.query.get_untracked();
+    q.page_mode = None;
+    q.tour = None;
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        let _ = w.location().replace(&format!("{path}{}", crate::url::to_search(&q)));
     }
-    .into_any()
 }

@@ -528,7 +528,7 @@ impl ClusterIndex {
                 }
             }
         }
-        out.sort_by(|a, b| {
+        crate::order::sort_by(&mut out, |a, b| {
             b.projects
                 .cmp(&a.projects)
                 .then(b.volume.cmp(&a.volume))
@@ -564,7 +564,7 @@ pub fn spiral(n: usize, spacing: f64) -> Vec<Css> {
 /// for each item, its offset in CSS px (zero for items alone at their spot).
 pub fn spread_identical(items: &[Found], spacing: f64) -> Vec<Css> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (p, q) = (items[a].at, items[b].at);
         p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)).then(a.cmp(&b))
     });

@@ -390,7 +390,7 @@ fn label_point(s: &Shape) -> LonLat {
             }
         }
     }
-    xs.sort_by(f64::total_cmp);
+    crate::order::sort_by(&mut xs, f64::total_cmp);
     xs.chunks_exact(2)
         .max_by(|p, q| (p[1] - p[0]).total_cmp(&(q[1] - q[0])))
         .map(|p| LonLat {

@@ -311,7 +311,7 @@ impl Index {
         for &p in self.actor_projects(a) {
             others.extend(self.project_actors(p).iter().copied().filter(|&b| b != a));
         }
-        others.sort_unstable();
+        crate::order::sort_by(&mut others, |a, b| a.cmp(b));
         let mut out: Vec<(ActorId, u32)> = Vec::new();
         for b in others {
             match out.last_mut() {
@@ -328,7 +328,9 @@ impl Index {
                 out.push((b, 0));
             }
         }
-        out.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(self.name_rank(x.0).cmp(&self.name_rank(y.0))));
+        crate::order::sort_by(&mut out, |x, y| {
+            y.1.cmp(&x.1).then(self.name_rank(x.0).cmp(&self.name_rank(y.0)))
+        });
         out
     }
 

@@ -25,6 +25,7 @@ pub mod input_policy;
 pub mod kiosk;
 pub mod layout;
 pub mod model;
+pub mod order;
 pub mod params;
 pub mod projection;
 pub mod query;

@@ -194,7 +194,7 @@ pub fn technology_profile(ds: &Dataset, idx: &Index, t: TechnologyId, sel: &Sele
             _ => leading.push((a, 1, v)),
         }
     }
-    leading.sort_unstable_by(|x, y| {
+    crate::order::sort_by(&mut leading, |x, y| {
         y.1.cmp(&x.1)
             .then(y.2.cmp(&x.2))
             .then(idx.name_rank(x.0).cmp(&idx.name_rank(y.0)))
@@ -418,7 +418,7 @@ pub fn top_actors(ds: &Dataset, idx: &Index, sel: &Selection, n: usize) -> Vec<T
         all.select_nth_unstable_by(n - 1, order);
     }
     all.truncate(n);
-    all.sort_unstable_by(order);
+    crate::order::sort_by(&mut all, order);
     all
 }
 

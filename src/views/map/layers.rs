@@ -252,7 +252,7 @@ pub fn markers(
         .collect();
     // Bubbles under single markers; bigger first so small ones stay clickable.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&a, &b| found[b].count.cmp(&found[a].count));
+    ecomap_core::order::sort_by(&mut order, |&a, &b| found[b].count.cmp(&found[a].count));
     for i in order {
         let f = &found[i];
         let [x, y] = css(cam, vp, f.at);
@@ -331,7 +331,7 @@ pub fn arcs(
         .filter(|a| view.contains(a.from) || view.contains(a.to))
         .collect();
     // The strongest first, whichever the weight, so a cap never drops a strong arc for a weak one.
-    chosen.sort_by(|a, b| w(b).total_cmp(&w(a)));
+    ecomap_core::order::sort_by(&mut chosen, |a, b| w(b).total_cmp(&w(a)));
     let in_view = chosen.len();
     chosen.truncate(limit);
     let max = chosen.iter().map(|a| w(a)).fold(0.0, f64::max).max(1e-9);

@@ -221,7 +221,7 @@ impl Scheduler {
                     count: m.count,
                 })
                 .collect();
-            v.sort_by(|a, b| {
+            ecomap_core::order::sort_by(&mut v, |a, b| {
                 b.count
                     .cmp(&a.count)
                     .then(a.y.total_cmp(&b.y))

@@ -59,7 +59,7 @@ fn cluster_lines(e: &Engine, c: ClusterId, lang: Lang, t: &MapTexts) -> Vec<Stri
         .map(|&k| (f.kinds[k.index()], k))
         .filter(|x| x.0 > 0)
         .collect();
-    kinds.sort_by_key(|k| std::cmp::Reverse(k.0));
+    ecomap_core::order::sort_by_key(&mut kinds, |k| std::cmp::Reverse(k.0));
     let breakdown = kinds
         .iter()
         .map(|(n, k)| format!("{} {}", format::int(*n as u64, lang), kind_name(*k, lang)))

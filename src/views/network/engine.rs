@@ -131,7 +131,6 @@ impl Engine {
             }
         }
         let mut importance: Vec<u32> = (0..n as u32).collect();
-        importance.sort_by_key(|&i| (i as usize) < graph.actors);
         importance.sort_by(|&a, &b| {
             let ta = a as usize >= graph.actors;
             let tb = b as usize >= graph.actors;
@@ -186,7 +185,7 @@ impl Engine {
     /// Median iteration time so far, in ms.
     pub fn median_iteration_ms(&self) -> f32 {
         let mut v = self.iteration_ms.clone();
-        v.sort_by(|a, b| a.total_cmp(b));
+        ecomap_core::order::sort_by(&mut v, |a, b| a.total_cmp(b));
         v.get(v.len() / 2).copied().unwrap_or(0.0)
     }
 

@@ -45,7 +45,9 @@ pub fn volume_by_sector(i: &Inputs, t: &ViewTexts, summary: String) -> ChartSpec
     let (ds, lang) = (i.ds, i.lang);
     let by_sect = stats::volume_by_sector(ds, i.idx, i.sel);
     let mut order: Vec<usize> = (0..by_sect.len()).collect();
-    order.sort_by(|&a, &b| by_sect[b].volume.cmp(&by_sect[a].volume).then(a.cmp(&b)));
+    ecomap_core::order::sort_by(&mut order, |&a, &b| {
+        by_sect[b].volume.cmp(&by_sect[a].volume).then(a.cmp(&b))
+    });
     ChartSpec {
         id: "volume-by-sector",
         title: t.by_sector_title.to_string(),
