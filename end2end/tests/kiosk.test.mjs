@@ -72,6 +72,20 @@ test("the tour plays as an attract loop; a touch leaves the explorer there, touc
       .map(({ e, r }) => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}" ${r.width.toFixed(0)}x${r.height.toFixed(0)}`),
   );
   assert.deepEqual(small, [], "targets of at least 44 px");
+  // A checkbox's target is its row (box and label), 44 px high; none is cut off by its column.
+  const rows = await page.$$eval("input[type=checkbox]", (els) =>
+    els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => (e.closest("li") ?? e.closest("label")).getBoundingClientRect())
+      .filter((r) => r.height < 44)
+      .map((r) => r.height),
+  );
+  assert.deepEqual(rows, [], "checkbox rows of at least 44 px");
+  const cut = await page.$$eval(".filters button", (els) =>
+    els.filter((e) => e.offsetParent !== null && e.getBoundingClientRect().right > e.closest(".filters").getBoundingClientRect().right + 0.5)
+      .map((e) => e.getAttribute("aria-label") ?? e.textContent),
+  );
+  assert.deepEqual(cut, [], "no control sticks out of the filter column");
   const menu = await page.evaluate(() => {
     const ev = new MouseEvent("contextmenu", { bubbles: true, cancelable: true });
     document.querySelector("main").dispatchEvent(ev);
