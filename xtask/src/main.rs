@@ -5,6 +5,7 @@
 mod basemap;
 mod bench;
 mod install;
+mod licences;
 mod og;
 mod precompress;
 mod serve;
@@ -50,6 +51,8 @@ Tasks:
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file
                      over 500 lines, no function over 150 (exceptions with reasons: xtask/src/tidy.rs)
+  licences           write public/about.html: the crates compiled into the wasm with their licences, and the
+                     data's licences and credits (`cargo xtask test` checks it is current)
   size               print the size of dist/'s .wasm (raw, brotli q11) against the whole-app budget (450 KB)
   size --breakdown   after a release build: which crate costs what in that wasm (a copy optimised with
                      names kept, read by xtask); rewrites the generated part of docs/size.md
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
             _ => Err(format!("size: unknown arguments {rest:?}\n\n{HELP}")),
         },
         "install" => install::build_tools(&project_root()).map(|_| ()),
+        "licences" => licences::run(&project_root()),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

@@ -227,6 +227,9 @@ pub fn run() -> Result<()> {
     report.check("tidy", t, tidy::check(&root));
 
     let t = Instant::now();
+    report.check("about page lists the shipped crates", t, crate::licences::check(&root));
+
+    let t = Instant::now();
     let r = check_cmd(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
     report.check("clippy (native)", t, r);
 
