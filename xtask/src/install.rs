@@ -11,6 +11,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const WASM_OPT_VERSION: &str = "version_132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// cargo-deny, for the licences, bans and sources check of `cargo xtask test` (deny.toml).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -79,6 +81,13 @@ pub fn build_tools(root: &Path) -> Result<Tools> {
     if !v.split_whitespace().any(|w| w == TRUNK_VERSION) {
         eprintln!("xtask: installing trunk {TRUNK_VERSION} (about 6 min) ...");
         run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+    }
+
+    // 2b. cargo-deny (deny.toml: licences, bans, sources)
+    let v = output(with_path("cargo-deny").arg("--version")).unwrap_or_default();
+    if !v.split_whitespace().any(|w| w == CARGO_DENY_VERSION) {
+        eprintln!("xtask: installing cargo-deny {CARGO_DENY_VERSION} (about 8 min) ...");
+        run(Command::new("cargo").args(["install", "--locked", &format!("cargo-deny@{CARGO_DENY_VERSION}")]))?;
     }
 
     // 3. wasm-bindgen-cli, exactly the version in Cargo.lock. Not --locked: its lockfile asks for a

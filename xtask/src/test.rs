@@ -230,6 +230,10 @@ pub fn run() -> Result<()> {
     report.check("about page lists the shipped crates", t, crate::licences::check(&root));
 
     let t = Instant::now();
+    let r = check_cmd(cargo(&root).args(["deny", "check", "licenses", "bans", "sources"]));
+    report.check("cargo deny check licenses bans sources (deny.toml)", t, r);
+
+    let t = Instant::now();
     let r = check_cmd(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
     report.check("clippy (native)", t, r);
 
