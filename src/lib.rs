@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod kinds;
 pub mod layout_worker;
 pub mod load;
+pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod shell;

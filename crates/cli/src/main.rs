@@ -1,11 +1,13 @@
 //! `ecomap`: the command line for data maintainers.
 //!
 //! Each subcommand lives in its own module: `validate` (print an export's import report), `generate`
-//! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources).
+//! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources),
+//! `layout` (precompute network positions), `serve` (serve a built app, e.g. the USB bundle's, on 127.0.0.1).
 
 mod demo;
 mod generate;
 mod layout;
+mod serve;
 mod validate;
 
 use std::process::ExitCode;
@@ -18,7 +20,9 @@ const USAGE: &str = "usage:
   ecomap demo [--sources DIR] [--out FILE]
       build the demo export from the real institutions and networks in DIR (default data/sources)
   ecomap layout FILE [--out FILE] [--iterations N] [--seed S] [--mode ecosystems|collaboration|all]
-      run the network layout and write position {x, y} into every actor of the export";
+      run the network layout and write position {x, y} into every actor of the export
+  ecomap serve DIR [--port N]
+      serve a built app (the USB bundle's app/, or dist/) on http://127.0.0.1:N (default 8080)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         "generate" => generate::run(rest),
         "demo" => demo::run(rest),
         "layout" => layout::run(rest),
+        "serve" => serve::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
