@@ -290,7 +290,7 @@ mod tests {
     }
 
     #[test]
-    fn assembles_the_folder_and_zips_it() -> Result<()> {
+    fn assembles_the_folder_zips_it_and_serves_its_app() -> Result<()> {
         let dir = temp_dir("assemble");
         let dist = dir.join("dist");
         std::fs::create_dir_all(dist.join("data")).map_err(|e| e.to_string())?;
@@ -326,6 +326,18 @@ mod tests {
             assert_eq!(get("ecomap/ecomap").1, 0o755, "the binary stays executable");
             assert_eq!(get("ecomap/start-linux.sh").1, 0o755);
         }
+        // The folder's app/ is what `ecomap serve app` serves (the same server).
+        let srv = crate::server::start(&folder.join("app"), None, 0, true)?;
+        let mut conn = std::net::TcpStream::connect(srv.addr).map_err(|e| e.to_string())?;
+        conn.write_all(b"GET /data/demo.json HTTP/1.1\r\nConnection: close\r\n\r\n")
+            .map_err(|e| e.to_string())?;
+        let mut answer = String::new();
+        conn.read_to_string(&mut answer).map_err(|e| e.to_string())?;
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(
+            answer.contains("Content-Type: application/json\r\n") && answer.ends_with(&json),
+            "{answer}"
+        );
         let readme = String::from_utf8_lossy(&get("ecomap/README.txt").2).into_owned();
         assert!(
             readme.contains("file://") && readme.contains("python3 -m http.server"),
