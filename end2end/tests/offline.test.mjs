@@ -1,5 +1,5 @@
 // Offline (docs/presenting.md, "Offline and USB"): the only browser test with the service worker allowed.
-// A first visit online keeps the app and its export; with the network cut, a reload shows the app, the map
+// A first visit online keeps the app and its export (and Chromium finds the app installable); with the network cut, a reload shows the app, the map
 // and the offline note with the export's date; back online, a changed export is what the next start shows
 // (and what the cache keeps from then on).
 import { test, after } from "node:test";
@@ -56,6 +56,10 @@ test("after a first visit the app starts offline with its data, and a new export
   assert.equal(await page.$("[data-testid=offline-note]"), null, "no note online");
   await waitKept(page, `fixtures/${FILE}`);
   await waitKept(page, "data/basemap.geojson");
+  // Installable: Chromium finds nothing missing (manifest, icons, start URL, the worker).
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors, [], "Chromium would offer to install the app");
 
   await context.setOffline(true);
   await page.reload();
