@@ -35,6 +35,8 @@ export const CHROMIUM_ARGS = [
 /**
  * Launches headless Chromium with a fresh user data dir and returns
  * { context, page, close } with a fixed viewport (1280x800, DPR 1), reduced motion and en-US locale.
+ * Service workers are blocked (the app's offline worker would answer requests the tests' routes must see);
+ * only the offline test passes { serviceWorkers: "allow" }.
  * Pass options to override context options (e.g. { locale: "de-DE" }).
  */
 export async function launch(options = {}) {
@@ -48,6 +50,7 @@ export async function launch(options = {}) {
     reducedMotion: "reduce",
     locale: "en-US",
     timezoneId: "Europe/Berlin",
+    serviceWorkers: "block",
     ...options,
   });
   watchContext(context);

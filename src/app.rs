@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
                 view! { <EmbedBar/> }.into_any()
             }}
             <LoadStatus/>
+            <crate::offline::OfflineNote/>
             <Notices/>
             <ReportPanel/>
             <div class="layout" class:filters-open=move || shell.filters_open.get()

@@ -10,6 +10,7 @@ pub mod kinds;
 pub mod kiosk;
 pub mod layout_worker;
 pub mod load;
+pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod present;

@@ -49,8 +49,14 @@ fn js_error_text(e: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// What a download brought: the bytes, and whether the service worker answered from its cache.
+struct Downloaded {
+    bytes: Vec<u8>,
+    from_cache: bool,
+}
+
 /// Downloads `url`, reporting (bytes loaded, total bytes when known).
-async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<u8>, LoadError> {
+async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Downloaded, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -73,8 +79,12 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
         .flatten()
         .and_then(|v| v.parse::<f64>().ok())
         .filter(|_| !encoded);
+    let from_cache = crate::offline::answered_from_cache(&resp);
     let Some(body) = resp.body() else {
-        return Ok(Vec::new());
+        return Ok(Downloaded {
+            bytes: Vec::new(),
+            from_cache,
+        });
     };
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
@@ -101,7 +111,7 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
         let loaded = bytes.len() as f64;
         progress(loaded, total.filter(|t| *t >= loaded));
     }
-    Ok(bytes)
+    Ok(Downloaded { bytes, from_cache })
 }
 
 /// Lets the browser paint (the progress state) before a long synchronous step.
@@ -136,8 +146,8 @@ fn basemap_download() -> Basemap {
                 let out = outcome.clone();
                 let promise = wasm_bindgen_futures::future_to_promise(async move {
                     let start = perf::now();
-                    let r = download(BASEMAP_URL, |_, _| {}).await.and_then(|bytes| {
-                        let text = String::from_utf8_lossy(&bytes);
+                    let r = download(BASEMAP_URL, |_, _| {}).await.and_then(|d| {
+                        let text = String::from_utf8_lossy(&d.bytes);
                         ecomap_core::geo::install_basemap(&text).map_err(|e| LoadError::Basemap { regions: e.regions })
                     });
                     perf::measure_between("ecomap:basemap", start, perf::now());
@@ -216,7 +226,10 @@ pub fn load_url(state: AppState, url: String) {
         .await;
         perf::measure_between("ecomap:download", start, perf::now());
         match result {
-            Ok(bytes) => prepare_with_basemap(state, bytes, url).await,
+            Ok(d) => {
+                crate::offline::set_from_cache(d.from_cache);
+                prepare_with_basemap(state, d.bytes, url).await
+            }
             Err(e) => fail(state, url, e),
         }
     });
@@ -234,6 +247,7 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
                 let bytes = Uint8Array::new(&buf).to_vec();
+                crate::offline::set_from_cache(false);
                 prepare_with_basemap(state, bytes, name).await;
             }
             Err(e) => {

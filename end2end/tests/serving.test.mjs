@@ -80,7 +80,7 @@ test("the wasm, the js and the demo export are sent as br, gzip or as they are, 
 
 test("cache headers: no-cache for index.html, loader.js, the worker and data; a year for hashed names", async () => {
   const { wasm, js, css } = await assets();
-  const revalidate = ["", "index.html", "loader.js", "layout-worker.js", "data/demo.json", "data/basemap.geojson"];
+  const revalidate = ["", "index.html", "loader.js", "layout-worker.js", "sw.js", "manifest.webmanifest", "data/demo.json", "data/basemap.geojson"];
   for (const path of revalidate) {
     const res = await request(path, { accept: "br, gzip", method: "HEAD" });
     assert.equal(res.status, 200, path);
@@ -91,6 +91,30 @@ test("cache headers: no-cache for index.html, loader.js, the worker and data; a 
     assert.equal(res.headers["cache-control"], YEAR, path);
     assert.equal(res.headers["content-encoding"], "br", path);
   }
+});
+
+test("installable: the manifest, its PNG icons at their sizes, the service worker, and a policy that allows them", async () => {
+  const html = (await request("")).body.toString("utf8");
+  assert.match(html, /<link rel="manifest" href="manifest.webmanifest">/);
+  const res = await request("manifest.webmanifest");
+  assert.equal(res.headers["content-type"], "application/manifest+json");
+  const manifest = JSON.parse(res.body.toString("utf8"));
+  assert.equal(manifest.start_url, "./");
+  assert.equal(manifest.display, "standalone");
+  const pngs = manifest.icons.filter((i) => i.type === "image/png");
+  assert.deepEqual(pngs.map((i) => `${i.sizes} ${i.purpose}`), ["192x192 any", "512x512 any", "512x512 maskable"]);
+  for (const icon of pngs) {
+    const png = await request(icon.src);
+    assert.equal(png.headers["content-type"], "image/png", icon.src);
+    // The IHDR chunk: width and height at bytes 16 and 20.
+    assert.equal(`${png.body.readUInt32BE(16)}x${png.body.readUInt32BE(20)}`, icon.sizes, icon.src);
+  }
+  const sw = await request("sw.js");
+  assert.equal(sw.status, 200);
+  assert.equal(sw.headers["content-type"], "text/javascript; charset=utf-8");
+  const csp = sw.headers["content-security-policy"];
+  assert.match(csp, /worker-src 'self'/);
+  assert.match(csp, /manifest-src 'self'/);
 });
 
 test("link preview tags only when the build was given a public URL", async () => {

@@ -4,16 +4,18 @@
 
 mod basemap;
 mod bench;
+mod bundle;
 mod install;
 mod licences;
 mod og;
 mod precompress;
 mod serve;
-mod server;
 mod size;
 mod test;
 mod tidy;
 
+/// The static server (crates/serve, shared with `ecomap serve`), under the name xtask's modules know it by.
+use ecomap_serve as server;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
@@ -53,6 +55,10 @@ Tasks:
                      over 500 lines, no function over 150 (exceptions with reasons: xtask/src/tidy.rs)
   licences           write public/about.html: the crates compiled into the wasm with their licences, and the
                      data's licences and credits (`cargo xtask test` checks it is current)
+  bundle [--out DIR] the USB stick: bundle/ecomap/ (the release app and its data in app/, the Linux
+                     `ecomap` binary whose `ecomap serve app` serves it, start-linux.sh, README.txt) and
+                     bundle/ecomap.zip (docs/presenting.md, Offline and USB)
+  icons              redraw the manifest's PNG icons from public/icons/icon.svg (headless Chromium)
   size               print the size of dist/'s .wasm (raw, brotli q11) against the whole-app budget (450 KB)
   size --breakdown   after a release build: which crate costs what in that wasm (a copy optimised with
                      names kept, read by xtask); rewrites the generated part of docs/size.md
@@ -79,6 +85,10 @@ fn main() -> ExitCode {
         "tidy" => tidy::run(),
         "bench" => bench::run(rest),
         "basemap" => basemap::run_task(rest),
+        "bundle" => bundle::run(rest),
+        "icons" => run(Command::new("node")
+            .arg(project_root().join("xtask").join("src").join("icons.mjs"))
+            .arg(project_root().join("public").join("icons"))),
         "size" => match rest {
             [] => size::check(&project_root().join("dist")).map(|_| ()),
             [flag] if flag == "--breakdown" => size::breakdown::run(&project_root()),

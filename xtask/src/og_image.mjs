@@ -4,10 +4,8 @@
 // end2end/node_modules; CHROMIUM_PATH overrides the binary), waits until the map has drawn, and saves a
 // WIDTH x HEIGHT PNG of the map alone: the viewport is sized so that the map's stage has the picture's
 // proportions, and the stage is drawn at 1.5x (its zoom buttons hidden, its credits kept).
-import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { launchChromium } from "./chromium.mjs";
 
 const [appUrl, out, w, h] = process.argv.slice(2);
 const width = Number(w);
@@ -16,20 +14,13 @@ if (!appUrl || !out || !(width > 0) || !(height > 0)) {
   console.error("usage: node og_image.mjs APP_URL OUT.png WIDTH HEIGHT");
   process.exit(2);
 }
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { chromium } = createRequire(join(root, "end2end", "package.json"))("playwright-core");
 
 const STAGE = "[data-testid=map-stage]";
 // Drawn at this pixel ratio: the picture is WIDTH x HEIGHT pixels of a stage WIDTH/SCALE x HEIGHT/SCALE CSS
 // pixels wide, so that its labels stay readable when a preview shows the picture at half its size.
 const SCALE = 1.5;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({
     viewport: { width: 1600, height: 1000 },

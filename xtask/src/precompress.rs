@@ -8,55 +8,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Extensions of the files that get precompressed variants (text and wasm; images are compressed already).
-pub const EXTENSIONS: &[&str] = &["wasm", "js", "css", "json", "geojson", "html", "svg"];
+pub use crate::server::{compressible, Encoding};
 
-/// A precompressed variant of a file: its encoding token (`Content-Encoding`) and the suffix of its file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    Brotli,
-    Gzip,
-}
-
-impl Encoding {
-    pub const ALL: [Encoding; 2] = [Encoding::Brotli, Encoding::Gzip];
-
-    /// The `Content-Encoding` / `Accept-Encoding` token.
-    pub fn token(self) -> &'static str {
-        match self {
-            Encoding::Brotli => "br",
-            Encoding::Gzip => "gzip",
-        }
+/// The bytes of `data` in encoding `enc`.
+pub fn compress(enc: Encoding, data: &[u8]) -> Result<Vec<u8>> {
+    match enc {
+        Encoding::Brotli => brotli(data),
+        Encoding::Gzip => gzip(data),
     }
-
-    /// The suffix of the precompressed file beside the original (`app.wasm` → `app.wasm.br`).
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Encoding::Brotli => ".br",
-            Encoding::Gzip => ".gz",
-        }
-    }
-
-    /// The path of this variant of `file`.
-    pub fn variant(self, file: &Path) -> PathBuf {
-        let mut name = file.as_os_str().to_owned();
-        name.push(self.suffix());
-        PathBuf::from(name)
-    }
-
-    pub fn compress(self, data: &[u8]) -> Result<Vec<u8>> {
-        match self {
-            Encoding::Brotli => brotli(data),
-            Encoding::Gzip => gzip(data),
-        }
-    }
-}
-
-/// Whether `path` is one of the file types that get precompressed variants.
-pub fn compressible(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// brotli at quality 11 with a 4 MB window (as `cargo xtask size` measures it).
@@ -117,7 +76,7 @@ fn compress_file(path: &Path) -> Result<[usize; 3]> {
     let data = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     let mut sizes = [data.len(); 3];
     for (i, enc) in Encoding::ALL.into_iter().enumerate() {
-        let packed = enc.compress(&data)?;
+        let packed = compress(enc, &data)?;
         let target = enc.variant(path);
         if packed.len() < data.len() {
             std::fs::write(&target, &packed).map_err(|e| format!("writing {}: {e}", target.display()))?;

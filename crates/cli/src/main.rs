@@ -2,11 +2,13 @@
 //!
 //! Each subcommand lives in its own module: `validate` (print an export's import report), `generate`
 //! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources),
-//! `layout` (network positions), `tour check` (a tour against an export).
+//! `layout` (network positions), `tour check` (a tour against an export), `serve` (serve a built app, e.g. the
+//! USB bundle's, on 127.0.0.1).
 
 mod demo;
 mod generate;
 mod layout;
+mod serve;
 mod tour;
 mod validate;
 
@@ -23,7 +25,10 @@ const USAGE: &str = "usage:
       run the network layout and write position {x, y} into every actor of the export
   ecomap tour check TOUR EXPORT
       check a tour (docs/tours.md) against an export: every step's view, query and camera, and every
-      technology, sector, region, actor it names; exit 1 when it is not valid";
+      technology, sector, region, actor it names; exit 1 when it is not valid
+
+  ecomap serve DIR [--port N]
+      serve a built app (the USB bundle's app/, or dist/) on http://127.0.0.1:N (default 8080)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(rest),
         "layout" => layout::run(rest),
         "tour" => tour::run(rest),
+        "serve" => serve::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

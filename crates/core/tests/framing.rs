@@ -163,6 +163,11 @@ fn berlin_is_its_twelve_bezirke() {
         .expect("the basemap has Berlin's Bezirke");
     assert_eq!(b, union, "update framing::BERLIN_BBOX to the basemap's");
     assert_eq!(
+        BERLIN_BRANDENBURG_BBOX,
+        ecomap_core::geo::berlin_brandenburg_bbox(),
+        "update framing::BERLIN_BRANDENBURG_BBOX to the basemap's"
+    );
+    assert_eq!(
         ecomap_core::geo::region_outlines()
             .iter()
             .filter(|o| is_berlin(o.key))

@@ -116,6 +116,18 @@ impl Engine {
         Some(e)
     }
 
+    /// Takes the regions from the basemap once it is installed (the engine may start before: then it has none).
+    pub fn take_regions(&mut self) {
+        if !self.regions.is_empty() {
+            return;
+        }
+        self.regions = layers::world_regions();
+        let n = self.regions.len();
+        if self.figures.region_actors.len() != n {
+            self.figures = Arc::new(SelectionFigures::empty(n));
+        }
+    }
+
     /// A new stage size; the start framing follows it until the camera is moved.
     pub fn resize(&mut self, vp: Viewport) {
         self.vp = vp;

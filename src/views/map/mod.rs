@@ -67,8 +67,9 @@ pub fn MapView() -> impl IntoView {
     tiles::restore(tiles_cfg);
     let options = LayerOptions::new();
     let scheduler = Scheduler::new(engine.clone(), sig);
-    // The basemap is fetched beside the export (load.rs); it is installed before the load state leaves
-    // downloading, and the engine starts only then (its start framing and regions come from it).
+    // The basemap is fetched beside the export (load.rs) and installed before the load state leaves
+    // downloading. The engine starts at once (its WebGL context is made while the data downloads; the start
+    // framing is a constant) and takes the regions when the basemap is there.
     let basemap = Memo::new(move |_| state.load.with(|_| ecomap_core::geo::basemap_ready()));
     let figures: FiguresMemo = Memo::new(move |_| {
         let d = state.data.get()?;
@@ -76,8 +77,8 @@ pub fn MapView() -> impl IntoView {
             .selection
             .with(|s| s.as_ref().map(|s| Arc::new(selection_figures(&d.0.ds, &d.0.idx, &s.0))))
     });
-    sync_selection(state, (refs, basemap), &scheduler, figures);
-    sync_options(state, (refs, basemap), &scheduler, options);
+    sync_selection(state, refs, &scheduler, figures);
+    sync_options(state, refs, basemap, &scheduler, options);
     hash::follow_hash_changes(&scheduler);
     {
         let scheduler = SendWrapper::new(scheduler.clone());
@@ -113,21 +114,15 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-/// The stage's elements and whether the basemap is there (both read tracked).
-type Ready = (StageRefs, Memo<bool>);
-
-/// Creates the engine once the stage is mounted and the basemap installed (whichever sync runs first); false
-/// while there is none.
-fn started((refs, basemap): Ready, scheduler: &Scheduler) -> bool {
-    basemap.get()
-        && refs
-            .get()
-            .is_some_and(|(stage, base, overlay)| scheduler.start(&stage, base, overlay))
+/// Creates the engine once the stage is mounted (whichever sync runs first); false while there is none.
+fn started(refs: StageRefs, scheduler: &Scheduler) -> bool {
+    refs.get()
+        .is_some_and(|(stage, base, overlay)| scheduler.start(&stage, base, overlay))
 }
 
 /// A new selection: the engine rebuilds its cluster index and draws at once; `ecomap:map-redraw` records the
 /// time both took.
-fn sync_selection(state: AppState, refs: Ready, scheduler: &Scheduler, figures: FiguresMemo) {
+fn sync_selection(state: AppState, refs: StageRefs, scheduler: &Scheduler, figures: FiguresMemo) {
     let scheduler = scheduler.clone();
     Effect::new(move |_| {
         if !started(refs, &scheduler) {
@@ -144,8 +139,9 @@ fn sync_selection(state: AppState, refs: Ready, scheduler: &Scheduler, figures: 
     });
 }
 
-/// Options, language, selected regions and the list's hovered row change what is drawn (next frame).
-fn sync_options(state: AppState, refs: Ready, scheduler: &Scheduler, options: LayerOptions) {
+/// Options, language, selected regions, the list's hovered row and the basemap's arrival change what is drawn
+/// (next frame).
+fn sync_options(state: AppState, refs: StageRefs, basemap: Memo<bool>, scheduler: &Scheduler, options: LayerOptions) {
     let scheduler = scheduler.clone();
     Effect::new(move |_| {
         if !started(refs, &scheduler) {
@@ -161,7 +157,11 @@ fn sync_options(state: AppState, refs: Ready, scheduler: &Scheduler, options: La
             _ => None,
         };
         let style = options.style();
+        let basemap = basemap.get();
         scheduler.with_engine(|e| {
+            if basemap {
+                e.take_regions();
+            }
             e.lang = lang;
             e.selected_regions = regions;
             e.hovered_actor = hovered;

@@ -1,24 +1,29 @@
-//! A small static file server for dist/, bound to 127.0.0.1: it serves the app the way a partner
-//! would host it (correct MIME types, application/wasm, the Content-Security-Policy and the cache headers
-//! from docs/hosting.md, the `.br`/`.gz` files precompressed at build time when the request accepts them;
-//! it never compresses on the fly). `cargo xtask serve`, the end-to-end tests and the bench all use it.
+//! A small static file server for a built app (dist/ or a USB bundle), bound to 127.0.0.1: it serves the app
+//! the way a partner would host it (correct MIME types, application/wasm, the Content-Security-Policy and the
+//! cache headers from docs/hosting.md, the `.br`/`.gz` files precompressed at build time when the request
+//! accepts them; it never compresses on the fly). `cargo xtask serve`, the end-to-end tests, the bench and
+//! `ecomap serve DIR` (the USB bundle, docs/presenting.md) all use it.
 
-use crate::precompress::{self, Encoding};
-use crate::Result;
+mod encoding;
+
 use ecomap_core::config::{self, Config};
+pub use encoding::{accepted, choose, compressible, Encoding, EXTENSIONS};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Errors are plain messages (a developer tool and a command line: the message is what matters).
+pub type Result<T> = std::result::Result<T, String>;
+
 /// The Content-Security-Policy the app runs under (docs/hosting.md): fixed directives, plus `img-src`,
 /// `connect-src` and `frame-ancestors` from the origins configuration (dist/config.json, `ecomap_core::config`).
 pub fn csp(config: &Config) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-         {}; font-src 'self' data:; {}; worker-src 'self' blob:; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; {}",
+         {}; font-src 'self' data:; {}; worker-src 'self' blob:; manifest-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; {}",
         config.img_src(),
         config.connect_src(),
         config.frame_ancestors()
@@ -127,61 +132,6 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
-/// The quality an `Accept-Encoding` header gives `token` (0 = not acceptable): its own entry, else `*`'s,
-/// else 0. An unreadable q value counts as 0.
-fn quality(accept: &str, token: &str) -> f32 {
-    let mut star = None;
-    for entry in accept.split(',') {
-        let mut parts = entry.split(';');
-        let name = parts.next().unwrap_or("").trim();
-        let q = parts
-            .filter_map(|p| p.trim().strip_prefix("q="))
-            .map(|v| v.trim().parse::<f32>().unwrap_or(0.0))
-            .next()
-            .unwrap_or(1.0);
-        if name.eq_ignore_ascii_case(token) || (token == "gzip" && name.eq_ignore_ascii_case("x-gzip")) {
-            return q;
-        }
-        if name == "*" {
-            star = Some(q);
-        }
-    }
-    star.unwrap_or(0.0)
-}
-
-/// The encodings a request accepts, best first; brotli before gzip when both are as welcome.
-pub fn accepted(accept: Option<&str>) -> Vec<Encoding> {
-    let Some(accept) = accept else {
-        return Vec::new();
-    };
-    let mut encs: Vec<(Encoding, f32)> = Encoding::ALL
-        .into_iter()
-        .map(|e| (e, quality(accept, e.token())))
-        .filter(|&(_, q)| q > 0.0)
-        .collect();
-    // A stable sort keeps Encoding::ALL's order (brotli first) among equals.
-    encs.sort_by(|a, b| b.1.total_cmp(&a.1));
-    encs.into_iter().map(|(e, _)| e).collect()
-}
-
-fn modified(p: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(p).and_then(|m| m.modified()).ok()
-}
-
-/// The file to send for `file` and its encoding: the best precompressed variant the request accepts, if it
-/// exists and is not older than the file (a stale variant is never sent), else the file itself.
-pub fn choose(file: &Path, accept: Option<&str>) -> (PathBuf, Option<Encoding>) {
-    if precompress::compressible(file) {
-        for enc in accepted(accept) {
-            let variant = enc.variant(file);
-            if variant.is_file() && modified(&variant) >= modified(file) {
-                return (variant, Some(enc));
-            }
-        }
-    }
-    (file.to_path_buf(), None)
-}
-
 /// Whether a file name is content-hashed by Trunk: `NAME-<hex>.js|.css` or `NAME-<hex>_bg.wasm`. Trunk writes the
 /// 64-bit hash without leading zeros, so one build in sixteen has 15 digits, fewer more rarely: 8 to 16.
 fn hashed(name: &str) -> bool {
@@ -287,7 +237,7 @@ fn reply(site: &Site, method: &str, path: &str, accept: Option<&str>) -> Reply {
             body,
             encoding,
             cache: cache_control(&file),
-            vary: precompress::compressible(&file),
+            vary: compressible(&file),
             host_page: site
                 .fixtures
                 .as_ref()
@@ -399,7 +349,7 @@ mod tests {
             csp(&Config::default()),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data: blob: https://tile.openstreetmap.org; font-src 'self' data:; connect-src * data: blob:; \
-             worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
+             worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
             "the default: any host may frame the app (docs/hosting.md)"
         );
         let dir = temp_dir("config");
@@ -544,7 +494,9 @@ mod tests {
         let dir = temp_dir("reply");
         std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").map_err(|e| e.to_string())?;
         std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).map_err(|e| e.to_string())?;
-        precompress::run(&dir)?;
+        // A gzip variant as `cargo xtask build` writes it (here only its magic bytes: the server never reads it).
+        let gz = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
+        std::fs::write(dir.join("app-0123456789abcdef_bg.wasm.gz"), gz).map_err(|e| e.to_string())?;
         let site = Site {
             root: dir.clone(),
             fixtures: None,
