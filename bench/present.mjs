@@ -8,7 +8,8 @@
 //   ECOMAP_URL=http://127.0.0.1:8080 node present.mjs
 //
 // How: a Chromium trace (Playwright's browser.startTracing) of each transition; frames are cut at the
-// renderer main thread's BeginMainThreadFrame events; a frame's JS + wasm work is the union of the main
+// renderer main thread's BeginMainThreadFrame events (and at the window's edges: the work between the key
+// and the first frame counts as a frame); a frame's JS + wasm work is the union of the main
 // thread's script events in it (FunctionCall, EventDispatch, FireAnimationFrame, TimerFire, RunMicrotasks,
 // v8.callFunction, ...), its main-thread work all of the main thread's top-level tasks (script, style, layout,
 // paint). Prints `BENCH name=present-frame what=js|main stat=p50|p95|max ms=X` and `# present: ...` notes.
@@ -57,7 +58,10 @@ function frames(trace) {
   const tasks = union(complete.filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask").map((e) => [e.ts, e.ts + e.dur]));
   let starts = onMain.filter((e) => e.name === "BeginMainThreadFrame").map((e) => e.ts);
   if (starts.length < 2) starts = onMain.filter((e) => e.name === "FireAnimationFrame").map((e) => e.ts);
-  starts = [...new Set(starts)].sort((a, b) => a - b);
+  // The window's edges cut too: the work between the key and the first frame (a view switch builds the new
+  // view there) and after the last frame counts as a frame of its own, so a window without frames is not lost.
+  const times = onMain.map((e) => e.ts);
+  starts = [...new Set([Math.min(...times), ...starts, Math.max(...times.map((t, i) => t + (onMain[i].dur ?? 0)))])].sort((a, b) => a - b);
   const out = [];
   if (process.env.DEBUG_PRESENT) {
     const count = (n) => onMain.filter((e) => e.name === n).length;
@@ -110,7 +114,7 @@ try {
     perStep.push({ n, view, frames: f.length, max: Math.max(0, ...f.map((x) => x.js)), p95: pct(f.map((x) => x.js), 95) ?? 0 });
     all.push(...f);
   }
-  const renderer = await page.evaluate(() => document.querySelector("[data-renderer]")?.dataset.renderer ?? "?");
+  const renderer = await page.evaluate(() => document.querySelector("[data-renderer]")?.dataset.renderer ?? "webgl2 (the network's default)");
   for (const what of ["js", "main"]) {
     const v = all.map((f) => f[what]);
     for (const [stat, x] of [["p50", pct(v, 50)], ["p95", pct(v, 95)], ["max", Math.max(...v)]]) {
