@@ -331,5 +331,11 @@ pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
         (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit HTTP-Status {code}."),
         (LoadError::Read(e), Lang::En) => format!("The download broke off: {e}"),
         (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
+        (LoadError::Basemap { regions }, Lang::En) => {
+            format!("This is not the map of the 30 regions (it holds {regions} of them), so the app cannot place actors.")
+        }
+        (LoadError::Basemap { regions }, Lang::De) => format!(
+            "Das ist nicht die Karte der 30 Regionen (sie enthält {regions} davon), daher kann die App keine Akteure verorten."
+        ),
     }
 }

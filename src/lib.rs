@@ -25,6 +25,8 @@ pub fn start() {
         return;
     }
     panic::install_hook();
+    // The basemap's download starts before anything mounts (the export's follows when the app reads the URL).
+    load::start_basemap();
     kinds::install_tokens();
     // The static skeleton of index.html (the first paint before the wasm) gives way to the app.
     if let Some(el) = web_sys::window()

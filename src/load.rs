@@ -1,8 +1,16 @@
 //! Loading an export: download with progress (or read a local file), then import and index it.
 //!
+//! The basemap (the 30 regions' outlines, which the import needs to place actors and the map draws) is a
+//! static file too: core is built without its compiled-in copy, and [`start_basemap`] fetches
+//! `data/basemap.geojson` once, at start, in parallel with the export; it is installed into core
+//! (`geo::install_basemap`) before the first import runs. A failed or invalid basemap is a load failure
+//! naming that file, with the retry button.
+//!
 //! A dropped or picked file is read in the browser only; nothing is uploaded. Import never fails as a whole
 //! unless the file is unreadable: its report is shown beside whatever was valid.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use ecomap_core::index::Index;
@@ -16,6 +24,8 @@ use crate::state::{AppState, DataRef, LoadState, Loaded};
 
 /// The export loaded when the URL names none (relative, so the app works under any path prefix).
 pub const DEFAULT_DATA: &str = "data/demo.json";
+/// The basemap, relative like the export (public/data/basemap.geojson).
+pub const BASEMAP_URL: &str = "data/basemap.geojson";
 
 /// Why loading failed, kept as data (`LoadState::Failed`) and put in words when shown
 /// (`i18n::load_error_message`), so a language switch translates it too.
@@ -26,6 +36,10 @@ pub enum LoadError {
     Http(u16),
     /// The download or the file read broke off, with the browser's own words.
     Read(String),
+    /// The basemap file arrived but does not hold the 30 regions (it holds `regions`).
+    Basemap {
+        regions: usize,
+    },
 }
 
 fn js_error_text(e: &JsValue) -> String {
@@ -100,6 +114,69 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// The basemap's download and its outcome (`None` while it runs).
+type Basemap = (js_sys::Promise, Rc<RefCell<Option<Result<(), LoadError>>>>);
+
+thread_local! {
+    /// Started once; forgotten after a failure, so that a retry downloads again.
+    static BASEMAP: RefCell<Option<Basemap>> = const { RefCell::new(None) };
+}
+
+/// Starts downloading and installing the basemap, unless that is running or done.
+pub fn start_basemap() {
+    let _ = basemap_download();
+}
+
+/// The basemap's download, started if there is none.
+fn basemap_download() -> Basemap {
+    BASEMAP.with(|b| {
+        b.borrow_mut()
+            .get_or_insert_with(|| {
+                let outcome = Rc::new(RefCell::new(None));
+                let out = outcome.clone();
+                let promise = wasm_bindgen_futures::future_to_promise(async move {
+                    let start = perf::now();
+                    let r = download(BASEMAP_URL, |_, _| {}).await.and_then(|bytes| {
+                        let text = String::from_utf8_lossy(&bytes);
+                        ecomap_core::geo::install_basemap(&text).map_err(|e| LoadError::Basemap { regions: e.regions })
+                    });
+                    perf::measure_between("ecomap:basemap", start, perf::now());
+                    *out.borrow_mut() = Some(r);
+                    Ok(JsValue::UNDEFINED)
+                });
+                (promise, outcome)
+            })
+            .clone()
+    })
+}
+
+/// Waits for the basemap (starting its download if needed).
+async fn basemap_ready() -> Result<(), LoadError> {
+    if ecomap_core::geo::basemap_ready() {
+        return Ok(());
+    }
+    let (promise, outcome) = basemap_download();
+    let _ = JsFuture::from(promise).await;
+    let r = outcome.borrow().clone().unwrap_or(Err(LoadError::Network));
+    if r.is_err() {
+        BASEMAP.with(|b| b.borrow_mut().take());
+    }
+    r
+}
+
+/// Imports and indexes `bytes`, then makes them the app's data, once the basemap is there.
+async fn prepare_with_basemap(state: AppState, bytes: Vec<u8>, source: String) {
+    match basemap_ready().await {
+        Ok(()) => prepare(state, bytes, source).await,
+        Err(error) => fail(state, BASEMAP_URL.to_string(), error),
+    }
+}
+
+fn fail(state: AppState, source: String, error: LoadError) {
+    set_ready_marker("error");
+    state.load.set(LoadState::Failed { source, error });
+}
+
 /// Imports and indexes `bytes`, then makes them the app's data.
 async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
     state.load.set(LoadState::Preparing { source: source.clone() });
@@ -121,6 +198,7 @@ async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
 
 /// Downloads and prepares the export at `url`.
 pub fn load_url(state: AppState, url: String) {
+    start_basemap();
     leptos::task::spawn_local(async move {
         state.load.set(LoadState::Downloading {
             source: url.clone(),
@@ -138,11 +216,8 @@ pub fn load_url(state: AppState, url: String) {
         .await;
         perf::measure_between("ecomap:download", start, perf::now());
         match result {
-            Ok(bytes) => prepare(state, bytes, url).await,
-            Err(e) => {
-                set_ready_marker("error");
-                state.load.set(LoadState::Failed { source: url, error: e });
-            }
+            Ok(bytes) => prepare_with_basemap(state, bytes, url).await,
+            Err(e) => fail(state, url, e),
         }
     });
 }
@@ -159,7 +234,7 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
                 let bytes = Uint8Array::new(&buf).to_vec();
-                prepare(state, bytes, name).await;
+                prepare_with_basemap(state, bytes, name).await;
             }
             Err(e) => {
                 let error = LoadError::Read(js_error_text(&e));

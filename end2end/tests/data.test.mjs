@@ -1,5 +1,5 @@
 // Other exports: a broken one shows its report beside the valid rest; text from data is never markup;
-// malformed JSON, a missing file and a locally picked file.
+// malformed JSON, a missing file, a missing or wrong basemap, and a locally picked file.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
@@ -60,6 +60,37 @@ test("a missing export says so, with the address", async () => {
   const text = await page.textContent("[data-testid=load-error]");
   assert.match(text, /404/);
   assert.match(text, /nope\.json/);
+});
+
+test("a missing or wrong basemap says so, names the file, and a retry recovers", async () => {
+  const page = await browser.context.newPage();
+  allowErrors("console.error: Failed to load resource: the server responded with a status of 404 (Not Found)");
+  await page.route("**/data/basemap.geojson", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`${process.env.ECOMAP_URL}/?lang=en`);
+  await page.waitForSelector("[data-testid=load-error]");
+  let text = await page.textContent("[data-testid=load-error]");
+  assert.match(text, /basemap\.geojson/);
+  assert.match(text, /404/);
+  assert.equal(await page.getAttribute("html", "data-ready"), "error");
+  assert.ok(await page.isVisible("[data-testid=title]"), "the page is there, not blank");
+
+  // A file that is not the basemap (here an empty collection) is refused by name, in German too.
+  await page.unroute("**/data/basemap.geojson");
+  await page.route("**/data/basemap.geojson", (route) =>
+    route.fulfill({ status: 200, contentType: "application/geo+json", body: '{"type":"FeatureCollection","features":[]}' }),
+  );
+  await page.goto(`${process.env.ECOMAP_URL}/?lang=de`);
+  await page.waitForSelector("[data-testid=load-error]");
+  text = await page.textContent("[data-testid=load-error]");
+  assert.match(text, /basemap\.geojson/);
+  assert.match(text, /nicht die Karte der 30 Regionen \(sie enthält 0 davon\)/);
+
+  // The real file again: the retry button loads the basemap and the export.
+  await page.unroute("**/data/basemap.geojson");
+  await page.click("[data-testid=load-error] button");
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  assert.ok((await rowNames(page)).length > 0);
+  await page.close();
 });
 
 test("a picked file is read locally and replaces the data", async () => {

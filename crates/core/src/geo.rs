@@ -1,7 +1,11 @@
 //! Geometry over the embedded basemap: which region a point lies in, and whether it lies in
 //! Berlin-Brandenburg at all (with a tolerance, because the basemap's outline is simplified).
 //!
-//! The basemap (30 polygons, WGS84, keys as in `regions::REGIONS`) is compiled in and parsed once, lazily.
+//! The basemap (30 polygons, WGS84, keys as in `regions::REGIONS`) is `public/data/basemap.geojson`, parsed
+//! once. With the feature `embedded-basemap` (on by default: the CLI, xtask, tests and benches) it is compiled
+//! in and parsed lazily; the app builds core without it and installs the file it fetched beside the export
+//! ([`install_basemap`]) before the first import, so the wasm carries no copy. Until then no point lies in any
+//! region and there are no outlines.
 //! Each ring keeps its edges bucketed in latitude bands, so a point test looks at a handful of edges.
 
 use std::sync::OnceLock;
@@ -10,8 +14,9 @@ use crate::model::LonLat;
 use crate::regions;
 
 /// The basemap as GeoJSON: Berlin's 12 Bezirke and Brandenburg's 18 Kreise, property `ags` = region key.
-/// Same content as `public/data/basemap.geojson` (the app's map view fetches that copy).
-pub const BASEMAP_GEOJSON: &str = include_str!("../data/regions.geojson");
+/// The one copy is `public/data/basemap.geojson`, the file the app fetches (`cargo xtask basemap` writes it).
+#[cfg(feature = "embedded-basemap")]
+pub const BASEMAP_GEOJSON: &str = include_str!("../../../public/data/basemap.geojson");
 
 /// A point this close to the outline of Berlin-Brandenburg counts as inside (the outline is simplified).
 pub const OUTLINE_TOLERANCE_KM: f64 = 5.0;
@@ -162,11 +167,53 @@ impl Shape {
 struct Basemap {
     shapes: Vec<Shape>,
     bbox: BBox,
+    /// The outlines for drawing, derived once on first use.
+    outlines: OnceLock<Vec<RegionOutline>>,
 }
 
+static BASEMAP: OnceLock<Basemap> = OnceLock::new();
+
+/// No basemap yet (the app before [`install_basemap`]): no regions, an empty box.
+#[cfg(not(feature = "embedded-basemap"))]
+static NO_BASEMAP: Basemap = Basemap {
+    shapes: Vec::new(),
+    bbox: BBox::EMPTY,
+    outlines: OnceLock::new(),
+};
+
+#[cfg(feature = "embedded-basemap")]
 fn basemap() -> &'static Basemap {
-    static BASEMAP: OnceLock<Basemap> = OnceLock::new();
     BASEMAP.get_or_init(|| parse_basemap(BASEMAP_GEOJSON))
+}
+
+#[cfg(not(feature = "embedded-basemap"))]
+fn basemap() -> &'static Basemap {
+    BASEMAP.get().unwrap_or(&NO_BASEMAP)
+}
+
+/// Why a basemap text was refused: it does not hold the 30 regions (wrong file, truncated, not GeoJSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BasemapError {
+    /// Regions found (of `regions::REGIONS.len()`).
+    pub regions: usize,
+}
+
+/// Installs the basemap from its GeoJSON text (the app's fetched `data/basemap.geojson`). Checks that every
+/// one of the 30 regions has an outline; a valid text after a basemap is in use (installed before, or the
+/// compiled-in copy) leaves that one in place.
+pub fn install_basemap(text: &str) -> Result<(), BasemapError> {
+    let map = parse_basemap(text);
+    let regions = map.shapes.len();
+    if regions != regions::REGIONS.len() || map.shapes.iter().any(|s| s.rings.is_empty()) {
+        return Err(BasemapError { regions });
+    }
+    let _ = BASEMAP.set(map);
+    Ok(())
+}
+
+/// True once a basemap is there: installed, or compiled in (always, with `embedded-basemap`).
+pub fn basemap_ready() -> bool {
+    cfg!(feature = "embedded-basemap") || BASEMAP.get().is_some()
 }
 
 /// Reads the GeoJSON; features whose `ags` is not a known region key are ignored.
@@ -219,7 +266,11 @@ fn parse_basemap(text: &str) -> Basemap {
             rings,
         });
     }
-    Basemap { shapes, bbox }
+    Basemap {
+        shapes,
+        bbox,
+        outlines: OnceLock::new(),
+    }
 }
 
 /// The key of the region (`"11001"`, `"12054"`, ...) that contains `p`, if any.
@@ -264,13 +315,12 @@ pub struct RegionOutline {
     pub label_at: LonLat,
 }
 
-/// The 30 regions' outlines in basemap order, parsed once from [`BASEMAP_GEOJSON`] (the map draws these, so
-/// it needs no second request for `public/data/basemap.geojson`).
+/// The 30 regions' outlines in basemap order, from the basemap `region_at` uses (the map draws these: region
+/// clicks hit-test against exactly what is drawn). Empty before a basemap is installed.
 pub fn region_outlines() -> &'static [RegionOutline] {
-    static OUTLINES: OnceLock<Vec<RegionOutline>> = OnceLock::new();
-    OUTLINES.get_or_init(|| {
-        basemap()
-            .shapes
+    let map = basemap();
+    map.outlines.get_or_init(|| {
+        map.shapes
             .iter()
             .map(|s| RegionOutline {
                 key: s.key,
@@ -350,7 +400,7 @@ fn label_point(s: &Shape) -> LonLat {
         .unwrap_or(c)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-basemap"))]
 mod tests {
     use super::*;
 
@@ -362,6 +412,19 @@ mod tests {
     fn basemap_has_all_thirty_regions() {
         assert_eq!(basemap().shapes.len(), 30);
         assert!(basemap().shapes.iter().all(|s| !s.rings.is_empty()));
+        assert!(basemap_ready());
+    }
+
+    #[test]
+    fn install_refuses_what_is_not_the_basemap_and_keeps_the_first() {
+        assert_eq!(install_basemap("not json"), Err(BasemapError { regions: 0 }));
+        let one = r#"{"features":[{"properties":{"ags":"11001"},"geometry":{"type":"Polygon",
+            "coordinates":[[[13.3,52.5],[13.4,52.5],[13.4,52.6],[13.3,52.5]]]}}]}"#;
+        assert_eq!(install_basemap(one), Err(BasemapError { regions: 1 }));
+        // Once the compiled-in basemap is in use, installing the same file again is a no-op.
+        let _ = region_at(at(13.4, 52.5));
+        assert_eq!(install_basemap(BASEMAP_GEOJSON), Ok(()));
+        assert_eq!(basemap().shapes.len(), 30);
     }
 
     #[test]

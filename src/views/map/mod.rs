@@ -66,14 +66,17 @@ pub fn MapView() -> impl IntoView {
     let tiles_cfg = RwSignal::new(tiles::stored_config());
     let options = LayerOptions::new();
     let scheduler = Scheduler::new(engine.clone(), sig);
+    // The basemap is fetched beside the export (load.rs); it is installed before the load state leaves
+    // downloading, and the engine starts only then (its start framing and regions come from it).
+    let basemap = Memo::new(move |_| state.load.with(|_| ecomap_core::geo::basemap_ready()));
     let figures: FiguresMemo = Memo::new(move |_| {
         let d = state.data.get()?;
         state
             .selection
             .with(|s| s.as_ref().map(|s| Arc::new(selection_figures(&d.0.ds, &d.0.idx, &s.0))))
     });
-    sync_selection(state, refs, &scheduler, figures);
-    sync_options(state, refs, &scheduler, options);
+    sync_selection(state, (refs, basemap), &scheduler, figures);
+    sync_options(state, (refs, basemap), &scheduler, options);
     hash::follow_hash_changes(&scheduler);
     {
         let scheduler = SendWrapper::new(scheduler.clone());
@@ -109,15 +112,21 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-/// Creates the engine once the stage is mounted (whichever sync runs first); false while there is none.
-fn started(refs: StageRefs, scheduler: &Scheduler) -> bool {
-    refs.get()
-        .is_some_and(|(stage, base, overlay)| scheduler.start(&stage, base, overlay))
+/// The stage's elements and whether the basemap is there (both read tracked).
+type Ready = (StageRefs, Memo<bool>);
+
+/// Creates the engine once the stage is mounted and the basemap installed (whichever sync runs first); false
+/// while there is none.
+fn started((refs, basemap): Ready, scheduler: &Scheduler) -> bool {
+    basemap.get()
+        && refs
+            .get()
+            .is_some_and(|(stage, base, overlay)| scheduler.start(&stage, base, overlay))
 }
 
 /// A new selection: the engine rebuilds its cluster index and draws at once; `ecomap:map-redraw` records the
 /// time both took.
-fn sync_selection(state: AppState, refs: StageRefs, scheduler: &Scheduler, figures: FiguresMemo) {
+fn sync_selection(state: AppState, refs: Ready, scheduler: &Scheduler, figures: FiguresMemo) {
     let scheduler = scheduler.clone();
     Effect::new(move |_| {
         if !started(refs, &scheduler) {
@@ -135,7 +144,7 @@ fn sync_selection(state: AppState, refs: StageRefs, scheduler: &Scheduler, figur
 }
 
 /// Options, language, selected regions and the list's hovered row change what is drawn (next frame).
-fn sync_options(state: AppState, refs: StageRefs, scheduler: &Scheduler, options: LayerOptions) {
+fn sync_options(state: AppState, refs: Ready, scheduler: &Scheduler, options: LayerOptions) {
     let scheduler = scheduler.clone();
     Effect::new(move |_| {
         if !started(refs, &scheduler) {
