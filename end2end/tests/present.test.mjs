@@ -103,6 +103,38 @@ test("the demo tour steps by ArrowRight, Space, PageDown and back; caption, prog
   await page.waitForSelector("[data-testid=charts]");
 });
 
+test("a swipe beside the stage steps; full screen is granted or refused with a notice, never an error", async () => {
+  const { page } = browser;
+  await openApp(page, "mode=present&lang=en");
+  await waitStep(page, 1);
+  await page.keyboard.press("p");
+  const swipe = (from, to) =>
+    page.evaluate(([a, b]) => {
+      const el = document.querySelector("[data-testid=present-caption]");
+      const ev = (type, x) => new PointerEvent(type, { pointerType: "touch", clientX: x, clientY: 40, bubbles: true, isPrimary: true });
+      el.dispatchEvent(ev("pointerdown", a));
+      el.dispatchEvent(ev("pointerup", b));
+    }, [from, to]);
+  await swipe(900, 600);
+  await waitStep(page, 2);
+  await swipe(600, 900);
+  await waitStep(page, 1);
+  await swipe(600, 620);
+  assert.equal(await step(page), 1, "a short move is no swipe");
+
+  await page.click("[data-testid=present-fullscreen]");
+  await page.waitForFunction(() => {
+    const b = document.querySelector("[data-testid=present-fullscreen]");
+    const notice = [...document.querySelectorAll(".present-error[role=status]")].some((e) => !e.hidden);
+    return b.getAttribute("aria-pressed") === "true" || notice;
+  });
+  if ((await page.getAttribute("[data-testid=present-fullscreen]", "aria-pressed")) === "true") {
+    assert.match(await page.textContent("[data-testid=present-fullscreen]"), /Leave full screen/);
+    await page.click("[data-testid=present-fullscreen]");
+    await page.waitForSelector('[data-testid=present-fullscreen][aria-pressed="false"]');
+  }
+});
+
 test("steps move on by their duration, pause stops them, resume goes on; a network step sets the network's camera", async () => {
   const { page } = browser;
   await openApp(page, "mode=present&lang=en&tour=fixtures/tours/short.json");
