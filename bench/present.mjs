@@ -1,6 +1,6 @@
 // Browser benchmark of presentation mode (issue 15, docs/presenting.md): plays the demo tour at 1920x1080
-// (`?mode=present`, motion allowed, WebGL2 as on a presenter's laptop; here SwiftShader, a software renderer,
-// so the figures are pessimistic) and measures the page's work per animation frame during each step
+// (`?mode=present`, motion allowed; Chromium launched like the other page benchmarks, WebGL through SwiftShader,
+// a software renderer, so the figures are pessimistic; PRESENT_WEBGL=1 launches it without --disable-gpu) and measures the page's work per animation frame during each step
 // transition: from the key that moves on until 1.5 s later (the camera glides over 600 ms; a view switch
 // builds the new view, the network lays out). Run by `cargo xtask bench present` (or the whole bench), or by
 // hand against any server of dist/:
@@ -13,6 +13,7 @@
 // thread's script events in it (FunctionCall, EventDispatch, FireAnimationFrame, TimerFire, RunMicrotasks,
 // v8.callFunction, ...), its main-thread work all of the main thread's top-level tasks (script, style, layout,
 // paint). Prints `BENCH name=present-frame what=js|main stat=p50|p95|max ms=X` and `# present: ...` notes.
+import { loadavg } from "node:os";
 import { launchChromium } from "./lib/chromium.mjs";
 
 const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
@@ -81,6 +82,7 @@ const pct = (v, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+const load = loadavg()[0].toFixed(2);
 const browser = await launchChromium({ webgl: process.env.PRESENT_WEBGL === "1" });
 try {
   const context = await browser.newContext({
@@ -100,6 +102,7 @@ try {
   await page.waitForTimeout(1000);
   const all = [];
   const perStep = [];
+  const renderers = new Set();
   const steps = Number((await page.textContent("[data-testid=present-progress]")).match(/of (\d+)/)[1]);
   for (let n = 2; n <= steps; n++) {
     await browser.startTracing(page, {
@@ -111,17 +114,20 @@ try {
     const trace = (await browser.stopTracing()).toString("utf8");
     const f = frames(trace);
     const view = await page.evaluate(() => new URL(location.href).searchParams.get("view"));
+    const drawn = await page.evaluate(() => document.querySelector("[data-renderer]")?.dataset.renderer);
+    if (drawn) renderers.add(`${view} ${drawn}`);
     perStep.push({ n, view, frames: f.length, max: Math.max(0, ...f.map((x) => x.js)), p95: pct(f.map((x) => x.js), 95) ?? 0 });
     all.push(...f);
   }
-  const renderer = await page.evaluate(() => document.querySelector("[data-renderer]")?.dataset.renderer ?? "webgl2 (the network's default)");
+  const renderer = [...renderers].join(", ") || "not shown";
+  console.log(`# present: load average before the run ${load} (other work on the machine lengthens frames)`);
   for (const what of ["js", "main"]) {
     const v = all.map((f) => f[what]);
     for (const [stat, x] of [["p50", pct(v, 50)], ["p95", pct(v, 95)], ["max", Math.max(...v)]]) {
       console.log(`BENCH name=present-frame what=${what} stat=${stat} frames=${v.length} ms=${x.toFixed(2)}`);
     }
   }
-  console.log(`# present: ${steps - 1} transitions of the demo tour at 1920x1080, ${all.length} frames in ${WINDOW_MS} ms after each key, renderer ${renderer}`);
+  console.log(`# present: ${steps - 1} transitions of the demo tour at 1920x1080, ${all.length} frames in ${WINDOW_MS} ms after each key, renderers: ${renderer}`);
   for (const s of perStep) {
     console.log(`# present: step ${s.n} (${s.view}): ${s.frames} frames, JS + wasm p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
   }

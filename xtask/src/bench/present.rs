@@ -61,7 +61,8 @@ pub fn section(figures: &[Figure], notes: &[String], date: &str, commit: &str) -
         "Measured {date} at commit {commit} by `cargo xtask bench present`. `?mode=present&lang=en` at 1920x1080, \
          motion allowed (the map's and network's cameras glide over 600 ms), the tour paused so that only the \
          presenter's key moves it: for each of the demo tour's 9 transitions, a Chromium trace from the ArrowRight \
-         until 1.5 s later. Frames are cut at the renderer's `BeginMainThreadFrame`; a frame's *JS + wasm* is the \
+         until 1.5 s later. Frames are cut at the renderer's `BeginMainThreadFrame` (the work between the key and the first frame, \
+         and after the last one, counts as a frame of its own); a frame's *JS + wasm* is the \
          union of the main thread's script events in it (function calls, event dispatch, animation-frame \
          callbacks, timers, microtasks), its *main thread* every top-level task (script, style, layout, paint). \
          Headless Chromium draws WebGL with SwiftShader (software) and produces frames only as fast as its \
