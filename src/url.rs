@@ -2,7 +2,8 @@
 //!
 //! Discrete changes (a facet, a focus, a view) push a history entry, so back/forward steps through them;
 //! typing in the search box replaces the current entry instead of flooding the history. An embed replaces
-//! every time: the host page's Back button leaves that page, it does not step through clicks in the frame.
+//! every time: the host page's Back button leaves that page, it does not step through clicks in the frame. So
+//! does a presentation: its tour steps (and a kiosk's endless loop) add no history entries.
 
 use ecomap_core::query::{Query, QueryNotice};
 use leptos::prelude::*;
@@ -59,6 +60,7 @@ pub fn sync(state: AppState) {
     // view even when the start view changes.
     write(&state.query.get_untracked(), false);
     let guest = crate::browser::guest();
+    let shell = use_context::<crate::shell::Shell>();
     let last = StoredValue::new(state.query.get_untracked());
     Effect::new(move |_| {
         let q = state.query.get();
@@ -72,7 +74,9 @@ pub fn sync(state: AppState) {
             a.text = q.text.clone();
             a == q
         };
-        write(&q, !only_text && !guest);
+        // A presentation replaces too: a tour that plays for hours must not fill the history.
+        let presenting = shell.is_some_and(|s| s.presenting.get_untracked());
+        write(&q, !only_text && !guest && !presenting);
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (mut q, notices) = read_location();

@@ -61,7 +61,10 @@ test("the demo tour steps by ArrowRight, Space, PageDown and back; caption, prog
   // The steps wait for the visitor (8 s each): pause, so the timer cannot move them during the test.
   await page.keyboard.press("p");
   assert.equal(await page.getAttribute("[data-testid=present-pause]", "aria-pressed"), "true");
-  const cam1 = await page.getAttribute("[data-testid=map]", "data-camera");
+  const camera = () => page.getAttribute("[data-testid=map]", "data-camera");
+  const cameraChanged = (from) =>
+    page.waitForFunction((c) => document.querySelector("[data-testid=map]").dataset.camera !== c, from);
+  const cam1 = await camera();
   const first = await caption(page);
 
   await page.keyboard.press("ArrowRight");
@@ -70,26 +73,66 @@ test("the demo tour steps by ArrowRight, Space, PageDown and back; caption, prog
   assert.notEqual(await caption(page), first);
   assert.equal(await param(page, "tech"), "ai");
   assert.equal(await param(page, "mode"), "present", "the page stays a presentation");
-  await page.waitForFunction((c) => document.querySelector("[data-testid=map]").dataset.camera !== c, cam1);
+  await cameraChanged(cam1);
   await page.waitForFunction(() => location.hash.includes("map=10.30/52.49000/13.40000"));
+  const cam2 = await camera();
 
   await page.keyboard.press(" ");
   await waitStep(page, 3);
-  assert.equal(await param(page, "view"), "network");
-  assert.equal(await param(page, "tech"), "blockchain");
-  await page.waitForSelector("[data-testid=network-view][data-drawn=true]");
+  assert.match(await caption(page), /Internet of Things/);
+  assert.equal(await param(page, "tech"), "iot");
+  assert.equal(await param(page, "shading"), "actors");
+  await cameraChanged(cam2);
+  const cam3 = await camera();
 
   await page.keyboard.press("PageDown");
   await waitStep(page, 4);
-  assert.equal(await param(page, "view"), "map");
-  assert.match(await caption(page), /Internet of Things/);
+  assert.equal(await param(page, "tech"), "vr");
   assert.match(await page.textContent("[data-testid=present-progress]"), /Step 4 of 10/);
+  await cameraChanged(cam3);
 
   await page.keyboard.press("ArrowLeft");
   await waitStep(page, 3);
   await page.keyboard.press("PageUp");
   await waitStep(page, 2);
   assert.equal(await param(page, "tech"), "ai");
+  assert.equal(await param(page, "shading"), "", "the step's Query replaces the last one's");
+  await page.keyboard.press("End");
+  await waitStep(page, 10);
+  assert.equal(await param(page, "view"), "charts");
+  await page.waitForSelector("[data-testid=charts]");
+});
+
+test("a swipe beside the stage steps; full screen is granted or refused with a notice, never an error", async () => {
+  const { page } = browser;
+  await openApp(page, "mode=present&lang=en");
+  await waitStep(page, 1);
+  await page.keyboard.press("p");
+  const swipe = (from, to) =>
+    page.evaluate(([a, b]) => {
+      const el = document.querySelector("[data-testid=present-caption]");
+      const ev = (type, x) => new PointerEvent(type, { pointerType: "touch", clientX: x, clientY: 40, bubbles: true, isPrimary: true });
+      el.dispatchEvent(ev("pointerdown", a));
+      el.dispatchEvent(ev("pointerup", b));
+    }, [from, to]);
+  await swipe(900, 600);
+  await waitStep(page, 2);
+  await swipe(600, 900);
+  await waitStep(page, 1);
+  await swipe(600, 620);
+  assert.equal(await step(page), 1, "a short move is no swipe");
+
+  await page.click("[data-testid=present-fullscreen]");
+  await page.waitForFunction(() => {
+    const b = document.querySelector("[data-testid=present-fullscreen]");
+    const notice = [...document.querySelectorAll(".present-error[role=status]")].some((e) => !e.hidden);
+    return b.getAttribute("aria-pressed") === "true" || notice;
+  });
+  if ((await page.getAttribute("[data-testid=present-fullscreen]", "aria-pressed")) === "true") {
+    assert.match(await page.textContent("[data-testid=present-fullscreen]"), /Leave full screen/);
+    await page.click("[data-testid=present-fullscreen]");
+    await page.waitForSelector('[data-testid=present-fullscreen][aria-pressed="false"]');
+  }
 });
 
 test("steps move on by their duration, pause stops them, resume goes on; a network step sets the network's camera", async () => {

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::player::use_presenter;
-use super::texts::present_texts;
+use super::texts::{present_texts, PresentTexts};
+use crate::components::share::content::{el, text};
 use crate::i18n::view_name;
 use crate::shell::use_shell;
 use crate::state::use_app;
@@ -77,16 +78,162 @@ fn download(text: &str, name: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Fills the panel for the draft `steps` (plain DOM built anew on every change: a few calls per element
+/// instead of a `view!`'s generated code, as the share dialog does). Buttons carry `data-action` (and
+/// `data-i`, the step), fields `data-field`; the panel's one click and one change listener read them.
+fn build(panel: &web_sys::Element, steps: &[Step], t: &PresentTexts, lang: Lang) {
+    let Some(doc) = panel.owner_document() else { return };
+    panel.set_text_content(None);
+    let add = |e: &web_sys::Element| {
+        let _ = panel.append_child(e);
+    };
+    add(&text(&doc, "h2", &[("id", "tour-title")], t.tour_title));
+    let close = text(
+        &doc,
+        "button",
+        &[("type", "button"), ("class", "close"), ("data-action", "close")],
+        "×",
+    );
+    let _ = close.set_attribute("aria-label", t.close_tour);
+    add(&close);
+    add(&text(
+        &doc,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button"),
+            ("data-action", "add"),
+            ("data-testid", "tour-add"),
+        ],
+        t.add_step,
+    ));
+    let list = el(&doc, "ol", &[("class", "tour-steps")], &[]);
+    for (i, step) in steps.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let what = format!(
+            "{n}. {} {}",
+            view_name(step.view(), lang),
+            step.query.replace('&', " · ")
+        );
+        let li = el(&doc, "li", &[("class", "tour-step"), ("data-testid", "tour-step")], &[]);
+        let _ = li.append_child(&text(&doc, "p", &[("class", "tour-step-what")], &what));
+        let duration = format!("{}", step.duration.round() as u32);
+        for (field, label, value, kind) in [
+            ("de", t.caption_de, step.caption.de.as_str(), "text"),
+            ("en", t.caption_en, step.caption.en.as_str(), "text"),
+            ("duration", t.duration, duration.as_str(), "number"),
+        ] {
+            let testid = if field == "duration" {
+                "tour-duration".to_string()
+            } else {
+                format!("tour-caption-{field}")
+            };
+            let input = el(
+                &doc,
+                "input",
+                &[
+                    ("type", kind),
+                    ("data-field", field),
+                    ("data-i", &n),
+                    ("data-testid", &testid),
+                    ("min", "1"),
+                    ("max", "600"),
+                ],
+                &[],
+            );
+            if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(value);
+            }
+            let l = text(&doc, "label", &[], label);
+            let _ = l.append_child(&input);
+            let _ = li.append_child(&l);
+        }
+        let tools = el(&doc, "div", &[("class", "tour-step-tools")], &[]);
+        for (action, label, symbol, off) in [
+            ("up", t.move_up, "↑", i == 0),
+            ("down", t.move_down, "↓", i + 1 == steps.len()),
+            ("remove", t.remove, "×", false),
+        ] {
+            let b = text(
+                &doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("data-action", action),
+                    ("data-i", &n),
+                    ("data-testid", &format!("tour-{action}")),
+                ],
+                symbol,
+            );
+            let _ = b.set_attribute("aria-label", &format!("{label} ({n})"));
+            if off {
+                let _ = b.set_attribute("disabled", "");
+            }
+            let _ = tools.append_child(&b);
+        }
+        let _ = li.append_child(&tools);
+        let _ = list.append_child(&li);
+    }
+    if steps.is_empty() {
+        add(&text(&doc, "p", &[("class", "muted")], t.no_steps));
+    } else {
+        add(&list);
+        let b = |action: &str, label: &str, class: &str| {
+            text(
+                &doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", class),
+                    ("data-action", action),
+                    ("data-testid", &format!("tour-{action}")),
+                ],
+                label,
+            )
+        };
+        add(&el(
+            &doc,
+            "div",
+            &[("class", "tour-actions")],
+            &[
+                &b("play", t.play, "button"),
+                &b("download", t.download, "button"),
+                &b("clear", t.clear, "link-button"),
+            ],
+        ));
+    }
+    add(&text(&doc, "p", &[("class", "muted setting-note")], t.editor_note));
+}
+
+/// The element an event came from, its `data-i` as a 0-based step and the value of `attr`.
+fn target(ev: &web_sys::Event, sel: &str, attr: &str) -> Option<(web_sys::Element, usize, String)> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(sel).ok()??;
+    let i = el
+        .get_attribute("data-i")
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1)
+        - 1;
+    let v = el.get_attribute(attr)?;
+    Some((el, i, v))
+}
+
 #[component]
 pub fn TourButton() -> impl IntoView {
     let state = use_app();
     let shell = use_shell();
     let presenter = use_presenter();
-    let t = move || present_texts(state.lang.get());
     let open = RwSignal::new(false);
     let steps = RwSignal::new(stored_draft());
-    let title = move || t().default_title.to_string();
-    let save = move || {
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let title = move || present_texts(state.lang.get_untracked()).default_title.to_string();
+    // `redraw`: the panel is built anew (a field's edit leaves it, so the focus stays in the field).
+    let edit_with = move |f: Edit, redraw: bool| {
+        if redraw {
+            steps.update(|s| f(s));
+        } else {
+            steps.update_untracked(|s| f(s));
+        }
         let s = steps.get_untracked();
         if s.is_empty() {
             crate::browser::forget(DRAFT_KEY);
@@ -94,32 +241,91 @@ pub fn TourButton() -> impl IntoView {
             crate::browser::store(DRAFT_KEY, &draft_tour(s, &title()).to_json());
         }
     };
-    let edit = move |f: Edit| {
-        steps.update(|s| f(s));
-        save();
-    };
-    let add = move |_| {
-        let q = state.query.get_untracked();
-        let data = state.data.get_untracked();
-        let ds = data.as_ref().map(|d| &d.0.ds);
-        let caption = Text {
-            de: super::describe(ds, &q, Lang::De),
-            en: super::describe(ds, &q, Lang::En),
-        };
-        let step = Step::record(&q, current_camera(q.view), caption, DEFAULT_DURATION);
-        edit(Box::new(move |s| s.push(step)));
-    };
-    let play = move |_| {
-        let list = steps.get_untracked();
-        if list.is_empty() {
-            return;
+    let edit = move |f: Edit| edit_with(f, true);
+    // The panel's content follows the draft and the language (DOM only: no signal is written here).
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let list = steps.get();
+        if let Some(p) = panel.get() {
+            build(&p, &list, present_texts(lang), lang);
         }
-        open.set(false);
-        shell.presenting.set(true);
-        state
-            .query
-            .update(|q| q.page_mode = Some(ecomap_core::embed::PageMode::Present));
-        presenter.start(draft_tour(list, &title()), false);
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some((_, i, action)) = target(&ev, "button[data-action]", "data-action") else {
+            return;
+        };
+        // The focus goes back to the same button of the step where it went (the panel is built anew).
+        let to = match action.as_str() {
+            "up" => i.saturating_sub(1),
+            "down" => i + 1,
+            _ => i,
+        };
+        let again = format!("[data-action={action}][data-i=\"{}\"]", to + 1);
+        request_animation_frame(move || {
+            let find = |sel: &str| panel.get_untracked().and_then(|p| p.query_selector(sel).ok().flatten());
+            let found = find(&again).or_else(|| find("[data-action=add]"));
+            if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+        match action.as_str() {
+            "close" => open.set(false),
+            "add" => {
+                let q = state.query.get_untracked();
+                let data = state.data.get_untracked();
+                let ds = data.as_ref().map(|d| &d.0.ds);
+                let caption = Text {
+                    de: super::describe(ds, &q, Lang::De),
+                    en: super::describe(ds, &q, Lang::En),
+                };
+                let step = Step::record(&q, current_camera(q.view), caption, DEFAULT_DURATION);
+                edit(Box::new(move |s| s.push(step)));
+            }
+            "up" if i > 0 => edit(Box::new(move |s| s.swap(i - 1, i))),
+            "down" => edit(Box::new(move |s| {
+                if i + 1 < s.len() {
+                    s.swap(i, i + 1);
+                }
+            })),
+            "remove" => edit(Box::new(move |s| {
+                if i < s.len() {
+                    s.remove(i);
+                }
+            })),
+            "clear" => edit(Box::new(Vec::clear)),
+            "download" => download(&draft_tour(steps.get_untracked(), &title()).to_json(), "tour.json"),
+            "play" => {
+                let list = steps.get_untracked();
+                if !list.is_empty() {
+                    open.set(false);
+                    shell.presenting.set(true);
+                    state
+                        .query
+                        .update(|q| q.page_mode = Some(ecomap_core::embed::PageMode::Present));
+                    presenter.start(draft_tour(list, &title()), false);
+                }
+            }
+            _ => {}
+        }
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let Some((el, i, field)) = target(&ev, "input[data-field]", "data-field") else {
+            return;
+        };
+        let Some(v) = el.dyn_ref::<web_sys::HtmlInputElement>().map(|e| e.value()) else {
+            return;
+        };
+        edit_with(
+            Box::new(move |s| {
+                let Some(step) = s.get_mut(i) else { return };
+                match field.as_str() {
+                    "de" => step.caption.de = v,
+                    "en" => step.caption.en = v,
+                    _ => step.duration = v.trim().parse::<f64>().unwrap_or(DEFAULT_DURATION).clamp(1.0, 600.0),
+                }
+            }),
+            false,
+        );
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
@@ -127,68 +333,20 @@ pub fn TourButton() -> impl IntoView {
             crate::browser::focus_id("tour-button");
         }
     };
-    let row = move |i: usize, step: Step| {
-        let n = steps.with(Vec::len);
-        let lang = state.lang.get();
-        let what = format!(
-            "{}. {} {}",
-            i + 1,
-            view_name(step.view(), lang),
-            step.query.replace('&', " · ")
-        );
-        let set = move |f: fn(&mut Step, String), v: String| edit(Box::new(move |s| f(&mut s[i], v)));
-        view! {
-            <li class="tour-step" data-testid="tour-step">
-                <p class="tour-step-what">{what}</p>
-                <label>{t().caption_de}
-                    <input type="text" lang="de" data-testid="tour-caption-de" prop:value=step.caption.de.clone()
-                        on:change=move |ev| set(|s, v| s.caption.de = v, event_target_value(&ev))/>
-                </label>
-                <label>{t().caption_en}
-                    <input type="text" lang="en" data-testid="tour-caption-en" prop:value=step.caption.en.clone()
-                        on:change=move |ev| set(|s, v| s.caption.en = v, event_target_value(&ev))/>
-                </label>
-                <label>{t().duration}
-                    <input type="number" min="1" max="600" step="1" data-testid="tour-duration" prop:value=step.duration.to_string()
-                        on:change=move |ev| set(|s, v| s.duration = v.parse::<f64>().unwrap_or(DEFAULT_DURATION).clamp(1.0, 600.0), event_target_value(&ev))/>
-                </label>
-                <div class="tour-step-tools">
-                    <button type="button" data-testid="tour-up" disabled={i == 0} aria-label=format!("{} ({})", t().move_up, i + 1)
-                        on:click=move |_| edit(Box::new(move |s| s.swap(i - 1, i)))>"↑"</button>
-                    <button type="button" data-testid="tour-down" disabled={i + 1 >= n} aria-label=format!("{} ({})", t().move_down, i + 1)
-                        on:click=move |_| edit(Box::new(move |s| s.swap(i, i + 1)))>"↓"</button>
-                    <button type="button" data-testid="tour-remove" aria-label=format!("{} ({})", t().remove, i + 1)
-                        on:click=move |_| edit(Box::new(move |s| { s.remove(i); }))>"×"</button>
-                </div>
-            </li>
+    let count = move || {
+        let t = present_texts(state.lang.get());
+        match steps.with(Vec::len) {
+            0 => t.tour.to_string(),
+            n => format!("{} ({n})", t.tour),
         }
     };
     view! {
         <div class="tour-editor">
             <button type="button" id="tour-button" class="settings-button" data-testid="tour-button"
                 aria-expanded=move || open.get().to_string() aria-controls="tour-panel"
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || match steps.with(Vec::len) { 0 => t().tour.to_string(), n => format!("{} ({n})", t().tour) }}
-            </button>
-            <div class="settings-panel tour-panel" id="tour-panel" role="group" data-testid="tour-panel"
-                hidden=move || !open.get() aria-labelledby="tour-title" on:keydown=on_key>
-                <h2 id="tour-title">{move || t().tour_title}</h2>
-                <button type="button" class="close" aria-label=move || t().close_tour on:click=move |_| open.set(false)>"×"</button>
-                <button type="button" class="button" data-testid="tour-add" on:click=add>{move || t().add_step}</button>
-                <p class="muted" hidden=move || steps.with(|s| !s.is_empty())>{move || t().no_steps}</p>
-                <ol class="tour-steps">
-                    {move || steps.get().into_iter().enumerate().map(|(i, s)| row(i, s)).collect_view()}
-                </ol>
-                <div class="tour-actions" hidden=move || steps.with(Vec::is_empty)>
-                    <button type="button" class="button" data-testid="tour-play" on:click=play>{move || t().play}</button>
-                    <button type="button" class="button" data-testid="tour-download"
-                        on:click=move |_| download(&draft_tour(steps.get_untracked(), &title()).to_json(), "tour.json")>
-                        {move || t().download}
-                    </button>
-                    <button type="button" class="link-button" data-testid="tour-clear"
-                        on:click=move |_| edit(Box::new(|s| s.clear()))>{move || t().clear}</button>
-                </div>
-                <p class="muted setting-note">{move || t().editor_note}</p>
+                on:click=move |_| open.update(|o| *o = !*o)>{count}</button>
+            <div class="settings-panel tour-panel" id="tour-panel" role="group" data-testid="tour-panel" node_ref=panel
+                hidden=move || !open.get() aria-labelledby="tour-title" on:keydown=on_key on:click=on_click on:change=on_change>
             </div>
         </div>
     }

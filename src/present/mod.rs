@@ -223,13 +223,14 @@ pub fn PresentBar() -> impl IntoView {
         state.data.with(|d| {
             let d = d.as_ref()?;
             let meta = &d.0.ds.meta;
-            Some(format!(
-                "{} · {} {} · {}",
-                meta.title.get(lang),
-                t().data_as_of,
-                meta.date,
-                meta.licence
-            ))
+            let invented = d.0.ds.actors.iter().any(|a| a.fictional);
+            let note = if invented {
+                crate::i18n::texts(lang).demo_note
+            } else {
+                ""
+            };
+            let text = format!("{} · {} {} · {note}", meta.title.get(lang), t().data_as_of, meta.date);
+            Some(text.trim_end_matches(" · ").to_string())
         })
     };
     let exit = move |_| {

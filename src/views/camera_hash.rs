@@ -26,14 +26,9 @@ pub fn write_part(key: &str, part: Option<&str>) {
     if old == want || (old == "#" && want.is_empty()) {
         return;
     }
-    let url = format!(
-        "{}{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default(),
-        want
-    );
+    // A URL of the hash alone keeps the path and the query ("" drops the hash).
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&want));
     }
 }
 

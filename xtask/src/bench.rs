@@ -3,12 +3,14 @@
 //! targets plus the layout plots (docs/benchmarks-layout-<data>.svg). A figure that was not measured is
 //! written as "not measured", never invented. The report itself is `report.rs`; the layout comparison
 //! `layout.rs` and `plot.rs`; the page (Lighthouse, the first drawn map, the first view's bytes) `page.rs`,
-//! which `cargo xtask bench page` runs alone.
+//! which `cargo xtask bench page` runs alone; presentation mode's step transitions `present.rs`, which
+//! `cargo xtask bench present` runs alone.
 
 mod embeds;
 mod layout;
 mod page;
 mod plot;
+mod present;
 mod report;
 
 pub use report::stamp;
@@ -128,8 +130,9 @@ pub fn run(args: &[String]) -> Result<()> {
     match args {
         [] => run_all(),
         [what] if what == "page" => page::run_only(),
+        [what] if what == "present" => present::run_only(),
         _ => Err(format!(
-            "bench: unknown arguments {args:?} (`cargo xtask bench` or `cargo xtask bench page`)"
+            "bench: unknown arguments {args:?} (`cargo xtask bench`, `cargo xtask bench page` or `cargo xtask bench present`)"
         )),
     }
 }

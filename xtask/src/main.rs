@@ -49,6 +49,9 @@ Tasks:
   bench page         only the page: Lighthouse 12 (desktop and mobile presets, 3 runs each), the first
                      drawn map and the first view's bytes, against the release build on xtask's server;
                      rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~4 min)
+  bench present      only presentation mode: the demo tour's step transitions at 1920x1080, page work per
+                     animation frame (bench/present.mjs); rewrites only the Presentation section of
+                     docs/benchmarks.md (~1 min)
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file

@@ -38,7 +38,7 @@ fn an_unknown_technology_is_named_with_its_step_and_fails() {
     let out = tour_check(&bad);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("step 6: “robotics” (link parameter “tech”)"),
+        stdout(&out).contains("step 4: “robotics” (link parameter “tech”)"),
         "{}",
         stdout(&out)
     );

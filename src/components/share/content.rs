@@ -16,7 +16,7 @@ use crate::i18n::view_name;
 const HEIGHTS: [&str; 3] = ["400", "600", "800"];
 
 /// An element with attributes and children.
-fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], children: &[&Element]) -> Element {
+pub(crate) fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], children: &[&Element]) -> Element {
     let e = doc
         .create_element(tag)
         .unwrap_or_else(|_| doc.create_element("div").expect("a div"));
@@ -30,7 +30,7 @@ fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], children: &[&Element]) 
 }
 
 /// An element holding a text.
-fn text(doc: &Document, tag: &str, attrs: &[(&str, &str)], s: &str) -> Element {
+pub(crate) fn text(doc: &Document, tag: &str, attrs: &[(&str, &str)], s: &str) -> Element {
     let e = el(doc, tag, attrs, &[]);
     e.set_text_content(Some(s));
     e

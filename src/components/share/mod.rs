@@ -8,7 +8,7 @@
 //! language), and one listener on the dialog does all the work. Measured: the whole feature as `view!`s cost
 //! 14.4 KB brotli of wasm, this way 8.6 KB.
 
-mod content;
+pub(crate) mod content;
 pub mod link;
 mod texts;
 

@@ -86,9 +86,14 @@ pub fn run_only() -> Result<()> {
 
 /// `doc` with the page section replaced by `section` (appended when `doc` has none).
 pub fn splice(doc: &str, section: &str) -> String {
-    if let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) {
+    splice_between(doc, section, START, END)
+}
+
+/// `doc` with the part between `start` and `end` replaced by `section` (appended when `doc` has none).
+pub fn splice_between(doc: &str, section: &str, start: &str, end: &str) -> String {
+    if let (Some(a), Some(b)) = (doc.find(start), doc.find(end)) {
         if a < b {
-            return format!("{}{}{}", &doc[..a], section.trim_end(), &doc[b + END.len()..]);
+            return format!("{}{}{}", &doc[..a], section.trim_end(), &doc[b + end.len()..]);
         }
     }
     let mut s = doc.trim_end().to_string();

@@ -19,6 +19,7 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
     targets.extend(layout::targets(&runs));
     targets.extend(filter_targets(r));
     targets.extend(embeds::targets(r));
+    targets.extend(super::present::targets(r));
     let _ = writeln!(s, "## Figures against targets\n");
     let _ = writeln!(s, "| what | target | measured | |");
     let _ = writeln!(s, "|---|---:|---:|---|");
@@ -39,6 +40,10 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
     clusters_section(&mut s, r);
     filter_section(&mut s, r);
     embeds::section(&mut s, r);
+    {
+        let (date, commit) = stamp(root);
+        let _ = writeln!(s, "\n{}", super::present::section_of(r, &date, &commit));
+    }
     soak_section(&mut s, r);
     measures_section(&mut s, r);
     native_section(&mut s, r);

@@ -11,7 +11,7 @@ const GOOD: &str = r#"{"title":{"de":"T","en":"T"},"steps":[
 
 #[test]
 fn a_good_tour_loads_and_its_steps_give_queries_and_cameras() {
-    let t = Tour::load(GOOD).unwrap();
+    let t = Tour::load(GOOD).expect("valid");
     assert_eq!(t.steps.len(), 2);
     let q = t.steps[0].to_query();
     assert_eq!(q.view, View::Map);
@@ -24,12 +24,12 @@ fn a_good_tour_loads_and_its_steps_give_queries_and_cameras() {
         "VR",
         "falls back to the other language"
     );
-    let again = Tour::load(&t.to_json()).unwrap();
+    let again = Tour::load(&t.to_json()).expect("valid");
     assert_eq!(again, t);
     let mut odd = t.clone();
     odd.steps[0].caption.de = "„Zitat“ \"quoted\" back\\slash\nnew line\ttab".into();
-    assert_eq!(Tour::load(&odd.to_json()).unwrap(), odd);
-    let v: serde_json::Value = serde_json::from_str(&odd.to_json()).unwrap();
+    assert_eq!(Tour::load(&odd.to_json()).expect("valid"), odd);
+    let v: serde_json::Value = serde_json::from_str(&odd.to_json()).expect("valid");
     assert_eq!(v["steps"][0]["caption"]["de"], odd.steps[0].caption.de.as_str());
 }
 
@@ -76,7 +76,7 @@ fn errors_name_the_step_and_the_field() {
         ),
     ];
     for (text, step, path) in cases {
-        let e = Tour::load(&text).unwrap_err();
+        let e = Tour::load(&text).expect_err("an error");
         assert_eq!(e.step, step, "{e}");
         assert!(e.path.starts_with(path), "{e}");
         if let Some(n) = step {
@@ -101,7 +101,7 @@ fn a_recorded_step_keeps_the_filters_and_drops_mode_language_and_data() {
 #[test]
 fn check_names_unknown_keys_with_their_step() {
     let (ds, _) = import(include_bytes!("../../../../public/data/demo.json"), "demo.json");
-    let t = Tour::load(&GOOD.replace("tech=vr", "tech=robotics&region=atlantis&actor=nobody")).unwrap();
+    let t = Tour::load(&GOOD.replace("tech=vr", "tech=robotics&region=atlantis&actor=nobody")).expect("valid");
     let issues = check(&t, &ds);
     let got: Vec<(usize, &str)> = issues.iter().map(|i| (i.step, i.notice.param.as_str())).collect();
     assert_eq!(got, [(2, "tech"), (2, "region"), (2, "actor")]);
@@ -111,7 +111,7 @@ fn check_names_unknown_keys_with_their_step() {
 #[test]
 fn the_demo_tour_is_valid_for_the_demo_export_and_visits_every_ecosystem() {
     let (ds, _) = import(include_bytes!("../../../../public/data/demo.json"), "demo.json");
-    let t = Tour::load(include_str!("../../../../public/tours/demo.json")).unwrap();
+    let t = Tour::load(include_str!("../../../../public/tours/demo.json")).expect("valid");
     assert_eq!(check(&t, &ds), []);
     for tech in &ds.technologies {
         assert!(
