@@ -83,9 +83,7 @@ pub fn App() -> impl IntoView {
     let presenter = Presenter::new(state);
     provide_context(presenter);
     crate::present::start(state, presenter);
-    if let Some(kiosk) = crate::kiosk::start(state, presenter) {
-        provide_context(kiosk);
-    }
+    crate::kiosk::start(state, presenter);
 
     // The page language follows the interface language (screen readers, hyphenation).
     Effect::new(move |_| {

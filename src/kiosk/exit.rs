@@ -20,7 +20,7 @@ const HOLD_MS: u64 = 2000;
 
 /// The invisible corner target (top left, 44 px, plain DOM at the end of the body): held for [`HOLD_MS`], it asks
 /// for the PIN; without a PIN in the configuration it does nothing.
-pub fn corner(config: RwSignal<KioskConfig>, lang: Memo<Lang>, leave: Rc<dyn Fn()>) {
+pub fn corner(config: Rc<RefCell<KioskConfig>>, lang: Memo<Lang>, leave: Rc<dyn Fn()>) {
     let Some(doc) = dom::document() else { return };
     let button = el(
         &doc,
@@ -40,7 +40,7 @@ pub fn corner(config: RwSignal<KioskConfig>, lang: Memo<Lang>, leave: Rc<dyn Fn(
     let hold: Rc<RefCell<Option<TimeoutHandle>>> = Rc::new(RefCell::new(None));
     let h = hold.clone();
     let down = Closure::<dyn Fn()>::new(move || {
-        let Some(pin) = config.with_untracked(|c| c.pin.clone()) else {
+        let Some(pin) = config.borrow().pin.clone() else {
             return;
         };
         let lang = lang.get_untracked();

@@ -37,12 +37,13 @@ pub const START_ATTR: &str = "data-kiosk-start";
 /// How long a lost WebGL context may stay lost before the kiosk reloads.
 const LOST_MS: u64 = 3000;
 
-/// The kiosk's shared signals (its layer and `start`).
-#[derive(Clone, Copy)]
-pub struct Kiosk {
-    pub config: RwSignal<KioskConfig>,
-    /// The countdown's seconds left, while it shows.
-    pub countdown: RwSignal<Option<u32>>,
+/// The kiosk's shared state (its layer and `start`): config.json's settings once read (plain shared state, no
+/// signal: nothing redraws on them), the countdown's seconds left while it shows.
+#[derive(Clone)]
+struct Kiosk {
+    config: Rc<RefCell<KioskConfig>>,
+    countdown: RwSignal<Option<u32>>,
+    clock: Rc<RefCell<IdleClock>>,
 }
 
 /// Reloads the kiosk's start address (the tour from its first step).
@@ -62,8 +63,8 @@ pub fn restart_page() {
     }
 }
 
-/// Starts the kiosk when the page is one (`Mode::Kiosk`); returns its signals.
-pub fn start(state: AppState, presenter: Presenter) -> Option<Kiosk> {
+/// Starts the kiosk when the page is one (`Mode::Kiosk`).
+pub fn start(state: AppState, presenter: Presenter) -> Option<()> {
     let shell = use_shell();
     if shell.mode != Mode::Kiosk {
         return None;
@@ -78,20 +79,26 @@ pub fn start(state: AppState, presenter: Presenter) -> Option<Kiosk> {
     let here = web_sys::window()?.location().href().ok()?;
     let _ = root.set_attribute(START_ATTR, &here);
     let kiosk = Kiosk {
-        config: RwSignal::new(KioskConfig::default()),
+        config: Rc::new(RefCell::new(KioskConfig::default())),
         countdown: RwSignal::new(None),
+        clock: Rc::new(RefCell::new(IdleClock::new(
+            ecomap_core::kiosk::DEFAULT_IDLE_SECONDS,
+            crate::browser::now_ms(),
+        ))),
     };
+    let k = kiosk.clone();
     leptos::task::spawn_local(async move {
         if let Some(c) = crate::site_config::read().await {
-            kiosk.config.set(c.kiosk);
+            *k.clock.borrow_mut() = IdleClock::new(c.kiosk.idle_seconds, crate::browser::now_ms());
+            *k.config.borrow_mut() = c.kiosk;
         }
     });
     attract(state, presenter, shell);
-    watch_idle(state, presenter, shell, kiosk);
+    watch_idle(state, presenter, shell, &kiosk);
     guard_page(state);
     keep_awake();
-    layer(state, shell, kiosk, presenter);
-    Some(kiosk)
+    layer(state, shell, &kiosk, presenter);
+    Some(())
 }
 
 /// Plays the tour as a loop in the presentation's look.
@@ -109,17 +116,15 @@ fn attract(state: AppState, presenter: Presenter, shell: Shell) {
 
 /// The idle clock: every touch, key or pointer movement restarts it; a touch during the attract loop ends the
 /// loop (and is not taken as a click on what lies under the finger then); idle, it counts down and starts over.
-fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: Kiosk) {
-    let clock = Rc::new(RefCell::new(IdleClock::new(
-        kiosk.config.get_untracked().idle_seconds,
-        crate::browser::now_ms(),
-    )));
+fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: &Kiosk) {
+    let clock = kiosk.clock.clone();
+    let countdown = kiosk.countdown;
     let swallow_click = Rc::new(RefCell::new(false));
     let activity = {
         let (clock, swallow) = (clock.clone(), swallow_click.clone());
         Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             clock.borrow_mut().touch(crate::browser::now_ms());
-            kiosk.countdown.set(None);
+            countdown.set(None);
             if ev.type_() == "pointerdown" && shell.presenting.get_untracked() {
                 presenter.stop();
                 shell.presenting.set(false);
@@ -143,12 +148,6 @@ fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: Kiosk)
     }
     activity.forget();
     click.forget();
-    // The configured idle time, once config.json is read.
-    let c = clock.clone();
-    Effect::new(move |_| {
-        let seconds = kiosk.config.get().idle_seconds;
-        *c.borrow_mut() = IdleClock::new(seconds, crate::browser::now_ms());
-    });
     let tick = set_interval_with_handle(
         move || {
             if shell.presenting.get_untracked() {
@@ -157,10 +156,10 @@ fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: Kiosk)
             }
             let now = crate::browser::now_ms();
             match clock.borrow().state(now) {
-                IdleState::Active => kiosk.countdown.set(None),
-                IdleState::Warning { seconds_left } => kiosk.countdown.set(Some(seconds_left)),
+                IdleState::Active => countdown.set(None),
+                IdleState::Warning { seconds_left } => countdown.set(Some(seconds_left)),
                 IdleState::Reset => {
-                    kiosk.countdown.set(None);
+                    countdown.set(None);
                     attract(state, presenter, shell);
                 }
             }
@@ -252,10 +251,11 @@ fn keep_awake() {
 
 /// Over the page in a kiosk, in plain DOM at the end of the body: "touch to explore" during the attract loop,
 /// the idle countdown and the hidden exit.
-fn layer(state: AppState, shell: Shell, kiosk: Kiosk, presenter: Presenter) {
+fn layer(state: AppState, shell: Shell, kiosk: &Kiosk, presenter: Presenter) {
     let Some(doc) = dom::document() else { return };
     let Some(body) = doc.body() else { return };
     let lang = Memo::new(move |_| state.lang.get());
+    let countdown_signal = kiosk.countdown;
     let attract = dom::el(
         &doc,
         "p",
@@ -283,11 +283,15 @@ fn layer(state: AppState, shell: Shell, kiosk: Kiosk, presenter: Presenter) {
         attract.set_text_content(Some(t.touch_to_explore));
         let _ = attract.toggle_attribute_with_force("hidden", !shell.presenting.get());
         stay.set_text_content(Some(t.touch_to_stay));
-        let left = kiosk.countdown.get();
+        let left = countdown_signal.get();
         figure.set_text_content(left.map(|s| format!("{} {s} s", t.starting_over)).as_deref());
         let _ = countdown.toggle_attribute_with_force("hidden", left.is_none());
     });
-    exit::corner(kiosk.config, lang, Rc::new(move || leave(state, presenter, shell)));
+    exit::corner(
+        kiosk.config.clone(),
+        lang,
+        Rc::new(move || leave(state, presenter, shell)),
+    );
 }
 
 /// Leaves kiosk mode for the explorer with the same view and filters (the hidden exit's right PIN).

@@ -183,7 +183,7 @@ pub fn technology_profile(ds: &Dataset, idx: &Index, t: TechnologyId, sel: &Sele
                 .map(|&a| (a, vol)),
         );
     }
-    parts.sort_unstable_by_key(|&(a, _)| a);
+    crate::order::sort_by_key(&mut parts, |&(a, _)| a);
     let mut leading: Vec<(ActorId, u32, Eur)> = Vec::new();
     for (a, v) in parts {
         match leading.last_mut() {

@@ -131,7 +131,7 @@ impl Engine {
             }
         }
         let mut importance: Vec<u32> = (0..n as u32).collect();
-        importance.sort_by(|&a, &b| {
+        ecomap_core::order::sort_by(&mut importance, |&a, &b| {
             let ta = a as usize >= graph.actors;
             let tb = b as usize >= graph.actors;
             tb.cmp(&ta).then(graph.degree(b).cmp(&graph.degree(a))).then(a.cmp(&b))
