@@ -3,6 +3,7 @@
 //! uses (crates/serve: MIME types incl. application/wasm, the Content-Security-Policy from DIR/config.json,
 //! the precompressed `.br`/`.gz` files). Loopback only: nothing on the network can reach it.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,8 +36,13 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             e
         }
     })?;
-    println!("ecomap: serving {} at {}/", dir.display(), server.url());
-    println!("open that address in a browser; Ctrl+C stops the server");
+    // Never a panic for a closed stdout (a script that read the address and went away): the server goes on.
+    let _ = writeln!(
+        std::io::stdout(),
+        "ecomap: serving {} at {}/\nopen that address in a browser; Ctrl+C stops the server",
+        dir.display(),
+        server.url()
+    );
     loop {
         std::thread::park();
     }

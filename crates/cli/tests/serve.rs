@@ -63,9 +63,9 @@ fn serves_a_folder_on_loopback_with_the_apps_types_and_policy() {
         .unwrap();
     let mut server = Running(child);
     let mut line = String::new();
-    BufReader::new(server.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    // Kept open until the end: the server's stdout is never closed under it.
+    let mut stdout = BufReader::new(server.0.stdout.take().unwrap());
+    stdout.read_line(&mut line).unwrap();
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://127.0.0.1:"))
@@ -91,7 +91,9 @@ fn serves_a_folder_on_loopback_with_the_apps_types_and_policy() {
     assert!(headers.contains("content-type: application/json"), "{headers}");
     assert_eq!(get(addr, "/../secret", "identity").0, "HTTP/1.1 404 Not Found");
     assert_eq!(get(addr, "/nope.js", "identity").0, "HTTP/1.1 404 Not Found");
+    assert_eq!(server.0.try_wait().unwrap(), None, "the server still runs");
     drop(server);
+    drop(stdout);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
