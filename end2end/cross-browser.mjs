@@ -6,7 +6,9 @@
 // console error or uncaught error (recorded by a small hook the script installs in the page). Last, the partner
 // page with 8 embeds (map, network, charts mixed; fixtures/embed/partner-8.html, served by this script on
 // `localhost`, the app's frames from ECOMAP_URL: another site): each frame scrolled into view must draw its
-// view, and after the walk back to the top every map and network frame must hold a live WebGL context.
+// view, and after the walk back to the top every map and network frame must hold a live WebGL context. Then
+// presentation mode (the demo tour: step 1, Pause, Next: step 2 with another caption; body text >= 24 px) and
+// kiosk mode (the attract loop, then the explorer after a click).
 // See ARCHITECTURE.md, "Testing".
 //
 //   ECOMAP_URL=http://127.0.0.1:PORT WEBDRIVER_URL=http://127.0.0.1:4444 BROWSER=webkit node cross-browser.mjs
@@ -146,10 +148,62 @@ try {
   const png = await call("GET", `/session/${id}/screenshot`);
   writeFileSync(`${outDir}/${browser}-journey.png`, Buffer.from(png, "base64"));
   failed = (await eightEmbeds(exec)) || failed;
+  failed = (await presentAndKiosk(exec)) || failed;
 } finally {
   await call("DELETE", `/session/${id}`);
 }
 process.exit(failed ? 1 : 0);
+
+/** Presentation mode steps its tour by the Next button; kiosk mode plays its attract loop until a click. */
+async function presentAndKiosk(exec) {
+  let bad = false;
+  const until = async (what, fn) => {
+    const end = Date.now() + 60_000;
+    while (Date.now() < end) {
+      const v = await fn();
+      if (v) return v;
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+    bad = true;
+    console.log(`${browser} ${what}: NOT REACHED`);
+    return null;
+  };
+  const click = async (sel) => {
+    const el = await call("POST", `/session/${id}/element`, { using: "css selector", value: sel });
+    await call("POST", `/session/${id}/element/${Object.values(el)[0]}/click`, {});
+  };
+  const step = () => exec("return document.querySelector('[data-testid=present-progress]')?.dataset.step ?? null;");
+  const caption = () => exec("return document.querySelector('[data-testid=present-caption]')?.textContent ?? '';");
+  await call("POST", `/session/${id}/url`, { url: `${base}/?mode=present&lang=en` });
+  await until("present: first step", async () => (await step()) === "1" && (await caption()).length > 0);
+  const first = await caption();
+  // Pause first, so the step's own timer does not move on while the script looks.
+  await click("[data-testid=present-pause]");
+  await click("[data-testid=present-next]");
+  const second = await until("present: second step", async () => ((await step()) === "2" ? caption() : null));
+  const size = await exec("return parseFloat(getComputedStyle(document.body).fontSize);");
+  const ok = second && second !== first && size >= 24;
+  bad ||= !ok;
+  console.log(`${browser} present: ${ok ? "ok" : "FAILED"} (step 1 "${first.slice(0, 40)}", step 2 "${(second ?? "").slice(0, 40)}", body ${size} px)`);
+  const png = await call("GET", `/session/${id}/screenshot`);
+  writeFileSync(`${outDir}/${browser}-present.png`, Buffer.from(png, "base64"));
+
+  await call("POST", `/session/${id}/url`, { url: `${base}/?mode=kiosk&lang=en` });
+  const attract = () => exec("const a = document.querySelector('[data-testid=kiosk-attract]'); return a ? !a.hidden : null;");
+  await until("kiosk: attract loop", async () => (await attract()) === true && (await step()) !== null);
+  await click("main");
+  const explored = await until("kiosk: explorer after a click", async () => (await attract()) === false);
+  const kiosk = await exec("return document.documentElement.dataset.kiosk ?? null;");
+  const k = explored && kiosk === "on";
+  bad ||= !k;
+  console.log(`${browser} kiosk: ${k ? "ok (attract loop, then the explorer on a click)" : "FAILED"}`);
+  const p = await exec("return (window.__journeyErrors || []).concat(document.getElementById('panic-overlay') ? ['panic overlay'] : []);");
+  if (p.length) {
+    bad = true;
+    console.log(`${browser} present/kiosk: ${p.join("; ")}`);
+  }
+  return bad;
+}
 
 /** Serves fixtures/embed/ on localhost (a port of its own) for the partner page. */
 function servePartnerPages() {

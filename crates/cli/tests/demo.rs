@@ -39,9 +39,12 @@ fn run_demo(dir: &Path, file: &str) -> Vec<u8> {
     std::fs::read(&out).unwrap()
 }
 
-/// One run, shared by the checks below.
+/// One run for a check below, in a folder of its own (the checks run in parallel; a shared folder was removed
+/// by one while another still read it).
 fn demo() -> Export {
-    let dir = temp_dir("figures");
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = temp_dir(&format!("figures-{n}"));
     let bytes = run_demo(&dir, "demo.json");
     std::fs::remove_dir_all(&dir).ok();
     serde_json::from_slice(&bytes).unwrap()
