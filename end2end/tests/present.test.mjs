@@ -201,3 +201,20 @@ test("the tour editor records two steps, reorders them, downloads a tour the CLI
   assert.equal(await page.getAttribute("html", "data-mode"), "full");
   assert.equal(await param(page, "mode"), "");
 });
+
+test("on a laptop (1280x800) the bar stays low: the controls go below the caption, which keeps the width", async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  try {
+    await openApp(page, "mode=present&lang=en");
+    await page.waitForSelector("[data-testid=present-progress][data-step='1']");
+    const bar = await page.locator("[data-testid=present-bar]").boundingBox();
+    const caption = await page.locator("[data-testid=present-caption]").boundingBox();
+    const controls = await page.locator(".present-controls").boundingBox();
+    assert.ok(bar.height <= 800 * 0.3, `the bar is ${bar.height} px high`);
+    assert.ok(caption.width >= 1280 * 0.8, `the caption is ${caption.width} px wide`);
+    assert.ok(controls.y >= caption.y + caption.height - 1, "the controls are below the caption");
+  } finally {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  }
+});
