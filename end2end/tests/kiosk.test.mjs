@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openApp, waitReady, allowErrors } from "../helpers.mjs";
+import { panicOnPurpose } from "./ui.mjs";
 
 const TOUR = "fixtures/tours/short.json";
 const KIOSK = { pin: "2468", idleSeconds: 6 };
@@ -163,15 +164,7 @@ test("after a panic the kiosk starts over by itself", async () => {
   const html = await (await fetch(page.url())).text();
   const js = html.match(/data-js="\.\/([^"]+)"/)?.[1];
   allowErrors(...["layout-worker.js", js].map((f) => `requestfailed: /${f} net::ERR_ABORTED`));
-  await page.evaluate(async () => {
-    const el = document.querySelector("script[data-ecomap-loader]");
-    const mod = await import(new URL(el.dataset.js, document.baseURI).href);
-    try {
-      mod.ecomap_test_panic();
-    } catch {
-      // The panic traps; the hook has shown its message.
-    }
-  });
+  await panicOnPurpose(page);
   await page.waitForSelector("[data-testid=panic]");
   // Nobody presses Reload: within 5 s the kiosk reloads its start address and plays the tour again.
   await page.waitForSelector("[data-testid=panic]", { state: "detached", timeout: 15_000 });

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openApp, waitReady, allowErrors } from "../helpers.mjs";
+import { panicOnPurpose } from "./ui.mjs";
 
 /** WCAG contrast ratio of two CSS colours "rgb(r, g, b)" (opaque). */
 function contrast(a, b) {
@@ -16,19 +17,6 @@ function contrast(a, b) {
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
-}
-
-/** Calls the app's test hook through its own module (the same instance the page runs). */
-async function panicOnPurpose(page) {
-  await page.evaluate(async () => {
-    const el = document.querySelector("script[data-ecomap-loader]");
-    const mod = await import(new URL(el.dataset.js, document.baseURI).href);
-    try {
-      mod.ecomap_test_panic();
-    } catch {
-      // The panic aborts the call (a wasm trap); the hook has shown the message by then.
-    }
-  });
 }
 
 test("a panic shows a readable message, and Reload restores the state from the URL", async () => {

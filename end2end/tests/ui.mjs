@@ -79,3 +79,19 @@ export async function pagePoint(page, { lon, lat }) {
     y: box.y + 1 + (Y(lat) - Y(cam.lat)) * scale + (box.height - 2) / 2,
   };
 }
+
+/**
+ * Panics on purpose: calls the app's test hook `ecomap_test_panic` (src/test_hooks.rs) through the app's own
+ * module, the instance the page runs. The panic traps the call; the hook has shown its message by then.
+ */
+export async function panicOnPurpose(page) {
+  await page.evaluate(async () => {
+    const el = document.querySelector("script[data-ecomap-loader]");
+    const mod = await import(new URL(el.dataset.js, document.baseURI).href);
+    try {
+      mod.ecomap_test_panic();
+    } catch {
+      // The wasm trap that ends the call.
+    }
+  });
+}
