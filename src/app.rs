@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
             <LoadStatus/>
             <crate::offline::OfflineNote/>
             <Notices/>
+            <crate::components::notices::DataNote/>
             <ReportPanel/>
             <div class="layout" class:filters-open=move || shell.filters_open.get()
                 class:detail-open=move || state.focus.with(Option::is_some)>

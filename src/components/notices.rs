@@ -32,3 +32,22 @@ pub fn Notices() -> impl IntoView {
         </Show>
     }
 }
+
+/// Where the shown data comes from, whenever it is not the app's own export ("Data from example.org, not the
+/// cluster's export"; `ecomap_core::provenance`): persistent, no close button, in every mode.
+#[component]
+pub fn DataNote() -> impl IntoView {
+    let state = use_app();
+    let note = move || {
+        let lang = state.lang.get();
+        let data = state.query.with(|q| q.data.clone());
+        state.data.with(|d| {
+            let source = &d.as_ref()?.0.source;
+            let own = crate::site_config::own_origin();
+            ecomap_core::provenance::origin_of(source, data.as_deref(), crate::load::DEFAULT_DATA, &own).note(lang)
+        })
+    };
+    move || {
+        note().map(|text| view! { <p class="notice-bar data-source" role="note" data-testid="data-source">{text}</p> })
+    }
+}

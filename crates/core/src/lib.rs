@@ -28,6 +28,7 @@ pub mod model;
 pub mod order;
 pub mod params;
 pub mod projection;
+pub mod provenance;
 pub mod query;
 pub mod regions;
 pub mod report;

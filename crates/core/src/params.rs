@@ -90,7 +90,8 @@ pub const PARAMS: [Param; 26] = [
     Param {
         name: "data",
         read: |q, v| {
-            let ok = !v.is_empty();
+            // Only http(s) and relative addresses: never data:, javascript:, blob: or file: (crate::provenance).
+            let ok = crate::provenance::is_loadable(v);
             if ok {
                 q.data = Some(v.to_string());
             }
@@ -98,7 +99,7 @@ pub const PARAMS: [Param; 26] = [
         },
         write: |q, out| out.extend(q.data.clone().map(|d| ("data", d))),
         lockable: false,
-        about: "URL of another export to load instead of the demo",
+        about: "URL of another export to load instead of the demo (http, https or relative; the page then says where the data is from)",
     },
     facet_param::<0>("tech", "a chosen technology (repeatable): its key in the export"),
     facet_param::<1>("sector", "a chosen sector (repeatable): its key in the export"),
