@@ -1,26 +1,14 @@
 //! Small plain-DOM helpers for the kiosk's dialogs (built when needed, like the share dialog: a few calls per
-//! element instead of a `view!`'s generated code). Texts go in as text nodes or attribute values only.
+//! element instead of a `view!`'s generated code; elements with a text are the share dialog's `text`). Texts go
+//! in as text nodes or attribute values only.
 
+pub(crate) use crate::components::share::content::text;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 pub fn document() -> Option<Document> {
     web_sys::window().and_then(|w| w.document())
-}
-
-/// An element with attributes and a text (empty: none).
-pub fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
-    let e = doc
-        .create_element(tag)
-        .unwrap_or_else(|_| doc.create_element("div").expect("a div"));
-    for (k, v) in attrs {
-        let _ = e.set_attribute(k, v);
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    e
 }
 
 /// An SVG element.
@@ -41,7 +29,7 @@ pub fn dialog(id: &str, label_id: &str, on_click: impl Fn(&Element) + 'static) -
     if let Some(d) = doc.get_element_by_id(id) {
         return d.dyn_into().ok();
     }
-    let d = el(
+    let d = text(
         &doc,
         "dialog",
         &[

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::dom::{self, el};
+use super::dom::{self, text};
 use super::texts::kiosk_texts;
 
 const ID: &str = "kiosk-pin";
@@ -22,7 +22,7 @@ const HOLD_MS: u64 = 2000;
 /// for the PIN; without a PIN in the configuration it does nothing.
 pub fn corner(config: Rc<RefCell<KioskConfig>>, lang: Memo<Lang>, leave: Rc<dyn Fn()>) {
     let Some(doc) = dom::document() else { return };
-    let button = el(
+    let button = text(
         &doc,
         "button",
         &[
@@ -122,8 +122,8 @@ fn ask(pin: String, lang: Lang, leave: Rc<dyn Fn()>) {
     };
     let Some(doc) = dom::document() else { return };
     d.set_text_content(None);
-    let _ = d.append_child(&el(&doc, "p", &[("id", "kiosk-pin-title")], t.pin_title));
-    let _ = d.append_child(&el(
+    let _ = d.append_child(&text(&doc, "p", &[("id", "kiosk-pin-title")], t.pin_title));
+    let _ = d.append_child(&text(
         &doc,
         "p",
         &[
@@ -133,8 +133,8 @@ fn ask(pin: String, lang: Lang, leave: Rc<dyn Fn()>) {
         ],
         "",
     ));
-    let _ = d.append_child(&el(&doc, "p", &[("id", "kiosk-pin-wrong"), ("role", "alert")], ""));
-    let pad = el(&doc, "div", &[("class", "kiosk-pin-pad")], "");
+    let _ = d.append_child(&text(&doc, "p", &[("id", "kiosk-pin-wrong"), ("role", "alert")], ""));
+    let pad = text(&doc, "div", &[("class", "kiosk-pin-pad")], "");
     for key in ["1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "ok"] {
         let label = match key {
             "delete" => t.delete,
@@ -142,7 +142,7 @@ fn ask(pin: String, lang: Lang, leave: Rc<dyn Fn()>) {
             digit => digit,
         };
         let testid = format!("kiosk-pin-{key}");
-        let _ = pad.append_child(&el(
+        let _ = pad.append_child(&text(
             &doc,
             "button",
             &[("type", "button"), ("data-action", key), ("data-testid", &testid)],
@@ -150,7 +150,7 @@ fn ask(pin: String, lang: Lang, leave: Rc<dyn Fn()>) {
         ));
     }
     let _ = d.append_child(&pad);
-    let _ = d.append_child(&el(
+    let _ = d.append_child(&text(
         &doc,
         "button",
         &[("type", "button"), ("class", "button"), ("data-action", "cancel")],

@@ -124,7 +124,10 @@ fn watch_idle(state: AppState, presenter: Presenter, shell: Shell, kiosk: &Kiosk
         let (clock, swallow) = (clock.clone(), swallow_click.clone());
         Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             clock.borrow_mut().touch(crate::browser::now_ms());
-            countdown.set(None);
+            // Pointer moves come in storms: write the countdown only while it shows.
+            if countdown.with_untracked(Option::is_some) {
+                countdown.set(None);
+            }
             if ev.type_() == "pointerdown" && shell.presenting.get_untracked() {
                 presenter.stop();
                 shell.presenting.set(false);
@@ -256,13 +259,13 @@ fn layer(state: AppState, shell: Shell, kiosk: &Kiosk, presenter: Presenter) {
     let Some(body) = doc.body() else { return };
     let lang = Memo::new(move |_| state.lang.get());
     let countdown_signal = kiosk.countdown;
-    let attract = dom::el(
+    let attract = dom::text(
         &doc,
         "p",
         &[("class", "kiosk-attract"), ("data-testid", "kiosk-attract")],
         "",
     );
-    let countdown = dom::el(
+    let countdown = dom::text(
         &doc,
         "div",
         &[
@@ -272,8 +275,8 @@ fn layer(state: AppState, shell: Shell, kiosk: &Kiosk, presenter: Presenter) {
         ],
         "",
     );
-    let figure = dom::el(&doc, "p", &[("class", "kiosk-countdown-figure")], "");
-    let stay = dom::el(&doc, "p", &[], "");
+    let figure = dom::text(&doc, "p", &[("class", "kiosk-countdown-figure")], "");
+    let stay = dom::text(&doc, "p", &[], "");
     let _ = countdown.append_child(&figure);
     let _ = countdown.append_child(&stay);
     let _ = body.append_child(&attract);

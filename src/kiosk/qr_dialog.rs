@@ -4,7 +4,7 @@
 use ecomap_core::kiosk::qr::qr_path;
 use ecomap_core::model::Lang;
 
-use super::dom::{self, el, svg};
+use super::dom::{self, svg, text};
 use super::texts::kiosk_texts;
 
 const ID: &str = "kiosk-qr";
@@ -21,7 +21,7 @@ pub fn show(href: &str, lang: Lang) {
     };
     let t = kiosk_texts(lang);
     d.set_text_content(None);
-    let _ = d.append_child(&el(&doc, "p", &[("id", "kiosk-qr-title")], t.scan));
+    let _ = d.append_child(&text(&doc, "p", &[("id", "kiosk-qr-title")], t.scan));
     if let Some(code) = qr_path(href) {
         let view = format!("0 0 {0} {0}", code.size);
         let image = svg(
@@ -45,13 +45,13 @@ pub fn show(href: &str, lang: Lang) {
         let _ = image.append_child(&svg(&doc, "path", &[("d", &code.d), ("fill", "#000")]));
         let _ = d.append_child(&image);
     }
-    let _ = d.append_child(&el(
+    let _ = d.append_child(&text(
         &doc,
         "p",
         &[("class", "kiosk-qr-url"), ("data-testid", "kiosk-qr-url")],
         href,
     ));
-    let _ = d.append_child(&el(
+    let _ = d.append_child(&text(
         &doc,
         "button",
         &[("type", "button"), ("class", "button"), ("data-action", "close")],
