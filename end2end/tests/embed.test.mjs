@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openApp, appUrl, waitReady } from "../helpers.mjs";
+import { dropExport } from "./ui.mjs";
 
 let browser;
 before(async () => {
@@ -323,22 +324,6 @@ test("one chart alone; the views' option controls stay in the full explorer", as
   assert.equal(await page.isVisible("#network-options"), false, "the network's choices are not shown");
   assert.ok(await page.isVisible("[data-testid=network-fit]"), "fitting the graph stays");
 });
-
-/** Drops a small export named `name` on the page's drop zone; whether the page took the drop. */
-async function dropExport(page, name) {
-  return page.evaluate(async (n) => {
-    const text = JSON.stringify({ meta: { title: { en: n, de: n } }, actors: [], projects: [], links: [] });
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], `${n}.json`, { type: "application/json" }));
-    const zone = document.querySelector(".drop-zone");
-    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const over = zone.classList.contains("drag-over");
-    const ev = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
-    zone.dispatchEvent(ev);
-    return { over, prevented: ev.defaultPrevented };
-  }, name);
-}
 
 test("a file dropped on an embed is not loaded (its data is the host's choice); in the explorer it is", async () => {
   const { page, context } = browser;

@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openApp } from "../helpers.mjs";
+import { dropExport } from "./ui.mjs";
 
 let browser;
 before(async () => {
@@ -30,13 +31,7 @@ test("the app's own export has no note; another file is named, in both languages
 test("a visitor's own file is named as theirs; a data: address is refused and the own export shown", async () => {
   const { page } = browser;
   await openApp(page, "view=list&lang=en");
-  await page.evaluate(() => {
-    const text = JSON.stringify({ meta: { title: { en: "Mine", de: "Meins" } }, actors: [], projects: [], links: [] });
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], "mine.json", { type: "application/json" }));
-    const zone = document.querySelector(".drop-zone");
-    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  });
+  await dropExport(page, "mine");
   await page.waitForSelector("[data-testid=data-source]");
   assert.equal(
     await page.textContent("[data-testid=data-source]"),

@@ -95,3 +95,19 @@ export async function panicOnPurpose(page) {
     }
   });
 }
+
+/** Drops a small export named `name` on the page's drop zone; whether the page took the drop. */
+export async function dropExport(page, name) {
+  return page.evaluate(async (n) => {
+    const text = JSON.stringify({ meta: { title: { en: n, de: n } }, actors: [], projects: [], links: [] });
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], `${n}.json`, { type: "application/json" }));
+    const zone = document.querySelector(".drop-zone");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const over = zone.classList.contains("drag-over");
+    const ev = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
+    zone.dispatchEvent(ev);
+    return { over, prevented: ev.defaultPrevented };
+  }, name);
+}
