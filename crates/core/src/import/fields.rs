@@ -96,6 +96,17 @@ fn consequence(severity: Severity) -> (&'static str, &'static str) {
 impl Ctx<'_> {
     pub fn wrong_type(&mut self, severity: Severity, at: At<'_>, field: &str, expected: Expected, found: &Value) {
         let (en, de) = consequence(severity);
+        if let Some(number) = found.as_str().and_then(|s| s.strip_prefix(super::decode::HUGE)) {
+            self.report(
+                severity,
+                Code::WrongType,
+                at,
+                field,
+                format!("\"{field}\" is {number}, a number out of range (beyond ±1.8e308): {en}"),
+                format!("„{field}“ ist {number}, eine Zahl außerhalb des darstellbaren Bereichs (über ±1,8e308); {de}"),
+            );
+            return;
+        }
         self.report(
             severity,
             Code::WrongType,

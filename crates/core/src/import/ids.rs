@@ -113,6 +113,8 @@ impl std::borrow::Borrow<str> for Key {
 pub(super) struct Ids {
     index: HashMap<Key, u32, FxBuild>,
     file_index: Vec<usize>,
+    /// Ids of records skipped after their id was read: where each stood and why (the first such record).
+    skipped: HashMap<Key, (usize, Code), FxBuild>,
 }
 
 impl Ids {
@@ -122,6 +124,24 @@ impl Ids {
     pub fn len(&self) -> usize {
         self.file_index.len()
     }
+    /// Notes that the record at `file_index` with the valid id `key` was skipped, and why.
+    pub fn skip(&mut self, key: &str, file_index: usize, why: Option<Code>) {
+        if let (Some(why), None) = (why, self.get(key)) {
+            self.skipped.entry(Key::new(key)).or_insert((file_index, why));
+        }
+    }
+
+    /// " (the record "a-1" at $.actors[3] was skipped: missing-name)", for a reference to a skipped record.
+    pub fn why_unknown(&self, section: &str, key: &str) -> (String, String) {
+        match self.skipped.get(key) {
+            Some((index, code)) => (
+                format!(" (the record \"{key}\" at $.{section}[{index}] was skipped: {code})"),
+                format!(" (der Datensatz „{key}“ bei $.{section}[{index}] wurde übersprungen: {code})"),
+            ),
+            None => (String::new(), String::new()),
+        }
+    }
+
     /// Registers a kept record's id; its dense index is the number of records kept before it.
     pub fn insert(&mut self, key: &str, file_index: usize) -> u32 {
         let dense = self.file_index.len() as u32;
