@@ -52,7 +52,7 @@ impl Problem {
     }
 }
 
-/// How many problems of one code are kept in full; the rest are only counted (`ImportReport::more`), so a
+/// How many problems of one code and severity are kept in full; the rest are only counted (`ImportReport::more`), so a
 /// file with a million faulty records gives a short report in bounded memory.
 pub const KEPT_PER_CODE: usize = 20;
 
@@ -64,7 +64,8 @@ pub struct More {
     pub count: usize,
 }
 
-/// All problems of one import: the first [`KEPT_PER_CODE`] of each code in file order, and how many more.
+/// All problems of one import: the first [`KEPT_PER_CODE`] of each code and severity in file order, and how
+/// many more.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
     /// Name of the file or URL the export came from (for messages).

@@ -66,11 +66,11 @@ impl Tally {
 
 pub(super) struct Ctx<'l> {
     pub limits: &'l Limits,
-    /// The first [`KEPT_PER_CODE`] problems of each code, in file order.
+    /// The first [`KEPT_PER_CODE`] problems of each code and severity, in file order.
     pub problems: Vec<Problem>,
     /// The problems beyond those, only counted (bounded memory for files with millions of faults).
     pub more: Vec<More>,
-    kept: [u32; Code::ALL.len()],
+    kept: [u32; 3 * Code::ALL.len()],
     /// The code of the last error reported (kept or only counted): why a record was skipped.
     pub last_error: Option<Code>,
     /// Upper bound of plausible founding years (the export's year + 1; import reads no clock).
@@ -85,7 +85,7 @@ impl<'l> Ctx<'l> {
             limits,
             problems: Vec::new(),
             more: Vec::new(),
-            kept: [0; Code::ALL.len()],
+            kept: [0; 3 * Code::ALL.len()],
             last_error: None,
             latest_year: 2027,
             unknown_fields: Tally::default(),
@@ -93,12 +93,12 @@ impl<'l> Ctx<'l> {
         }
     }
 
-    /// Whether one more problem of `code` is kept in full; if not, it is counted in `more`.
+    /// Whether one more problem of `code` and `severity` is kept in full; if not, it is counted in `more`.
     fn keeps(&mut self, code: Code, severity: Severity) -> bool {
         if severity == Severity::Error {
             self.last_error = Some(code);
         }
-        let kept = &mut self.kept[code as usize];
+        let kept = &mut self.kept[3 * code as usize + severity as usize];
         if (*kept as usize) < KEPT_PER_CODE {
             *kept += 1;
             return true;

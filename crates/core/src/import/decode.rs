@@ -325,11 +325,12 @@ pub(super) fn syntax_problem(text: &Text<'_>, base: usize, e: &serde_json::Error
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&suffix).unwrap_or(&full);
     // serde_json stops at or just after the first character it cannot read.
-    let named = [at, at.saturating_sub(1)]
+    let named = [at.saturating_sub(1), at]
         .into_iter()
         .filter(|i| original.is_char_boundary(*i))
-        .find_map(|i| not_json(&original[i..]));
-    if let Some((en, de)) = named {
+        .find_map(|i| not_json(&original[i..]).map(|what| (i, what)));
+    if let Some((i, (en, de))) = named {
+        let (line, col) = line_col_at(original, i);
         return fatal(
             Code::JsonSyntax,
             Some((line, col)),
