@@ -130,7 +130,7 @@ fn many_problems_print_twenty_of_each_code_then_how_many_more() {
     // Per link: a missing target (error) and an unknown source (warning).
     assert!(report.contains("and 4,980 more errors of this code"), "{report}");
     assert!(report.contains("and 4,980 more warnings of this code"), "{report}");
-    assert!(report.lines().count() < 50, "{report}");
+    assert!(report.lines().count() <= 51, "{report}");
     assert!(report.contains("5000 errors, 5005 warnings"), "{report}"); // and 5 for meta
     let out = validate(&[path.to_str().expect("utf-8 path"), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
