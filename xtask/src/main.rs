@@ -4,6 +4,7 @@
 
 mod basemap;
 mod bench;
+mod fuzz;
 mod install;
 mod og;
 mod precompress;
@@ -35,7 +36,7 @@ Tasks:
   precompress [DIR]  (re)write the .br/.gz beside every compressible file of DIR (default dist/),
                      e.g. after replacing dist/data/demo.json with another export
   test               install missing tools, then run every check and test:
-                     fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
+                     fmt, tidy, clippy (native + wasm32), native tests, a 30 s fuzz smoke, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
   e2e [NAME...]      only the end-to-end tests, against the dist/ already built (`cargo xtask build`);
@@ -46,6 +47,9 @@ Tasks:
   bench page         only the page: Lighthouse 12 (desktop and mobile presets, 3 runs each), the first
                      drawn map and the first view's bytes, against the release build on xtask's server;
                      rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~4 min)
+  fuzz [--time SECS] fuzz the importer and the URL reader (Query::from_params) on stable Rust for SECS
+                     seconds (default 300) from the seed corpus in crates/core/tests/fuzz/; a failing
+                     input is kept in crates/core/tests/fuzz/crashes/ as a regression test
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file
@@ -74,6 +78,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "e2e" => test::e2e_only(rest),
         "tidy" => tidy::run(),
+        "fuzz" => fuzz::run(rest),
         "bench" => bench::run(rest),
         "basemap" => basemap::run_task(rest),
         "size" => match rest {

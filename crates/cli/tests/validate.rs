@@ -114,7 +114,10 @@ fn help_explains_the_options_and_exits_zero() {
         let out = validate(&[flag]);
         assert!(out.status.success(), "{flag}: {:?}", out.status);
         let text = stdout(&out);
-        assert!(text.contains("usage: ecomap validate FILE") && text.contains("--format"), "{text}");
+        assert!(
+            text.contains("usage: ecomap validate FILE") && text.contains("--format"),
+            "{text}"
+        );
     }
 }
 

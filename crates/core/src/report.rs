@@ -101,7 +101,12 @@ impl ImportReport {
     /// each group followed by its "and N more" lines.
     pub fn lines(&self) -> Vec<Line<'_>> {
         let mut codes: Vec<Code> = Vec::new();
-        for c in self.problems.iter().map(|p| p.code).chain(self.more.iter().map(|m| m.code)) {
+        for c in self
+            .problems
+            .iter()
+            .map(|p| p.code)
+            .chain(self.more.iter().map(|m| m.code))
+        {
             if !codes.contains(&c) {
                 codes.push(c);
             }
@@ -181,9 +186,7 @@ impl More {
         };
         match lang {
             Lang::En => format!("and {n} more {what} of this code (only the first {KEPT_PER_CODE} are listed)"),
-            Lang::De => format!(
-                "und {n} weitere {what} dieser Art (nur die ersten {KEPT_PER_CODE} werden aufgeführt)"
-            ),
+            Lang::De => format!("und {n} weitere {what} dieser Art (nur die ersten {KEPT_PER_CODE} werden aufgeführt)"),
         }
     }
 }

@@ -24,7 +24,9 @@ fn status_kb(field: &str) -> usize {
 /// The child: imports the file named by ECOMAP_MEASURE and prints the peak resident memory it added.
 #[test]
 fn measure_child() {
-    let Ok(path) = std::env::var("ECOMAP_MEASURE") else { return };
+    let Ok(path) = std::env::var("ECOMAP_MEASURE") else {
+        return;
+    };
     let bytes = std::fs::read(&path).expect("readable");
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = status_kb("VmRSS:");
@@ -70,12 +72,20 @@ fn many_problems_are_grouped_and_counted_in_bounded_memory() {
     // Each empty link misses source and target: two problems of one code per link.
     assert_eq!(report.errors(), 2 * n);
     assert!(report.problems.len() <= 3 * KEPT_PER_CODE, "{}", report.problems.len());
-    let more = report.more.iter().find(|m| m.code == Code::MissingField).expect("counted");
+    let more = report
+        .more
+        .iter()
+        .find(|m| m.code == Code::MissingField)
+        .expect("counted");
     assert_eq!(more.count, 2 * n - KEPT_PER_CODE);
     let out = render_text(&report, ecomap_core::model::Lang::En);
     assert!(out.lines().count() < 40, "{out}");
     assert!(out.contains("and 399,980 more errors of this code"), "{out}");
-    assert!(peak < 4 * 1024 * 1024, "peak {peak} bytes for {} bytes of input", text.len());
+    assert!(
+        peak < 4 * 1024 * 1024,
+        "peak {peak} bytes for {} bytes of input",
+        text.len()
+    );
 }
 
 /// A generated export written in another key order: the same dataset, the same report, and no tree of a
@@ -83,7 +93,9 @@ fn many_problems_are_grouped_and_counted_in_bounded_memory() {
 #[test]
 fn records_stream_whatever_the_key_order() {
     let export = serde_json::to_value(ecomap_core::generate::generate(3_000, 5)).expect("serialises");
-    let Value::Object(sections) = &export else { panic!("an object") };
+    let Value::Object(sections) = &export else {
+        panic!("an object")
+    };
     let ordered = |names: &[&str]| -> String {
         let parts: Vec<String> = names
             .iter()
@@ -91,12 +103,42 @@ fn records_stream_whatever_the_key_order() {
             .collect();
         format!("{{{}}}", parts.join(",\n"))
     };
-    let canonical = ordered(&["meta", "technologies", "sectors", "regions", "actors", "projects", "links"]);
+    let canonical = ordered(&[
+        "meta",
+        "technologies",
+        "sectors",
+        "regions",
+        "actors",
+        "projects",
+        "links",
+    ]);
     let cases = [
-        ("actors first", ordered(&["actors", "projects", "links", "meta", "technologies", "sectors", "regions"])),
+        (
+            "actors first",
+            ordered(&[
+                "actors",
+                "projects",
+                "links",
+                "meta",
+                "technologies",
+                "sectors",
+                "regions",
+            ]),
+        ),
         // serde_json's map is ordered by key: what `jq -S` writes.
         ("sorted keys", serde_json::to_string(&export).expect("text")),
-        ("links first", ordered(&["links", "projects", "actors", "regions", "sectors", "technologies", "meta"])),
+        (
+            "links first",
+            ordered(&[
+                "links",
+                "projects",
+                "actors",
+                "regions",
+                "sectors",
+                "technologies",
+                "meta",
+            ]),
+        ),
     ];
     let (ds0, r0) = import(canonical.as_bytes(), "t.json");
     let peak0 = peak_of("canonical", &canonical);
@@ -111,13 +153,19 @@ fn records_stream_whatever_the_key_order() {
         assert_eq!(r.errors() + r.warnings(), r0.errors() + r0.warnings(), "{name}");
         let peak = peak_of(name.split(' ').next().unwrap_or("x"), &text);
         // A tree of the actors alone would take several times the text's size.
-        assert!(peak < peak0 + text.len() / 4, "{name}: peak {peak} vs {peak0} in the canonical order");
+        assert!(
+            peak < peak0 + text.len() / 4,
+            "{name}: peak {peak} vs {peak0} in the canonical order"
+        );
     }
     // Optional sections missing: actors still stream, the built-in lists are used.
     let bare = ordered(&["actors", "projects", "links"]);
     let (ds, r) = import(bare.as_bytes(), "t.json");
     assert_eq!(ds.actors.len(), ds0.actors.len());
-    assert!(r.problems.iter().any(|p| p.code == Code::SectionMissing && p.path == "$.technologies"));
+    assert!(r
+        .problems
+        .iter()
+        .any(|p| p.code == Code::SectionMissing && p.path == "$.technologies"));
     let peak = peak_of("bare", &bare);
     assert!(peak < peak0 + bare.len() / 4, "bare: peak {peak} vs {peak0}");
 }

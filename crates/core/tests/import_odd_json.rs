@@ -28,10 +28,23 @@ fn a_duplicate_key_warns_with_the_key_and_the_record_id() {
     );
     let (ds, report) = import(text.as_bytes(), "t.json");
     let p = find(&report, Code::DuplicateKey);
-    assert_eq!((p.severity, p.path.as_str(), p.record.as_deref()), (Severity::Warning, "$.actors[0].name", Some("a-1")));
-    assert!(p.message_en.contains("\"name\"") && p.message_en.contains("a-1"), "{}", p.message_en);
-    assert_eq!(ds.actors[0].name, "Second", "the later value is used, as the message says");
-    assert!(report.problems.iter().any(|p| p.code == Code::DuplicateKey && p.path == "$.links[0].source"));
+    assert_eq!(
+        (p.severity, p.path.as_str(), p.record.as_deref()),
+        (Severity::Warning, "$.actors[0].name", Some("a-1"))
+    );
+    assert!(
+        p.message_en.contains("\"name\"") && p.message_en.contains("a-1"),
+        "{}",
+        p.message_en
+    );
+    assert_eq!(
+        ds.actors[0].name, "Second",
+        "the later value is used, as the message says"
+    );
+    assert!(report
+        .problems
+        .iter()
+        .any(|p| p.code == Code::DuplicateKey && p.path == "$.links[0].source"));
     // In meta too, with the path inside it.
     let report = run(r#"{"meta": {"format_version": "1.0", "format_version": "1.0"}, "actors": [], "projects": []}"#);
     assert_eq!(find(&report, Code::DuplicateKey).path, "$.meta.format_version");
@@ -46,13 +59,24 @@ fn a_number_out_of_range_costs_only_its_field() {
     let (ds, report) = import(text.as_bytes(), "t.json");
     assert!(!report.fatal, "{:#?}", report.problems);
     assert_eq!(ds.actors.len(), 2, "both actors are kept");
-    assert!(ds.actors.iter().all(|a| a.location.point.is_none()), "without a map position");
+    assert!(
+        ds.actors.iter().all(|a| a.location.point.is_none()),
+        "without a map position"
+    );
     let p = find(&report, Code::WrongType);
     assert_eq!(p.path, "$.actors[0].location.lat");
-    assert!(p.message_en.contains("1e999") && p.message_en.contains("out of range"), "{}", p.message_en);
+    assert!(
+        p.message_en.contains("1e999") && p.message_en.contains("out of range"),
+        "{}",
+        p.message_en
+    );
     // Huge numbers are printed short.
     let p = find(&report, Code::CoordinatesInvalid);
-    assert!(p.message_en.contains("lat 1e308") && p.message_en.len() < 200, "{}", p.message_en);
+    assert!(
+        p.message_en.contains("lat 1e308") && p.message_en.len() < 200,
+        "{}",
+        p.message_en
+    );
 }
 
 #[test]
@@ -68,7 +92,11 @@ fn an_empty_or_blank_file_says_so_with_line_and_column() {
     let report = run("");
     let p = find(&report, Code::FileEmpty);
     assert_eq!(p.line_col, Some((1, 1)));
-    assert!(p.message_en.starts_with("line 1, column 1: the file is empty"), "{}", p.message_en);
+    assert!(
+        p.message_en.starts_with("line 1, column 1: the file is empty"),
+        "{}",
+        p.message_en
+    );
     let report = run("  \n\t  ");
     let p = find(&report, Code::FileEmpty);
     assert_eq!(p.line_col, Some((2, 4)));
@@ -96,7 +124,11 @@ fn utf16_with_or_without_bom_is_named() {
             "{}",
             p.message_en
         );
-        assert!(!p.message_en.contains("column 2"), "not a doubled column: {}", p.message_en);
+        assert!(
+            !p.message_en.contains("column 2"),
+            "not a doubled column: {}",
+            p.message_en
+        );
     }
 }
 
@@ -105,8 +137,16 @@ fn nan_infinity_and_comments_are_named() {
     let cases = [
         (r#"{"meta": {"x": NaN}}"#, "NaN is not a JSON number", (1, 16)),
         (r#"{"meta": {"x": Infinity}}"#, "Infinity is not a JSON number", (1, 16)),
-        (r#"{"meta": {"x": -Infinity}}"#, "-Infinity is not a JSON number", (1, 16)),
-        ("{\n  // a comment\n  \"meta\": {}}", "JSON has no comments (`//`)", (2, 3)),
+        (
+            r#"{"meta": {"x": -Infinity}}"#,
+            "-Infinity is not a JSON number",
+            (1, 16),
+        ),
+        (
+            "{\n  // a comment\n  \"meta\": {}}",
+            "JSON has no comments (`//`)",
+            (2, 3),
+        ),
         ("{\"meta\": /* c */ {}}", "JSON has no comments (`/* */`)", (1, 10)),
     ];
     for (text, what, at) in cases {
@@ -142,10 +182,14 @@ fn a_reference_to_a_skipped_record_says_which_and_why() {
     let report = run(&text);
     for p in report.problems.iter().filter(|p| p.code == Code::UnknownActor) {
         assert!(
-            p.message_en.contains("the record \"a\" at $.actors[0] was skipped: missing-name"),
+            p.message_en
+                .contains("the record \"a\" at $.actors[0] was skipped: missing-name"),
             "{}",
             p.message_en
         );
     }
-    assert_eq!(report.problems.iter().filter(|p| p.code == Code::UnknownActor).count(), 2);
+    assert_eq!(
+        report.problems.iter().filter(|p| p.code == Code::UnknownActor).count(),
+        2
+    );
 }

@@ -105,7 +105,11 @@ impl<'l> Ctx<'l> {
         }
         match self.more.iter_mut().find(|m| m.code == code && m.severity == severity) {
             Some(m) => m.count += 1,
-            None => self.more.push(More { code, severity, count: 1 }),
+            None => self.more.push(More {
+                code,
+                severity,
+                count: 1,
+            }),
         }
         false
     }

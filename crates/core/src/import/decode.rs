@@ -295,7 +295,10 @@ fn byte_offset(text: &str, line: usize, byte_col: usize) -> usize {
             None => break,
         }
     }
-    let line_len = bytes[start..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - start);
+    let line_len = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len() - start);
     start + byte_col.saturating_sub(1).min(line_len)
 }
 
@@ -303,10 +306,26 @@ fn byte_offset(text: &str, line: usize, byte_col: usize) -> usize {
 fn not_json(rest: &str) -> Option<(&'static str, &'static str)> {
     const KNOWN: [(&str, &str, &str); 5] = [
         ("NaN", "NaN is not a JSON number", "NaN ist keine JSON-Zahl"),
-        ("Infinity", "Infinity is not a JSON number", "Infinity ist keine JSON-Zahl"),
-        ("-Infinity", "-Infinity is not a JSON number", "-Infinity ist keine JSON-Zahl"),
-        ("//", "JSON has no comments (`//`)", "JSON kennt keine Kommentare (`//`)"),
-        ("/*", "JSON has no comments (`/* */`)", "JSON kennt keine Kommentare (`/* */`)"),
+        (
+            "Infinity",
+            "Infinity is not a JSON number",
+            "Infinity ist keine JSON-Zahl",
+        ),
+        (
+            "-Infinity",
+            "-Infinity is not a JSON number",
+            "-Infinity ist keine JSON-Zahl",
+        ),
+        (
+            "//",
+            "JSON has no comments (`//`)",
+            "JSON kennt keine Kommentare (`//`)",
+        ),
+        (
+            "/*",
+            "JSON has no comments (`/* */`)",
+            "JSON kennt keine Kommentare (`/* */`)",
+        ),
     ];
     KNOWN
         .iter()

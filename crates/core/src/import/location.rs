@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value};
 
-use super::decode::short_number;
 use super::context::{At, Ctx};
+use super::decode::short_number;
 use super::fields::{present, NUMBER};
 use super::ids::Ids;
 use crate::geo;

@@ -15,9 +15,9 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::context::{At, Ctx, NOT_A_LIST};
-use super::tree::{report_duplicates, Tree};
 use super::fields::{type_de, type_en, OBJECT};
 use super::ids::Ids;
+use super::tree::{report_duplicates, Tree};
 use super::{actors, links, meta, projects, regions, taxonomy};
 use crate::model::{Actor, Dataset, Project};
 use crate::report::{Code, Severity};
@@ -184,7 +184,12 @@ impl<'c, 'l, 't> Reader<'c, 'l, 't> {
         self.prepared = true;
         let meta_value = self.meta.take();
         let dups = std::mem::take(&mut self.dups);
-        for (name, (dups, v)) in SECTIONS.iter().zip(dups.iter().zip([&meta_value, &self.small[0], &self.small[1], &self.small[2]])) {
+        for (name, (dups, v)) in
+            SECTIONS.iter().zip(
+                dups.iter()
+                    .zip([&meta_value, &self.small[0], &self.small[1], &self.small[2]]),
+            )
+        {
             if let (false, Some(v)) = (dups.is_empty(), v) {
                 report_duplicates(self.ctx, name, NOT_A_LIST, v, dups);
             }

@@ -159,7 +159,10 @@ pub(super) fn report_duplicates(ctx: &mut Ctx<'_>, section: &'static str, index:
             at,
             field,
             format!("the key \"{key}\" appears twice{}: the later value is used", which.0),
-            format!("Der Schlüssel „{key}“ kommt zweimal vor{}: der spätere Wert gilt", which.1),
+            format!(
+                "Der Schlüssel „{key}“ kommt zweimal vor{}: der spätere Wert gilt",
+                which.1
+            ),
         );
     }
 }
