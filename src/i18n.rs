@@ -5,7 +5,7 @@ use ecomap_core::facet::Facet;
 use ecomap_core::model::{ActorKind, Dataset, Lang};
 use ecomap_core::query::View;
 
-use crate::load::LoadError;
+use crate::load::{max_bytes, LoadError};
 
 /// The interface strings of one language.
 pub struct Texts {
@@ -323,6 +323,12 @@ pub fn facet_value_label(ds: &Dataset, facet: Facet, id: u32, lang: Lang) -> Str
 }
 
 /// Why loading failed, in the visitor's words.
+/// Bytes as whole megabytes (MiB, as the limit is set), rounded up so a file just over the limit never reads as
+/// equal to it.
+fn mb(bytes: f64) -> u64 {
+    (bytes / (1024.0 * 1024.0)).ceil() as u64
+}
+
 pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
     match (e, lang) {
         (LoadError::Network, Lang::En) => "The request failed: the address is unreachable, or the server does not allow other sites to read it (CORS).".into(),
@@ -331,5 +337,9 @@ pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
         (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit HTTP-Status {code}."),
         (LoadError::Read(e), Lang::En) => format!("The download broke off: {e}"),
         (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
+        (LoadError::TooLarge(n), Lang::En) => format!("The file has {} MB or more; the limit is {} MB, so it was not read.", mb(*n), mb(max_bytes())),
+        (LoadError::TooLarge(n), Lang::De) => format!("Die Datei hat {} MB oder mehr; die Grenze liegt bei {} MB, daher wurde sie nicht gelesen.", mb(*n), mb(max_bytes())),
+        (LoadError::OutOfMemory(n), Lang::En) => format!("The browser could not provide {} MB of memory for this file. Close other tabs or use a smaller export.", mb(*n)),
+        (LoadError::OutOfMemory(n), Lang::De) => format!("Der Browser konnte für diese Datei keine {} MB Arbeitsspeicher bereitstellen. Andere Tabs schließen oder einen kleineren Export verwenden.", mb(*n)),
     }
 }

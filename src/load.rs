@@ -2,6 +2,12 @@
 //!
 //! A dropped or picked file is read in the browser only; nothing is uploaded. Import never fails as a whole
 //! unless the file is unreadable: its report is shown beside whatever was valid.
+//!
+//! Big files are refused early, never crash the page: `File.size` and `Content-Length` are compared with the
+//! importer's size limit before a byte is read; a file and a download are both read as a stream straight into
+//! one buffer in wasm memory (no second copy as a JS ArrayBuffer); every growth of that buffer, and the room the
+//! import needs beside it, is asked of the browser first (`try_reserve`), so running out of memory ends in a
+//! message with the size that failed.
 
 use std::sync::Arc;
 
@@ -26,7 +32,20 @@ pub enum LoadError {
     Http(u16),
     /// The download or the file read broke off, with the browser's own words.
     Read(String),
+    /// Over the importer's size limit (bytes; refused before reading, or as soon as the stream passed it).
+    TooLarge(f64),
+    /// The browser could not give the app this many bytes of memory.
+    OutOfMemory(f64),
 }
+
+/// The largest export read: the importer's own limit.
+pub fn max_bytes() -> f64 {
+    ecomap_core::import::Limits::default().max_bytes as f64
+}
+
+/// What the import needs beside the file's bytes, as a multiple of them (measured: about 1.6 for a 50,000-actor
+/// export, docs/benchmarks.md).
+const IMPORT_ROOM: usize = 2;
 
 fn js_error_text(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
@@ -62,11 +81,28 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
     let Some(body) = resp.body() else {
         return Ok(Vec::new());
     };
+    if let Some(total) = total.filter(|t| *t > max_bytes()) {
+        let _ = body.cancel();
+        return Err(LoadError::TooLarge(total));
+    }
+    read_stream(body, total, progress).await
+}
+
+/// Reads a byte stream into one buffer, reporting progress; refuses it once it passes the size limit.
+async fn read_stream(
+    body: web_sys::ReadableStream,
+    total: Option<f64>,
+    progress: impl Fn(f64, Option<f64>),
+) -> Result<Vec<u8>, LoadError> {
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
         .dyn_into()
         .map_err(|e| LoadError::Read(js_error_text(&e)))?;
-    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0.0) as usize);
+    let mut bytes: Vec<u8> = Vec::new();
+    let want = total.unwrap_or(0.0);
+    bytes
+        .try_reserve_exact(want as usize)
+        .map_err(|_| LoadError::OutOfMemory(want))?;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -81,7 +117,15 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
             let arr = Uint8Array::new(&value);
             let start = bytes.len();
-            bytes.resize(start + arr.length() as usize, 0);
+            let end = start + arr.length() as usize;
+            if end as f64 > max_bytes() {
+                let _ = reader.cancel();
+                return Err(LoadError::TooLarge(end as f64));
+            }
+            bytes
+                .try_reserve(end - start)
+                .map_err(|_| LoadError::OutOfMemory(end as f64))?;
+            bytes.resize(end, 0);
             arr.copy_to(&mut bytes[start..]);
         }
         let loaded = bytes.len() as f64;
@@ -104,6 +148,11 @@ async fn next_frame() {
 async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
     state.load.set(LoadState::Preparing { source: source.clone() });
     next_frame().await;
+    // Ask for the import's room first: a browser that cannot give it refuses here, with the size.
+    let room = bytes.len().saturating_mul(IMPORT_ROOM);
+    if Vec::<u8>::new().try_reserve_exact(room).is_err() {
+        return fail(state, source, LoadError::OutOfMemory((bytes.len() + room) as f64));
+    }
     let (ds, report) = perf::timed("ecomap:import", || ecomap_core::import::import(&bytes, &source));
     drop(bytes);
     let idx = perf::timed("ecomap:index", || Index::build(&ds));
@@ -139,32 +188,34 @@ pub fn load_url(state: AppState, url: String) {
         perf::measure_between("ecomap:download", start, perf::now());
         match result {
             Ok(bytes) => prepare(state, bytes, url).await,
-            Err(e) => {
-                set_ready_marker("error");
-                state.load.set(LoadState::Failed { source: url, error: e });
-            }
+            Err(e) => fail(state, url, e),
         }
     });
+}
+
+fn fail(state: AppState, source: String, error: LoadError) {
+    set_ready_marker("error");
+    state.load.set(LoadState::Failed { source, error });
 }
 
 /// Reads a file the visitor dropped or picked, locally, and prepares it.
 pub fn load_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        state.load.set(LoadState::Downloading {
-            source: name.clone(),
-            loaded: 0.0,
-            total: Some(file.size()),
-        });
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => {
-                let bytes = Uint8Array::new(&buf).to_vec();
-                prepare(state, bytes, name).await;
-            }
-            Err(e) => {
-                let error = LoadError::Read(js_error_text(&e));
-                state.load.set(LoadState::Failed { source: name, error });
-            }
+        let (name, size) = (file.name(), file.size());
+        if size > max_bytes() {
+            return fail(state, name, LoadError::TooLarge(size));
+        }
+        let progress = |loaded, total| {
+            state.load.set(LoadState::Downloading {
+                source: name.clone(),
+                loaded,
+                total,
+            });
+        };
+        progress(0.0, Some(size));
+        match read_stream(file.stream(), Some(size), progress).await {
+            Ok(bytes) => prepare(state, bytes, name).await,
+            Err(e) => fail(state, name, e),
         }
     });
 }

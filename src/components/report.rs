@@ -1,6 +1,7 @@
-//! The import report panel: every problem with severity, record id, JSON path and message, as text.
+//! The import report panel: every problem with severity, record id, JSON path and message, as text, grouped
+//! by code (core's `ImportReport::lines`: the first 20 of each, then one line with how many more).
 
-use ecomap_core::report::Severity;
+use ecomap_core::report::{Line, Severity};
 use leptos::prelude::*;
 
 use crate::i18n::texts;
@@ -15,9 +16,20 @@ pub fn ReportPanel() -> impl IntoView {
         state.data.with(|d| {
             let Some(d) = d else { return Vec::new() };
             d.0.report
-                .problems
-                .iter()
-                .map(|p| {
+                .lines()
+                .into_iter()
+                .map(|line| {
+                    let p =
+                        match line {
+                            Line::Problem(p) => p,
+                            // The rest of a code beyond the first 20: one line with the count.
+                            Line::More(m) => return view! {
+                                <li class=format!("problem more {}", m.severity.key()) data-severity=m.severity.key()>
+                                    <span class="msg">{m.message(lang)}" ["{m.code.as_str()}"]"</span>
+                                </li>
+                            }
+                            .into_any(),
+                        };
                     let sev = match p.severity {
                         Severity::Error => t().errors,
                         Severity::Warning => t().warnings,
@@ -32,6 +44,7 @@ pub fn ReportPanel() -> impl IntoView {
                             <span class="msg">{p.message(lang).to_string()}</span>
                         </li>
                     }
+                    .into_any()
                 })
                 .collect::<Vec<_>>()
         })
