@@ -6,6 +6,7 @@
 //! which `cargo xtask bench page` runs alone.
 
 mod embeds;
+mod import;
 mod layout;
 mod page;
 mod plot;
@@ -128,8 +129,9 @@ pub fn run(args: &[String]) -> Result<()> {
     match args {
         [] => run_all(),
         [what] if what == "page" => page::run_only(),
+        [what] if what == "import" => import::run_only(),
         _ => Err(format!(
-            "bench: unknown arguments {args:?} (`cargo xtask bench` or `cargo xtask bench page`)"
+            "bench: unknown arguments {args:?} (`cargo xtask bench`, `cargo xtask bench page` or `cargo xtask bench import`)"
         )),
     }
 }

@@ -47,6 +47,8 @@ Tasks:
   bench page         only the page: Lighthouse 12 (desktop and mobile presets, 3 runs each), the first
                      drawn map and the first view's bytes, against the release build on xtask's server;
                      rewrites only the Page (Lighthouse 12) section of docs/benchmarks.md (~4 min)
+  bench import       only the import in the browser: parse + validate + index of generated 50k and
+                     100k-actor exports and the wasm memory's peak (3 pages each), as a table (~2 min)
   fuzz [--time SECS] fuzz the importer and the URL reader (Query::from_params) on stable Rust for SECS
                      seconds (default 300) from the seed corpus in crates/core/tests/fuzz/; a failing
                      input is kept in crates/core/tests/fuzz/crashes/ as a regression test
