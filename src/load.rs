@@ -153,8 +153,18 @@ async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
     if Vec::<u8>::new().try_reserve_exact(room).is_err() {
         return fail(state, source, LoadError::OutOfMemory((bytes.len() + room) as f64));
     }
+    // Should the import still run out of memory (a trap, not a panic), public/loader.js names this size.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-importing", &bytes.len().to_string());
+    }
     let (ds, report) = perf::timed("ecomap:import", || ecomap_core::import::import(&bytes, &source));
     drop(bytes);
+    if let Some(root) = &root {
+        let _ = root.remove_attribute("data-importing");
+    }
     let idx = perf::timed("ecomap:index", || Index::build(&ds));
     if report.fatal {
         state.report_open.set(true);

@@ -94,3 +94,19 @@ test("a file over the size limit is refused before a byte is read, with its size
   // Had it been read, the importer would have refused it in the report panel instead (file-too-large).
   assert.equal(await page.getAttribute("html", "data-ready"), "error", "never stuck at preparing");
 });
+
+test("a trap in the wasm during an import (out of memory) ends in a message with the size, not at Preparing", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en");
+  // What the app sets while importing, then the event a trap inside the import's task raises.
+  await page.evaluate(() => {
+    document.documentElement.dataset.importing = String(150 * 1024 * 1024);
+    const reason = new WebAssembly.RuntimeError("unreachable");
+    const promise = Promise.reject(reason);
+    promise.catch(() => {});
+    dispatchEvent(new PromiseRejectionEvent("unhandledrejection", { promise, reason }));
+  });
+  const text = await page.textContent("[data-testid=wasm-trap]");
+  assert.match(text, /ran out of memory importing a file of 150 MB/);
+  assert.equal(await page.getAttribute("html", "data-ready"), "error");
+});
