@@ -339,7 +339,7 @@ pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
         (LoadError::Read(e), Lang::De) => format!("Der Download brach ab: {e}"),
         (LoadError::TooLarge(n), Lang::En) => format!("The file has {} MB or more; the limit is {} MB, so it was not read.", mb(*n), mb(max_bytes())),
         (LoadError::TooLarge(n), Lang::De) => format!("Die Datei hat {} MB oder mehr; die Grenze liegt bei {} MB, daher wurde sie nicht gelesen.", mb(*n), mb(max_bytes())),
-        (LoadError::OutOfMemory(n), Lang::En) => format!("The browser could not provide {} MB of memory for this file. Close other tabs or use a smaller export.", mb(*n)),
-        (LoadError::OutOfMemory(n), Lang::De) => format!("Der Browser konnte für diese Datei keine {} MB Arbeitsspeicher bereitstellen. Andere Tabs schließen oder einen kleineren Export verwenden.", mb(*n)),
+        (LoadError::OutOfMemory(n), Lang::En) => format!("The browser could not provide {} MB of memory for this file.", mb(*n)),
+        (LoadError::OutOfMemory(n), Lang::De) => format!("Der Browser konnte für diese Datei keine {} MB Arbeitsspeicher bereitstellen.", mb(*n)),
     }
 }

@@ -85,14 +85,14 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Vec<
         let _ = body.cancel();
         return Err(LoadError::TooLarge(total));
     }
-    read_stream(body, total, progress).await
+    read_stream(body, total, &progress).await
 }
 
 /// Reads a byte stream into one buffer, reporting progress; refuses it once it passes the size limit.
 async fn read_stream(
     body: web_sys::ReadableStream,
     total: Option<f64>,
-    progress: impl Fn(f64, Option<f64>),
+    progress: &dyn Fn(f64, Option<f64>),
 ) -> Result<Vec<u8>, LoadError> {
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
@@ -223,7 +223,7 @@ pub fn load_file(state: AppState, file: web_sys::File) {
             });
         };
         progress(0.0, Some(size));
-        match read_stream(file.stream(), Some(size), progress).await {
+        match read_stream(file.stream(), Some(size), &progress).await {
             Ok(bytes) => prepare(state, bytes, name).await,
             Err(e) => fail(state, name, e),
         }

@@ -171,19 +171,14 @@ impl More {
     /// "and 998,000 more errors [self-link]" / "und 998.000 weitere Fehler [self-link]".
     pub fn message(&self, lang: Lang) -> String {
         let n = crate::format::int(self.count as u64, lang);
-        let what = match (self.severity, lang, self.count == 1) {
-            (Severity::Error, Lang::En, true) => "error",
-            (Severity::Error, Lang::En, false) => "errors",
-            (Severity::Warning, Lang::En, true) => "warning",
-            (Severity::Warning, Lang::En, false) => "warnings",
-            (Severity::Notice, Lang::En, true) => "notice",
-            (Severity::Notice, Lang::En, false) => "notices",
-            (Severity::Error, Lang::De, _) => "Fehler",
-            (Severity::Warning, Lang::De, true) => "Warnung",
-            (Severity::Warning, Lang::De, false) => "Warnungen",
-            (Severity::Notice, Lang::De, true) => "Hinweis",
-            (Severity::Notice, Lang::De, false) => "Hinweise",
+        let what = severity_label(self.severity, lang);
+        let plural = match (self.count == 1, lang, self.severity) {
+            (true, _, _) | (false, Lang::De, Severity::Error) => "",
+            (false, Lang::En, _) => "s",
+            (false, Lang::De, Severity::Warning) => "en",
+            (false, Lang::De, Severity::Notice) => "e",
         };
+        let what = format!("{what}{plural}");
         match lang {
             Lang::En => format!("and {n} more {what} of this code (only the first {KEPT_PER_CODE} are listed)"),
             Lang::De => format!("und {n} weitere {what} dieser Art (nur die ersten {KEPT_PER_CODE} werden aufgeführt)"),

@@ -487,7 +487,7 @@ fn newest_wasm(dir: &Path) -> Result<PathBuf> {
 
 /// `cargo xtask size --breakdown`: after a release build, the named copy, the tables, docs/size.md.
 pub fn run(root: &Path) -> Result<()> {
-    let shipped = crate::size::check(&root.join("dist"))?;
+    let shipped = crate::size::measure(&root.join("dist"))?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));

@@ -94,6 +94,7 @@ impl<'l> Ctx<'l> {
     }
 
     /// Whether one more problem of `code` and `severity` is kept in full; if not, it is counted in `more`.
+    #[inline(never)]
     fn keeps(&mut self, code: Code, severity: Severity) -> bool {
         if severity == Severity::Error {
             self.last_error = Some(code);

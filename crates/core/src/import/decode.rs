@@ -153,6 +153,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Text<'b>, B
 }
 
 /// The text with each number in `huge` (byte ranges) written as a marked string (see [`HUGE`]).
+#[inline(never)]
 fn mark_huge<'b>(original: &'b str, huge: &[(usize, usize)]) -> Text<'b> {
     if huge.is_empty() {
         return Text {
@@ -334,6 +335,8 @@ fn not_json(rest: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The syntax error `e` of parsing `text.text[base..]`, with line and column in the file.
+#[cold]
+#[inline(never)]
 pub(super) fn syntax_problem(text: &Text<'_>, base: usize, e: &serde_json::Error) -> Problem {
     let parsed = &text.text[base.min(text.text.len())..];
     let at = text.original_offset(base + byte_offset(parsed, e.line().max(1), e.column()));

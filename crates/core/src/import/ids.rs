@@ -132,6 +132,7 @@ impl Ids {
     }
 
     /// " (the record "a-1" at $.actors[3] was skipped: missing-name)", for a reference to a skipped record.
+    #[inline(never)]
     pub fn why_unknown(&self, section: &str, key: &str) -> (String, String) {
         match self.skipped.get(key) {
             Some((index, code)) => (

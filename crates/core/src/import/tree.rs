@@ -135,6 +135,8 @@ impl<'de> Visitor<'de> for Tree<'_, '_> {
 /// Reports the duplicate keys `dups` (paths as `Tree` writes them) of `v`, read at `$.section` (`index` =
 /// `NOT_A_LIST`: `v` is the whole section, whose paths may start with a record's `[n]`) or at
 /// `$.section[index]`.
+#[cold]
+#[inline(never)]
 pub(super) fn report_duplicates(ctx: &mut Ctx<'_>, section: &'static str, index: usize, v: &Value, dups: &[String]) {
     for path in dups {
         let (index, record, field) = match (index, path.strip_prefix('[')) {
