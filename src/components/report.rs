@@ -19,32 +19,37 @@ pub fn ReportPanel() -> impl IntoView {
                 .lines()
                 .into_iter()
                 .map(|line| {
-                    let p =
-                        match line {
-                            Line::Problem(p) => p,
-                            // The rest of a code beyond the first 20: one line with the count.
-                            Line::More(m) => return view! {
-                                <li class=format!("problem more {}", m.severity.key()) data-severity=m.severity.key()>
-                                    <span class="msg">{m.message(lang)}" ["{m.code.as_str()}"]"</span>
-                                </li>
-                            }
-                            .into_any(),
-                        };
-                    let sev = match p.severity {
+                    // The rest of a code beyond the first 20 is one line with the count, in the same row shape.
+                    let (severity, path, record, msg) = match line {
+                        Line::Problem(p) => {
+                            let pos = p.line_col.map(|(l, c)| format!(" {l}:{c}")).unwrap_or_default();
+                            (
+                                p.severity,
+                                format!("{}{pos}", p.path),
+                                p.record.clone(),
+                                p.message(lang).to_string(),
+                            )
+                        }
+                        Line::More(m) => (
+                            m.severity,
+                            "…".to_string(),
+                            None,
+                            format!("{} [{}]", m.message(lang), m.code),
+                        ),
+                    };
+                    let sev = match severity {
                         Severity::Error => t().errors,
                         Severity::Warning => t().warnings,
                         Severity::Notice => t().notices,
                     };
-                    let pos = p.line_col.map(|(l, c)| format!(" {l}:{c}")).unwrap_or_default();
                     view! {
-                        <li class=format!("problem {}", p.severity.key()) data-severity=p.severity.key()>
+                        <li class=format!("problem {}", severity.key()) data-severity=severity.key()>
                             <span class="sev">{sev}</span>
-                            <code class="path">{p.path.clone()}{pos}</code>
-                            {p.record.clone().map(|r| view! { <span class="record">{t().record}" „"{r}"“"</span> })}
-                            <span class="msg">{p.message(lang).to_string()}</span>
+                            <code class="path">{path}</code>
+                            {record.map(|r| view! { <span class="record">{t().record}" „"{r}"“"</span> })}
+                            <span class="msg">{msg}</span>
                         </li>
                     }
-                    .into_any()
                 })
                 .collect::<Vec<_>>()
         })
