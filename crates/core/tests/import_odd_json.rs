@@ -73,7 +73,7 @@ fn a_number_out_of_range_costs_only_its_field() {
     // Huge numbers are printed short.
     let p = find(&report, Code::CoordinatesInvalid);
     assert!(
-        p.message_en.contains("lat 1e308") && p.message_en.len() < 200,
+        p.message_en.contains("lat 1e+308") && p.message_en.len() < 200,
         "{}",
         p.message_en
     );

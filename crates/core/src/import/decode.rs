@@ -267,14 +267,10 @@ fn is_huge(token: &[u8]) -> bool {
         .is_some_and(f64::is_infinite)
 }
 
-/// A number as messages show it: short (`1e308`, `-2.5e-9`) when its plain form would be long.
+/// A number as messages show it: short (`1e+308`, `13.4`), as serde_json writes it (shortest round trip;
+/// its formatter is in the app anyway, `{:e}` would add another).
 pub(super) fn short_number(x: f64) -> String {
-    let plain = format!("{x}");
-    if plain.len() <= 24 {
-        plain
-    } else {
-        format!("{x:e}")
-    }
+    Value::from(x).to_string()
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
@@ -444,7 +440,7 @@ mod tests {
         let marked = mark_huge(text, &huge);
         let v: Value = serde_json::from_str(&marked.text).expect("valid JSON");
         assert_eq!(v["b"][0], Value::String("\u{0}1e999".into()));
-        assert_eq!(short_number(1e308), "1e308");
+        assert_eq!(short_number(1e308), "1e+308");
         assert_eq!(short_number(13.4), "13.4");
     }
 }

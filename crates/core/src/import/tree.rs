@@ -4,7 +4,6 @@
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 use super::context::{At, Ctx, NOT_A_LIST};
@@ -118,15 +117,11 @@ impl<'de> Visitor<'de> for Tree<'_, '_> {
                 };
                 access.next_value_seed(tree)?
             };
-            match map.entry(key) {
-                Entry::Vacant(e) => {
-                    e.insert(v);
-                }
-                Entry::Occupied(mut e) => {
-                    self.dups.push(Seg::Key(e.key(), self.seg).path());
-                    e.insert(v);
-                }
+            // `contains_key` and `insert` (not the entry API): the same map code a `Value` uses, no second copy.
+            if map.contains_key(&key) {
+                self.dups.push(Seg::Key(&key, self.seg).path());
             }
+            map.insert(key, v);
         }
         Ok(Value::Object(map))
     }
