@@ -1,12 +1,16 @@
 //! `cargo xtask bench import`: only the import in the browser (issue 16, item 3): parse + validate + index of
 //! the generated 50,000- and 100,000-actor exports, and the wasm memory's peak, 3 fresh pages each, against
-//! the release build (built when missing). Prints the figures as a table for docs/benchmarks.md.
+//! the release build (built when missing). Prints the figures as a table and writes it into its own section of
+//! docs/benchmarks.md (between [`START`] and [`END`]; a full `cargo xtask bench` rewrites the file without it:
+//! run this again after one).
 
 use std::process::Command;
 
 use crate::{install, serve, server, Result};
 
 const SIZES: [usize; 2] = [50_000, 100_000];
+pub const START: &str = "<!-- import:start: `cargo xtask bench import` rewrites this table -->";
+pub const END: &str = "<!-- import:end -->";
 
 pub fn run_only() -> Result<()> {
     let root = crate::project_root();
@@ -44,8 +48,11 @@ pub fn run_only() -> Result<()> {
             .args(&args)
             .env("ECOMAP_URL", srv.url()),
     );
-    println!("\n| data | import (median) | index (median) | import + index | wasm memory (peak) |");
-    println!("|---|---:|---:|---:|---:|");
+    let (date, commit) = super::report::stamp(&root);
+    let mut table = format!(
+        "{START}\nMeasured {date} at commit {commit}, headless Chromium, release build, 3 fresh pages each (median):\n\n\
+         | data | import (median) | index (median) | import + index | wasm memory (peak) |\n|---|---:|---:|---:|---:|\n"
+    );
     for n in SIZES {
         let label = format!("data=gen-{n} ");
         let rows: Vec<Vec<f64>> = out
@@ -73,14 +80,23 @@ pub fn run_only() -> Result<()> {
             v.sort_by(f64::total_cmp);
             v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
         };
-        println!(
-            "| gen-{n} ({} runs) | {:.0} ms | {:.0} ms | {sum:.0} ms | {:.0} MB |",
+        table.push_str(&format!(
+            "| gen-{n} ({} runs) | {:.0} ms | {:.0} ms | {sum:.0} ms | {:.0} MB |\n",
             rows.len(),
             median(0),
             median(1),
             median(2)
-        );
+        ));
     }
+    table.push_str(END);
+    println!("{table}");
+    let path = root.join("docs").join("benchmarks.md");
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    let doc = match (doc.find(START), doc.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{table}{}", &doc[..a], &doc[b + END.len()..]),
+        _ => format!("{}\n\n{table}\n", doc.trim_end()),
+    };
+    std::fs::write(&path, doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
     if ok {
         Ok(())
     } else {
