@@ -193,3 +193,30 @@ fn a_reference_to_a_skipped_record_says_which_and_why() {
         2
     );
 }
+
+#[test]
+fn a_huge_number_where_a_string_belongs_is_a_wrong_type() {
+    let text = format!(
+        r#"{{{META}, "actors": [{{"id": "a", "name": 1e999, "kind": "sme"}}, {{"id": "b", "name": "B", "kind": "sme"}}],
+        "links": [{{"source": "b", "target": 2e400, "kind": "other"}}]}}"#
+    );
+    let (ds, report) = import(text.as_bytes(), "t.json");
+    assert_eq!(ds.actors.len(), 1, "the actor without a usable name is skipped");
+    let wrong: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::WrongType)
+        .map(|p| p.message_en.as_str())
+        .collect();
+    assert_eq!(wrong.len(), 2, "{wrong:?}");
+    assert!(
+        wrong[0].contains("\"name\" is 1e999, a number out of range"),
+        "{}",
+        wrong[0]
+    );
+    assert!(wrong[1].contains("\"target\" is 2e400"), "{}", wrong[1]);
+    assert!(
+        report.problems.iter().all(|p| !p.message_en.contains('\u{0}')),
+        "no marker in a message"
+    );
+}

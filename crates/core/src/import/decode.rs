@@ -2,7 +2,7 @@
 //!
 //! Each check refuses the whole file with one clear problem; positions are 1-based lines and columns
 //! counted in characters. Numbers beyond f64 (`1e999`) do not refuse the file: the scan finds them and they
-//! are read as marked strings ([`HUGE`]), so the field that holds one gets a record problem.
+//! are read as marked objects ([`HUGE`]), so the field that holds one gets a record problem.
 
 use std::borrow::Cow;
 
@@ -25,9 +25,11 @@ fn fatal(code: Code, line_col: Option<(usize, usize)>, en: String, de: String) -
     }
 }
 
-/// A number too large for f64 is read as a string starting with this character, then the number as written
-/// (a control character, which a JSON string can hold only escaped, so no export writes it by accident).
-pub(super) const HUGE: char = '\u{0}';
+/// A number too large for f64 is read as an object with this one key and the number as written, a string:
+/// `{"\u0000": "1e999"}`. No field of an export takes an object where a number or a string belongs, so every
+/// reader rejects it as a wrong type, and `wrong_type` names the number (a NUL key, which JSON holds only
+/// escaped, so no export writes it by accident).
+pub(super) const HUGE: &str = "\u{0}";
 
 /// The text to parse: the file's text, or a copy of it with each number beyond f64 replaced by a marked
 /// string; `shifts` maps positions in the copy back to the file's (for syntax errors after such a number).
@@ -152,7 +154,7 @@ pub(super) fn decode<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Text<'b>, B
     Ok(mark_huge(text, &scan.huge))
 }
 
-/// The text with each number in `huge` (byte ranges) written as a marked string (see [`HUGE`]).
+/// The text with each number in `huge` (byte ranges) written as a marked object (see [`HUGE`]).
 #[inline(never)]
 fn mark_huge<'b>(original: &'b str, huge: &[(usize, usize)]) -> Text<'b> {
     if huge.is_empty() {
@@ -162,14 +164,14 @@ fn mark_huge<'b>(original: &'b str, huge: &[(usize, usize)]) -> Text<'b> {
             shifts: Vec::new(),
         };
     }
-    let mut out = String::with_capacity(original.len() + huge.len() * 8);
+    let mut out = String::with_capacity(original.len() + huge.len() * 12);
     let mut shifts = Vec::with_capacity(huge.len());
     let mut last = 0;
     for &(start, end) in huge {
         out.push_str(&original[last..start]);
-        out.push_str("\"\\u0000");
+        out.push_str("{\"\\u0000\":\"");
         out.push_str(&original[start..end]);
-        out.push('"');
+        out.push_str("\"}");
         shifts.push((out.len(), out.len() - end));
         last = end;
     }
@@ -439,7 +441,7 @@ mod tests {
         assert_eq!(found, ["1e999", "-2E+400"]);
         let marked = mark_huge(text, &huge);
         let v: Value = serde_json::from_str(&marked.text).expect("valid JSON");
-        assert_eq!(v["b"][0], Value::String("\u{0}1e999".into()));
+        assert_eq!(v["b"][0], serde_json::json!({"\u{0}": "1e999"}));
         assert_eq!(short_number(1e308), "1e+308");
         assert_eq!(short_number(13.4), "13.4");
     }

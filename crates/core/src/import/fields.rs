@@ -96,7 +96,11 @@ fn consequence(severity: Severity) -> (&'static str, &'static str) {
 impl Ctx<'_> {
     pub fn wrong_type(&mut self, severity: Severity, at: At<'_>, field: &str, expected: Expected, found: &Value) {
         let (en, de) = consequence(severity);
-        if let Some(number) = found.as_str().and_then(|s| s.strip_prefix(super::decode::HUGE)) {
+        let huge = found
+            .as_object()
+            .filter(|o| o.len() == 1)
+            .and_then(|o| o.get(super::decode::HUGE));
+        if let Some(number) = huge.and_then(Value::as_str) {
             self.report(
                 severity,
                 Code::WrongType,
