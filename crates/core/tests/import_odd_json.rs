@@ -9,7 +9,7 @@ fn run(text: &str) -> ImportReport {
 }
 
 #[track_caller]
-fn find<'r>(report: &'r ImportReport, code: Code) -> &'r ecomap_core::report::Problem {
+fn find(report: &ImportReport, code: Code) -> &ecomap_core::report::Problem {
     report
         .problems
         .iter()
