@@ -266,7 +266,7 @@ mod tests {
             assert!(notices.is_empty(), "{notices:?}");
             assert_eq!(
                 (q.embed.one_chart(), c.index()),
-                (Some(c), Chart::ALL.iter().position(|x| *x == c).unwrap())
+                (Some(c), Chart::ALL.iter().position(|x| *x == c).unwrap_or(usize::MAX))
             );
             let back: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
             assert!(back.contains(&format!("chart={}", c.key())), "{back:?}");
