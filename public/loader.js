@@ -45,3 +45,27 @@ function keepForOffline() {
   });
   watch.observe(html, { attributes: true, attributeFilter: ["data-ready"] });
 }
+// A trap in the wasm ends the running call for good: running out of memory inside an import does that (Rust's
+// allocation failure aborts, it cannot be caught as a panic). Instead of a page left at "Preparing", say what
+// failed, with the size of the file being imported (the app sets html[data-importing] to its bytes meanwhile).
+// A panic already shows its own message (#panic-overlay).
+const trapped = (event) => {
+  const err = event.reason ?? event.error;
+  if (!(err instanceof WebAssembly.RuntimeError)) return;
+  if (document.getElementById("wasm-trap") || document.getElementById("panic-overlay")) return;
+  const root = document.documentElement;
+  root.dataset.ready = "error";
+  const mb = Math.ceil(Number(root.dataset.importing || 0) / 2 ** 20);
+  const p = document.createElement("p");
+  p.id = "wasm-trap";
+  p.setAttribute("role", "alert");
+  p.dataset.testid = "wasm-trap";
+  p.textContent = mb
+    ? `The browser ran out of memory importing a file of ${mb} MB. Close other tabs, or use a smaller export, and reload. / ` +
+      `Dem Browser ging beim Einlesen einer Datei von ${mb} MB der Arbeitsspeicher aus. Andere Tabs schließen oder einen kleineren Export verwenden und neu laden.`
+    : "ecomap stopped after an internal error (details in the browser console). Please reload. / " +
+      "ecomap wurde nach einem internen Fehler angehalten (Details in der Browser-Konsole). Bitte neu laden.";
+  document.body.prepend(p);
+};
+addEventListener("error", trapped);
+addEventListener("unhandledrejection", trapped);

@@ -5,7 +5,7 @@ use ecomap_core::facet::Facet;
 use ecomap_core::model::{ActorKind, Dataset, Lang};
 use ecomap_core::query::View;
 
-use crate::load::LoadError;
+use crate::load::{max_bytes, LoadError};
 
 /// The interface strings of one language.
 pub struct Texts {
@@ -327,6 +327,12 @@ pub fn facet_value_label(ds: &Dataset, facet: Facet, id: u32, lang: Lang) -> Str
 }
 
 /// Why loading failed, in the visitor's words.
+/// Bytes as whole megabytes (MiB, as the limit is set), rounded up so a file just over the limit never reads as
+/// equal to it.
+fn mb(bytes: f64) -> u64 {
+    (bytes / (1024.0 * 1024.0)).ceil() as u64
+}
+
 pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
     match (e, lang) {
         (LoadError::Network, Lang::En) => "The request failed: the address is unreachable, or the server does not allow other sites to read it (CORS).".into(),
@@ -341,5 +347,9 @@ pub fn load_error_message(e: &LoadError, lang: Lang) -> String {
         (LoadError::Basemap { regions }, Lang::De) => format!(
             "Das ist nicht die Karte der 30 Regionen (sie enthält {regions} davon), daher kann die App keine Akteure verorten."
         ),
+        (LoadError::TooLarge(n), Lang::En) => format!("The file has {} MB or more; the limit is {} MB, so it was not read.", mb(*n), mb(max_bytes())),
+        (LoadError::TooLarge(n), Lang::De) => format!("Die Datei hat {} MB oder mehr; die Grenze liegt bei {} MB, daher wurde sie nicht gelesen.", mb(*n), mb(max_bytes())),
+        (LoadError::OutOfMemory(n), Lang::En) => format!("The browser could not provide {} MB of memory for this file.", mb(*n)),
+        (LoadError::OutOfMemory(n), Lang::De) => format!("Der Browser konnte für diese Datei keine {} MB Arbeitsspeicher bereitstellen.", mb(*n)),
     }
 }

@@ -8,6 +8,12 @@
 //!
 //! A dropped or picked file is read in the browser only; nothing is uploaded. Import never fails as a whole
 //! unless the file is unreadable: its report is shown beside whatever was valid.
+//!
+//! Big files are refused early, never crash the page: `File.size` and `Content-Length` are compared with the
+//! importer's size limit before a byte is read; a file and a download are both read as a stream straight into
+//! one buffer in wasm memory (no second copy as a JS ArrayBuffer); every growth of that buffer, and the room the
+//! import needs beside it, is asked of the browser first (`try_reserve`), so running out of memory ends in a
+//! message with the size that failed.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -40,7 +46,20 @@ pub enum LoadError {
     Basemap {
         regions: usize,
     },
+    /// Over the importer's size limit (bytes; refused before reading, or as soon as the stream passed it).
+    TooLarge(f64),
+    /// The browser could not give the app this many bytes of memory.
+    OutOfMemory(f64),
 }
+
+/// The largest export read: the importer's own limit.
+pub fn max_bytes() -> f64 {
+    ecomap_core::import::Limits::default().max_bytes as f64
+}
+
+/// What the import needs beside the file's bytes, as a multiple of them (measured: about 1.6 for a 50,000-actor
+/// export, docs/benchmarks.md).
+const IMPORT_ROOM: usize = 2;
 
 fn js_error_text(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
@@ -86,11 +105,29 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Down
             from_cache,
         });
     };
+    if let Some(total) = total.filter(|t| *t > max_bytes()) {
+        let _ = body.cancel();
+        return Err(LoadError::TooLarge(total));
+    }
+    let bytes = read_stream(body, total, &progress).await?;
+    Ok(Downloaded { bytes, from_cache })
+}
+
+/// Reads a byte stream into one buffer, reporting progress; refuses it once it passes the size limit.
+async fn read_stream(
+    body: web_sys::ReadableStream,
+    total: Option<f64>,
+    progress: &dyn Fn(f64, Option<f64>),
+) -> Result<Vec<u8>, LoadError> {
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
         .dyn_into()
         .map_err(|e| LoadError::Read(js_error_text(&e)))?;
-    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0.0) as usize);
+    let mut bytes: Vec<u8> = Vec::new();
+    let want = total.unwrap_or(0.0);
+    bytes
+        .try_reserve_exact(want as usize)
+        .map_err(|_| LoadError::OutOfMemory(want))?;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -105,13 +142,21 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Down
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
             let arr = Uint8Array::new(&value);
             let start = bytes.len();
-            bytes.resize(start + arr.length() as usize, 0);
+            let end = start + arr.length() as usize;
+            if end as f64 > max_bytes() {
+                let _ = reader.cancel();
+                return Err(LoadError::TooLarge(end as f64));
+            }
+            bytes
+                .try_reserve(end - start)
+                .map_err(|_| LoadError::OutOfMemory(end as f64))?;
+            bytes.resize(end, 0);
             arr.copy_to(&mut bytes[start..]);
         }
         let loaded = bytes.len() as f64;
         progress(loaded, total.filter(|t| *t >= loaded));
     }
-    Ok(Downloaded { bytes, from_cache })
+    Ok(bytes)
 }
 
 /// Lets the browser paint (the progress state) before a long synchronous step.
@@ -191,8 +236,23 @@ fn fail(state: AppState, source: String, error: LoadError) {
 async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
     state.load.set(LoadState::Preparing { source: source.clone() });
     next_frame().await;
+    // Ask for the import's room first: a browser that cannot give it refuses here, with the size.
+    let room = bytes.len().saturating_mul(IMPORT_ROOM);
+    if Vec::<u8>::new().try_reserve_exact(room).is_err() {
+        return fail(state, source, LoadError::OutOfMemory((bytes.len() + room) as f64));
+    }
+    // Should the import still run out of memory (a trap, not a panic), public/loader.js names this size.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-importing", &bytes.len().to_string());
+    }
     let (ds, report) = perf::timed("ecomap:import", || ecomap_core::import::import(&bytes, &source));
     drop(bytes);
+    if let Some(root) = &root {
+        let _ = root.remove_attribute("data-importing");
+    }
     let idx = perf::timed("ecomap:index", || Index::build(&ds));
     if report.fatal {
         state.report_open.set(true);
@@ -238,22 +298,24 @@ pub fn load_url(state: AppState, url: String) {
 /// Reads a file the visitor dropped or picked, locally, and prepares it.
 pub fn load_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        state.load.set(LoadState::Downloading {
-            source: name.clone(),
-            loaded: 0.0,
-            total: Some(file.size()),
-        });
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => {
-                let bytes = Uint8Array::new(&buf).to_vec();
+        let (name, size) = (file.name(), file.size());
+        if size > max_bytes() {
+            return fail(state, name, LoadError::TooLarge(size));
+        }
+        let progress = |loaded, total| {
+            state.load.set(LoadState::Downloading {
+                source: name.clone(),
+                loaded,
+                total,
+            });
+        };
+        progress(0.0, Some(size));
+        match read_stream(file.stream(), Some(size), &progress).await {
+            Ok(bytes) => {
                 crate::offline::set_from_cache(false);
-                prepare_with_basemap(state, bytes, name).await;
+                prepare_with_basemap(state, bytes, name).await
             }
-            Err(e) => {
-                let error = LoadError::Read(js_error_text(&e));
-                state.load.set(LoadState::Failed { source: name, error });
-            }
+            Err(e) => fail(state, name, e),
         }
     });
 }

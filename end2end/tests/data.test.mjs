@@ -1,5 +1,5 @@
 // Other exports: a broken one shows its report beside the valid rest; text from data is never markup;
-// malformed JSON, a missing file, a missing or wrong basemap, and a locally picked file.
+// malformed JSON, a missing file, a missing or wrong basemap, a locally picked file and one over the size limit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
@@ -103,4 +103,41 @@ test("a picked file is read locally and replaces the data", async () => {
   await waitReady(page);
   assert.ok((await rowNames(page)).includes("Valid Alpha GmbH"));
   assert.deepEqual(requests.filter((u) => u.includes("broken.json")), [], "nothing was fetched or uploaded");
+});
+
+test("a file over the size limit is refused before a byte is read, with its size", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en");
+  // 201 MiB made of one 1 MiB part repeated: the browser holds the part once, so the test stays light.
+  await page.evaluate(() => {
+    const part = new Blob([new Uint8Array(1024 * 1024).fill(32)]);
+    const file = new File(Array(201).fill(part), "huge.json", { type: "application/json" });
+    const input = document.querySelector("[data-testid=file-input]");
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.waitForSelector("[data-testid=load-error]");
+  const text = await page.textContent("[data-testid=load-error]");
+  assert.match(text, /huge\.json/);
+  assert.match(text, /201 MB or more; the limit is 200 MB, so it was not read/);
+  // Had it been read, the importer would have refused it in the report panel instead (file-too-large).
+  assert.equal(await page.getAttribute("html", "data-ready"), "error", "never stuck at preparing");
+});
+
+test("a trap in the wasm during an import (out of memory) ends in a message with the size, not at Preparing", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en");
+  // What the app sets while importing, then the event a trap inside the import's task raises.
+  await page.evaluate(() => {
+    document.documentElement.dataset.importing = String(150 * 1024 * 1024);
+    const reason = new WebAssembly.RuntimeError("unreachable");
+    const promise = Promise.reject(reason);
+    promise.catch(() => {});
+    dispatchEvent(new PromiseRejectionEvent("unhandledrejection", { promise, reason }));
+  });
+  const text = await page.textContent("[data-testid=wasm-trap]");
+  assert.match(text, /ran out of memory importing a file of 150 MB/);
+  assert.equal(await page.getAttribute("html", "data-ready"), "error");
 });

@@ -1,6 +1,7 @@
-//! The import report panel: every problem with severity, record id, JSON path and message, as text.
+//! The import report panel: every problem with severity, record id, JSON path and message, as text, grouped
+//! by code (core's `ImportReport::lines`: the first 20 of each, then one line with how many more).
 
-use ecomap_core::report::Severity;
+use ecomap_core::report::{Line, Severity};
 use leptos::prelude::*;
 
 use crate::i18n::texts;
@@ -15,21 +16,38 @@ pub fn ReportPanel() -> impl IntoView {
         state.data.with(|d| {
             let Some(d) = d else { return Vec::new() };
             d.0.report
-                .problems
-                .iter()
-                .map(|p| {
-                    let sev = match p.severity {
+                .lines()
+                .into_iter()
+                .map(|line| {
+                    // The rest of a code beyond the first 20 is one line with the count, in the same row shape.
+                    let (severity, path, record, msg) = match line {
+                        Line::Problem(p) => {
+                            let pos = p.line_col.map(|(l, c)| format!(" {l}:{c}")).unwrap_or_default();
+                            (
+                                p.severity,
+                                format!("{}{pos}", p.path),
+                                p.record.clone(),
+                                p.message(lang).to_string(),
+                            )
+                        }
+                        Line::More(m) => (
+                            m.severity,
+                            "…".to_string(),
+                            None,
+                            format!("{} [{}]", m.message(lang), m.code),
+                        ),
+                    };
+                    let sev = match severity {
                         Severity::Error => t().errors,
                         Severity::Warning => t().warnings,
                         Severity::Notice => t().notices,
                     };
-                    let pos = p.line_col.map(|(l, c)| format!(" {l}:{c}")).unwrap_or_default();
                     view! {
-                        <li class=format!("problem {}", p.severity.key()) data-severity=p.severity.key()>
+                        <li class=format!("problem {}", severity.key()) data-severity=severity.key()>
                             <span class="sev">{sev}</span>
-                            <code class="path">{p.path.clone()}{pos}</code>
-                            {p.record.clone().map(|r| view! { <span class="record">{t().record}" „"{r}"“"</span> })}
-                            <span class="msg">{p.message(lang).to_string()}</span>
+                            <code class="path">{path}</code>
+                            {record.map(|r| view! { <span class="record">{t().record}" „"{r}"“"</span> })}
+                            <span class="msg">{msg}</span>
                         </li>
                     }
                 })

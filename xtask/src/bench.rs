@@ -7,6 +7,7 @@
 //! `cargo xtask bench present` runs alone.
 
 mod embeds;
+mod import;
 mod layout;
 mod page;
 mod plot;
@@ -131,8 +132,9 @@ pub fn run(args: &[String]) -> Result<()> {
         [] => run_all(),
         [what] if what == "page" => page::run_only(),
         [what] if what == "present" => present::run_only(),
+        [what] if what == "import" => import::run_only(),
         _ => Err(format!(
-            "bench: unknown arguments {args:?} (`cargo xtask bench`, `cargo xtask bench page` or `cargo xtask bench present`)"
+            "bench: unknown arguments {args:?} (`cargo xtask bench`, `cargo xtask bench page`, `cargo xtask bench present` or `cargo xtask bench import`)"
         )),
     }
 }

@@ -5,6 +5,7 @@
 mod basemap;
 mod bench;
 mod bundle;
+mod fuzz;
 mod install;
 mod licences;
 mod og;
@@ -38,7 +39,7 @@ Tasks:
   precompress [DIR]  (re)write the .br/.gz beside every compressible file of DIR (default dist/),
                      e.g. after replacing dist/data/demo.json with another export
   test               install missing tools, then run every check and test:
-                     fmt, tidy, clippy (native + wasm32), native tests, wasm tests in headless
+                     fmt, tidy, clippy (native + wasm32), native tests, a 30 s fuzz smoke, wasm tests in headless
                      Chromium, release build, wasm size (brotli), end-to-end browser tests.
                      Ends with one line `N passed, N failed`; exits non-zero on any failure.
   e2e [NAME...]      only the end-to-end tests, against the dist/ already built (`cargo xtask build`);
@@ -52,6 +53,11 @@ Tasks:
   bench present      only presentation mode: the demo tour's step transitions at 1920x1080, page work per
                      animation frame (bench/present.mjs); rewrites only the Presentation section of
                      docs/benchmarks.md (~1 min)
+  bench import       only the import in the browser: parse + validate + index of generated 50k and
+                     100k-actor exports and the wasm memory's peak (3 pages each), as a table (~2 min)
+  fuzz [--time SECS] fuzz the importer and the URL reader (Query::from_params) on stable Rust for SECS
+                     seconds (default 300) from the seed corpus in crates/core/tests/fuzz/; a failing
+                     input is kept in crates/core/tests/fuzz/crashes/ as a regression test
   tidy               check what ARCHITECTURE.md promises of the source: a `//!` line opening every
                      .rs file, no web-sys/clock/unseeded randomness in ecomap-core, no interface string
                      outside the texts tables, no inner_html, no effect writing a signal, no app file
@@ -86,6 +92,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "e2e" => test::e2e_only(rest),
         "tidy" => tidy::run(),
+        "fuzz" => fuzz::run(rest),
         "bench" => bench::run(rest),
         "basemap" => basemap::run_task(rest),
         "bundle" => bundle::run(rest),

@@ -1,4 +1,4 @@
-//! `cargo xtask test`: every check and test, in order, continuing after a failure.
+//! `cargo xtask test`: every check and test, in order, continuing after a failure (with a 30 s fuzz smoke).
 //! Closes with one line `N passed, N failed` and exits non-zero on any failure.
 
 use crate::install::{self, Tools};
@@ -268,6 +268,8 @@ pub fn run() -> Result<()> {
         f,
         if ok { String::new() } else { "command failed".into() },
     );
+
+    cargo_tests(&mut report, "fuzz smoke (30 s)", &mut crate::fuzz::command(30));
 
     let mut c = cargo(&root);
     c.args([

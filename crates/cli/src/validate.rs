@@ -49,7 +49,24 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(Args { file, lang, format })
 }
 
+/// What `ecomap validate --help` prints.
+pub const HELP: &str = "usage: ecomap validate FILE [--lang de|en] [--format text|json]
+
+Imports an export (format v1, docs/data-format.md) and prints its report: every problem with its JSON path,
+record id, message and code, grouped by code (the first 20 of each code, then how many more).
+
+  --lang de|en          language of the messages (default en)
+  --format text|json    text for people (default), json for scripts: {source, fatal, counts, problems, more}
+  -h, --help            this help
+
+Exit codes: 0 no errors (warnings and notices allowed), 1 errors or the file could not be read as an export,
+2 wrong options or a file that cannot be opened.";
+
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{HELP}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let args = parse_args(args)?;
     let bytes = std::fs::read(&args.file).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("no such file: {}", args.file),

@@ -107,3 +107,36 @@ fn bad_options_exit_two() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format must be text or json"));
 }
+
+#[test]
+fn help_explains_the_options_and_exits_zero() {
+    for flag in ["--help", "-h"] {
+        let out = validate(&[flag]);
+        assert!(out.status.success(), "{flag}: {:?}", out.status);
+        let text = stdout(&out);
+        assert!(
+            text.contains("usage: ecomap validate FILE") && text.contains("--format"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn many_problems_print_twenty_of_each_code_then_how_many_more() {
+    let mut text = String::from(r#"{"meta": {"format_version": "1.0"}, "actors": [], "projects": [], "links": ["#);
+    text.push_str(&vec!["{\"source\": \"x\"}"; 5_000].join(","));
+    text.push_str("]}");
+    let path = temp_file("many", text.as_bytes());
+    let out = validate(&[path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    // Per link: a missing target (error) and an unknown source (warning).
+    assert!(report.contains("and 4,980 more errors of this code"), "{report}");
+    assert!(report.contains("and 4,980 more warnings of this code"), "{report}");
+    assert!(report.lines().count() <= 51, "{report}");
+    assert!(report.contains("5000 errors, 5005 warnings"), "{report}"); // and 5 for meta
+    let out = validate(&[path.to_str().expect("utf-8 path"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["counts"]["error"], 5000);
+    assert_eq!(v["more"].as_array().map(Vec::len), Some(2));
+}

@@ -52,20 +52,71 @@ impl Problem {
     }
 }
 
-/// All problems of one import, in file order.
+/// How many problems of one code and severity are kept in full; the rest are only counted (`ImportReport::more`), so a
+/// file with a million faulty records gives a short report in bounded memory.
+pub const KEPT_PER_CODE: usize = 20;
+
+/// Problems of one code and severity beyond the first [`KEPT_PER_CODE`]: only counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct More {
+    pub code: Code,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+/// All problems of one import: the first [`KEPT_PER_CODE`] of each code and severity in file order, and how
+/// many more.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
     /// Name of the file or URL the export came from (for messages).
     pub source_name: String,
     pub problems: Vec<Problem>,
+    /// Problems counted but not kept, per code and severity, in the order their code first appeared.
+    pub more: Vec<More>,
     /// True when the file as a whole could not be read (syntax error, limits, unsupported major version):
     /// the dataset is then empty.
     pub fatal: bool,
 }
 
+/// One line of a report grouped by code: a problem, or the count of the rest of its code.
+#[derive(Clone, Copy, Debug)]
+pub enum Line<'r> {
+    Problem(&'r Problem),
+    More(&'r More),
+}
+
 impl ImportReport {
+    /// All problems of `severity`, those only counted included.
     pub fn count(&self, severity: Severity) -> usize {
         self.problems.iter().filter(|p| p.severity == severity).count()
+            + self
+                .more
+                .iter()
+                .filter(|m| m.severity == severity)
+                .map(|m| m.count)
+                .sum::<usize>()
+    }
+
+    /// The report grouped by code (codes in the order they first appear, each code's problems in file order),
+    /// each group followed by its "and N more" lines.
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        let mut codes: Vec<Code> = Vec::new();
+        for c in self
+            .problems
+            .iter()
+            .map(|p| p.code)
+            .chain(self.more.iter().map(|m| m.code))
+        {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+        let mut out = Vec::with_capacity(self.problems.len() + self.more.len());
+        for c in codes {
+            out.extend(self.problems.iter().filter(|p| p.code == c).map(Line::Problem));
+            out.extend(self.more.iter().filter(|m| m.code == c).map(Line::More));
+        }
+        out
     }
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
@@ -77,7 +128,7 @@ impl ImportReport {
         self.count(Severity::Notice)
     }
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.more.is_empty()
     }
 }
 
@@ -116,7 +167,27 @@ pub fn summary(report: &ImportReport, lang: Lang) -> String {
     format!("{}: {counts}{verdict}", report.source_name)
 }
 
-/// One line per problem (`error  $.actors[17].name  (id "a-17")  message`), then a summary line.
+impl More {
+    /// "and 998,000 more errors [self-link]" / "und 998.000 weitere Fehler [self-link]".
+    pub fn message(&self, lang: Lang) -> String {
+        let n = crate::format::int(self.count as u64, lang);
+        let what = severity_label(self.severity, lang);
+        let plural = match (self.count == 1, lang, self.severity) {
+            (true, _, _) | (false, Lang::De, Severity::Error) => "",
+            (false, Lang::En, _) => "s",
+            (false, Lang::De, Severity::Warning) => "en",
+            (false, Lang::De, Severity::Notice) => "e",
+        };
+        let what = format!("{what}{plural}");
+        match lang {
+            Lang::En => format!("and {n} more {what} of this code (only the first {KEPT_PER_CODE} are listed)"),
+            Lang::De => format!("und {n} weitere {what} dieser Art (nur die ersten {KEPT_PER_CODE} werden aufgeführt)"),
+        }
+    }
+}
+
+/// One line per problem (`error  $.actors[17].name  (id "a-17")  message`), grouped by code with an "and N
+/// more" line where a code had more than [`KEPT_PER_CODE`], then a summary line.
 pub fn render_text(report: &ImportReport, lang: Lang) -> String {
     let width = [Severity::Error, Severity::Warning, Severity::Notice]
         .iter()
@@ -124,7 +195,15 @@ pub fn render_text(report: &ImportReport, lang: Lang) -> String {
         .max()
         .unwrap_or(0);
     let mut out = String::new();
-    for p in &report.problems {
+    for line in report.lines() {
+        let p = match line {
+            Line::Problem(p) => p,
+            Line::More(m) => {
+                let label = severity_label(m.severity, lang);
+                out.push_str(&format!("{label:<width$}  …  {}  [{}]\n", m.message(lang), m.code));
+                continue;
+            }
+        };
         let label = severity_label(p.severity, lang);
         out.push_str(&format!("{label:<width$}  {}", p.path));
         if let Some(id) = &p.record {
@@ -141,7 +220,8 @@ pub fn render_text(report: &ImportReport, lang: Lang) -> String {
 }
 
 /// The report as JSON: `{source, fatal, counts: {error, warning, notice}, problems: [{severity, code,
-/// record, path, line, column, message, message_en, message_de}]}`; `message` is in `lang`.
+/// record, path, line, column, message, message_en, message_de}], more: [{severity, code, count}]}`;
+/// `message` is in `lang`; `counts` include the problems only counted in `more`.
 pub fn render_json(report: &ImportReport, lang: Lang) -> String {
     let problems: Vec<serde_json::Value> = report
         .problems
@@ -160,11 +240,17 @@ pub fn render_json(report: &ImportReport, lang: Lang) -> String {
             })
         })
         .collect();
+    let more: Vec<serde_json::Value> = report
+        .more
+        .iter()
+        .map(|m| serde_json::json!({ "severity": m.severity.key(), "code": m.code.as_str(), "count": m.count }))
+        .collect();
     let value = serde_json::json!({
         "source": report.source_name,
         "fatal": report.fatal,
         "counts": { "error": report.errors(), "warning": report.warnings(), "notice": report.notices() },
         "problems": problems,
+        "more": more,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }

@@ -44,9 +44,13 @@ pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, i
     let Some((at, obj, id)) = ctx.identified_record("actors", index, v, ids) else {
         return;
     };
-    if let Some(actor) = actor(ctx, at, obj, refs) {
-        ids.insert(id, index);
-        out.push(actor);
+    ctx.last_error = None;
+    match actor(ctx, at, obj, refs) {
+        Some(actor) => {
+            ids.insert(id, index);
+            out.push(actor);
+        }
+        None => ids.skip(id, index, ctx.last_error),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::Limits;
-use crate::report::{Code, Problem, Severity};
+use crate::report::{Code, More, Problem, Severity, KEPT_PER_CODE};
 
 /// `At::index` of a section that is an object, not a list (`meta`).
 pub(super) const NOT_A_LIST: usize = usize::MAX;
@@ -66,7 +66,13 @@ impl Tally {
 
 pub(super) struct Ctx<'l> {
     pub limits: &'l Limits,
+    /// The first [`KEPT_PER_CODE`] problems of each code and severity, in file order.
     pub problems: Vec<Problem>,
+    /// The problems beyond those, only counted (bounded memory for files with millions of faults).
+    pub more: Vec<More>,
+    kept: [u32; 3 * Code::ALL.len()],
+    /// The code of the last error reported (kept or only counted): why a record was skipped.
+    pub last_error: Option<Code>,
     /// Upper bound of plausible founding years (the export's year + 1; import reads no clock).
     pub latest_year: u16,
     unknown_fields: Tally,
@@ -78,14 +84,49 @@ impl<'l> Ctx<'l> {
         Ctx {
             limits,
             problems: Vec::new(),
+            more: Vec::new(),
+            kept: [0; 3 * Code::ALL.len()],
+            last_error: None,
             latest_year: 2027,
             unknown_fields: Tally::default(),
             filled_languages: Tally::default(),
         }
     }
 
+    /// Whether one more problem of `code` and `severity` is kept in full; if not, it is counted in `more`.
+    #[inline(never)]
+    fn keeps(&mut self, code: Code, severity: Severity) -> bool {
+        if severity == Severity::Error {
+            self.last_error = Some(code);
+        }
+        let kept = &mut self.kept[3 * code as usize + severity as usize];
+        if (*kept as usize) < KEPT_PER_CODE {
+            *kept += 1;
+            return true;
+        }
+        match self.more.iter_mut().find(|m| m.code == code && m.severity == severity) {
+            Some(m) => m.count += 1,
+            None => self.more.push(More {
+                code,
+                severity,
+                count: 1,
+            }),
+        }
+        false
+    }
+
+    /// Keeps `problem` or only counts it (see [`Ctx::keeps`]).
+    pub fn push(&mut self, problem: Problem) {
+        if self.keeps(problem.code, problem.severity) {
+            self.problems.push(problem);
+        }
+    }
+
     /// Reports a problem of the record at `at`, field `field` (empty for the record itself).
     pub fn report(&mut self, severity: Severity, code: Code, at: At<'_>, field: &str, en: String, de: String) {
+        if !self.keeps(code, severity) {
+            return;
+        }
         self.problems.push(Problem {
             severity,
             code,
@@ -99,6 +140,9 @@ impl<'l> Ctx<'l> {
 
     /// Reports a problem at a path outside any record (`$.meta.format_version`, `$.regions`).
     pub fn report_at(&mut self, severity: Severity, code: Code, path: &str, en: String, de: String) {
+        if !self.keeps(code, severity) {
+            return;
+        }
         self.problems.push(Problem {
             severity,
             code,
@@ -139,7 +183,7 @@ impl<'l> Ctx<'l> {
     pub fn finish_section(&mut self, section: &'static str) {
         for (field, n, path, id) in self.unknown_fields.drain(section) {
             let (en_times, de_times) = times(n);
-            self.problems.push(Problem {
+            self.push(Problem {
                 severity: Severity::Notice,
                 code: Code::UnknownField,
                 record: id,
@@ -156,7 +200,7 @@ impl<'l> Ctx<'l> {
         }
         for (field, n, path, id) in self.filled_languages.drain(section) {
             let (en_times, de_times) = times(n);
-            self.problems.push(Problem {
+            self.push(Problem {
                 severity: Severity::Notice,
                 code: Code::LanguageFilled,
                 record: id,

@@ -96,6 +96,21 @@ fn consequence(severity: Severity) -> (&'static str, &'static str) {
 impl Ctx<'_> {
     pub fn wrong_type(&mut self, severity: Severity, at: At<'_>, field: &str, expected: Expected, found: &Value) {
         let (en, de) = consequence(severity);
+        let huge = found
+            .as_object()
+            .filter(|o| o.len() == 1)
+            .and_then(|o| o.get(super::decode::HUGE));
+        if let Some(number) = huge.and_then(Value::as_str) {
+            self.report(
+                severity,
+                Code::WrongType,
+                at,
+                field,
+                format!("\"{field}\" is {number}, a number out of range (beyond ±1.8e308): {en}"),
+                format!("„{field}“ ist {number}, eine Zahl außerhalb des darstellbaren Bereichs (über ±1,8e308); {de}"),
+            );
+            return;
+        }
         self.report(
             severity,
             Code::WrongType,

@@ -113,18 +113,46 @@ impl std::borrow::Borrow<str> for Key {
 pub(super) struct Ids {
     index: HashMap<Key, u32, FxBuild>,
     file_index: Vec<usize>,
+    /// Records skipped after their id was read (the first per id): where each stood and why. In `index` such
+    /// an id maps to `SKIPPED + i`, i its place here (one table for both keeps the code small).
+    skipped: Vec<(usize, Code)>,
 }
+
+/// Dense indices from here on in `Ids::index` name skipped records, not kept ones.
+const SKIPPED: u32 = 1 << 31;
 
 impl Ids {
     pub fn get(&self, key: &str) -> Option<u32> {
-        self.index.get(key).copied()
+        self.index.get(key).copied().filter(|i| *i < SKIPPED)
     }
     pub fn len(&self) -> usize {
         self.file_index.len()
     }
+    /// Notes that the record at `file_index` with the valid id `key` was skipped, and why.
+    pub fn skip(&mut self, key: &str, file_index: usize, why: Option<Code>) {
+        if let (Some(why), None) = (why, self.index.get(key)) {
+            self.index.insert(Key::new(key), SKIPPED + self.skipped.len() as u32);
+            self.skipped.push((file_index, why));
+        }
+    }
+
+    /// " (the record "a-1" at $.actors[3] was skipped: missing-name)", for a reference to a skipped record.
+    #[inline(never)]
+    pub fn why_unknown(&self, section: &str, key: &str) -> (String, String) {
+        let skipped = self.index.get(key).and_then(|i| i.checked_sub(SKIPPED));
+        match skipped.and_then(|i| self.skipped.get(i as usize)) {
+            Some((index, code)) => (
+                format!(" (the record \"{key}\" at $.{section}[{index}] was skipped: {code})"),
+                format!(" (der Datensatz „{key}“ bei $.{section}[{index}] wurde übersprungen: {code})"),
+            ),
+            None => (String::new(), String::new()),
+        }
+    }
+
     /// Registers a kept record's id; its dense index is the number of records kept before it.
     pub fn insert(&mut self, key: &str, file_index: usize) -> u32 {
         let dense = self.file_index.len() as u32;
+        // A later record with the id of a skipped one is kept under it (the skipped one claimed nothing).
         self.index.insert(Key::new(key), dense);
         self.file_index.push(file_index);
         dense

@@ -36,7 +36,7 @@ impl Links {
         ctx.unknown_fields(at, obj, "", &FIELDS);
         let kind = ctx.opt_str(at, obj, "kind");
         if let Some(link) = resolve(ctx, at, [source, target], kind, actors, projects) {
-            self.push(ctx, at, link);
+            self.push(ctx, at, link, [source.unwrap_or_default(), target.unwrap_or_default()]);
         }
     }
 
@@ -56,13 +56,13 @@ impl Links {
             index,
             id: None,
         };
-        let ends = ends.map(|e| Some(e.trim()));
-        if let Some(link) = resolve(ctx, at, ends, Some(kind.trim()), actors, projects) {
-            self.push(ctx, at, link);
+        let ends = ends.map(str::trim);
+        if let Some(link) = resolve(ctx, at, ends.map(Some), Some(kind.trim()), actors, projects) {
+            self.push(ctx, at, link, ends);
         }
     }
 
-    fn push(&mut self, ctx: &mut Ctx<'_>, at: At<'_>, link: Link) {
+    fn push(&mut self, ctx: &mut Ctx<'_>, at: At<'_>, link: Link, [a, b]: [&str; 2]) {
         // Partnership is symmetric: a→b and b→a are one link.
         let key = if link.kind == LinkKind::Partnership {
             (
@@ -80,11 +80,12 @@ impl Links {
                 at,
                 "",
                 format!(
-                    "this {} link repeats an earlier one between the same actors: dropped",
+                    "this {} link from \"{a}\" to \"{b}\" repeats an earlier one between the same actors: dropped",
                     link.kind.key()
                 ),
                 format!(
-                    "Diese Verbindung ({}) wiederholt eine frühere zwischen denselben Akteuren: entfernt",
+                    "Diese Verbindung ({}) von „{a}“ zu „{b}“ wiederholt eine frühere zwischen denselben Akteuren: \
+                     entfernt",
                     link.kind.key()
                 ),
             );
@@ -102,11 +103,11 @@ fn end(ctx: &mut Ctx<'_>, at: At<'_>, field: &str, key: Option<&str>, actors: &I
     }
     let (en, de) = if projects.get(key).is_some() {
         (
-            " (a project: links connect actors only)",
-            " (ein Projekt: Verbindungen verknüpfen nur Akteure)",
+            " (a project: links connect actors only)".to_string(),
+            " (ein Projekt: Verbindungen verknüpfen nur Akteure)".to_string(),
         )
     } else {
-        ("", "")
+        actors.why_unknown("actors", key)
     };
     ctx.report(
         Severity::Warning,
@@ -162,13 +163,14 @@ fn resolve(
         }
     };
     if source == target {
+        let [a, b] = ends.map(Option::unwrap_or_default);
         ctx.report(
             Severity::Warning,
             Code::SelfLink,
             at,
             "",
-            "the link connects an actor with itself: dropped".into(),
-            "Die Verbindung verknüpft einen Akteur mit sich selbst: entfernt".into(),
+            format!("the link connects an actor with itself (source \"{a}\", target \"{b}\"): dropped"),
+            format!("Die Verbindung verknüpft einen Akteur mit sich selbst (source „{a}“, target „{b}“): entfernt"),
         );
         return None;
     }

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::context::{At, Ctx};
+use super::decode::short_number;
 use super::fields::{present, NUMBER};
 use super::ids::Ids;
 use crate::geo;
@@ -147,6 +148,7 @@ fn point(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>) -> Option<LonL
         return None;
     }
     if !(lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
+        let (lon, lat) = (short_number(lon), short_number(lat));
         ctx.report(
             Severity::Warning,
             Code::CoordinatesInvalid,

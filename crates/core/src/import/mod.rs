@@ -17,6 +17,7 @@ mod projects;
 mod regions;
 mod stream;
 mod taxonomy;
+mod tree;
 
 use crate::model::Dataset;
 use crate::report::{Code, ImportReport};
@@ -73,15 +74,16 @@ pub fn import_with(bytes: &[u8], source_name: &str, limits: &Limits) -> (Dataset
         Ok(text) => text,
         Err(problem) => return fatal(report, *problem),
     };
-    if !text.trim_start().starts_with('{') {
-        return fatal(report, decode::not_an_object(text));
+    if !text.text.trim_start().starts_with('{') {
+        return fatal(report, decode::not_an_object(&text));
     }
     let mut ctx = Ctx::new(limits);
-    match stream::Reader::new(&mut ctx).read(text) {
+    match stream::Reader::new(&mut ctx).read(&text.text) {
         // A syntax error anywhere voids what was read before it: the file is refused as a whole.
-        Err(e) => fatal(report, decode::syntax_problem(text, &e)),
+        Err((base, e)) => fatal(report, decode::syntax_problem(&text, base, &e)),
         Ok(Some(dataset)) => {
             report.problems = ctx.problems;
+            report.more = ctx.more;
             (dataset, report)
         }
         // Refused (unsupported version, too many records): only the reason counts, not what was read before.

@@ -38,9 +38,13 @@ pub(super) fn one(ctx: &mut Ctx<'_>, index: usize, v: &Value, refs: &Refs<'_>, i
     let Some((at, obj, id)) = ctx.identified_record("projects", index, v, ids) else {
         return;
     };
-    if let Some(project) = project(ctx, at, obj, refs) {
-        ids.insert(id, index);
-        out.push(project);
+    ctx.last_error = None;
+    match project(ctx, at, obj, refs) {
+        Some(project) => {
+            ids.insert(id, index);
+            out.push(project);
+        }
+        None => ids.skip(id, index, ctx.last_error),
     }
 }
 
@@ -203,13 +207,14 @@ fn participants(ctx: &mut Ctx<'_>, at: At<'_>, obj: &Map<String, Value>, actors:
             continue;
         };
         let Some(dense) = actors.get(key) else {
+            let (en, de) = actors.why_unknown("actors", key);
             ctx.report(
                 Severity::Warning,
                 Code::UnknownActor,
                 at,
                 &actor_field,
-                format!("unknown actor \"{key}\": participant dropped"),
-                format!("Unbekannter Akteur „{key}“: Beteiligung entfernt"),
+                format!("unknown actor \"{key}\"{en}: participant dropped"),
+                format!("Unbekannter Akteur „{key}“{de}: Beteiligung entfernt"),
             );
             continue;
         };

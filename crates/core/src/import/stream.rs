@@ -2,18 +2,22 @@
 //! its section reader as soon as it is parsed, so a record's tree is freed right after it is checked.
 //!
 //! Streaming needs what a section refers to first (the order ecomap writes: meta, technologies, sectors,
-//! regions, actors, projects, links). A section that comes earlier than that is buffered and read at the end.
+//! regions, actors, projects, links). A big section that comes earlier than that (keys sorted as `jq -S`
+//! writes them, `actors` before `meta`, a missing optional section) is only checked for syntax and kept as
+//! its slice of the text (a `RawValue`, no tree), then streamed record by record once what it needs is read.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::context::{At, Ctx, NOT_A_LIST};
 use super::fields::{type_de, type_en, OBJECT};
 use super::ids::Ids;
+use super::tree::{report_duplicates, Tree};
 use super::{actors, links, meta, projects, regions, taxonomy};
 use crate::model::{Actor, Dataset, Project};
 use crate::report::{Code, Severity};
@@ -49,13 +53,15 @@ impl Big {
 /// Marker error: the file is refused; the problem is already in the report.
 const REFUSED: &str = "ecomap: file refused";
 
-/// What has been read so far.
-pub(super) struct Reader<'c, 'l> {
+/// What has been read so far; `'t` is the text's lifetime (big sections read early are slices of it).
+pub(super) struct Reader<'c, 'l, 't> {
     ctx: &'c mut Ctx<'l>,
     seen: Vec<&'static str>,
     meta: Option<Value>,
     small: [Option<Value>; 3],
-    big: [Option<Value>; 3],
+    big: [Option<&'t RawValue>; 3],
+    /// Duplicate keys found in meta and the small sections (paths from the section).
+    dups: [Vec<String>; 4],
     prepared: bool,
     refused: bool,
     dataset: Dataset,
@@ -70,14 +76,15 @@ pub(super) struct Reader<'c, 'l> {
     done: [bool; 3],
 }
 
-impl<'c, 'l> Reader<'c, 'l> {
-    pub fn new(ctx: &'c mut Ctx<'l>) -> Reader<'c, 'l> {
+impl<'c, 'l, 't> Reader<'c, 'l, 't> {
+    pub fn new(ctx: &'c mut Ctx<'l>) -> Reader<'c, 'l, 't> {
         Reader {
             ctx,
             seen: Vec::new(),
             meta: None,
             small: [None, None, None],
             big: [None, None, None],
+            dups: Default::default(),
             prepared: false,
             refused: false,
             dataset: Dataset::default(),
@@ -93,13 +100,14 @@ impl<'c, 'l> Reader<'c, 'l> {
         }
     }
 
-    /// Reads `text` (whose top level must be an object). `Ok(None)`: refused; `Err`: a JSON syntax error.
-    pub fn read(mut self, text: &str) -> Result<Option<Dataset>, serde_json::Error> {
+    /// Reads `text` (whose top level must be an object). `Ok(None)`: refused; `Err`: a JSON syntax error
+    /// in `text[offset..]`, with that offset.
+    pub fn read(mut self, text: &'t str) -> Result<Option<Dataset>, (usize, serde_json::Error)> {
         let mut de = serde_json::Deserializer::from_str(text);
         let result = de::Deserializer::deserialize_map(&mut de, Root(&mut self)).and_then(|()| de.end());
         match result {
             Err(_) if self.refused => return Ok(None),
-            Err(e) => return Err(e),
+            Err(e) => return Err((0, e)),
             Ok(()) => {}
         }
         if !self.prepare() {
@@ -109,15 +117,22 @@ impl<'c, 'l> Reader<'c, 'l> {
             if self.done[i] {
                 continue;
             }
-            let buffered = self.big[i].take();
-            match section_list(self.ctx, section.name(), buffered.as_ref()) {
-                Err(()) => return Ok(None),
-                Ok(records) => {
-                    for (index, v) in records.unwrap_or_default().iter().enumerate() {
-                        self.record(section, index, v);
-                    }
-                    self.ctx.finish_section(section.name());
-                }
+            let Some(raw) = self.big[i].take() else {
+                section_missing(self.ctx, section.name());
+                continue;
+            };
+            // The slice was checked for syntax when it was skipped; read it again, now record by record.
+            let slice = raw.get();
+            let offset = (slice.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let mut de = serde_json::Deserializer::from_str(slice);
+            let records = Records {
+                reader: &mut self,
+                section,
+            };
+            match records.deserialize(&mut de) {
+                Err(_) if self.refused => return Ok(None),
+                Err(e) => return Err((offset, e)),
+                Ok(()) => {}
             }
         }
         let mut dataset = self.dataset;
@@ -127,7 +142,10 @@ impl<'c, 'l> Reader<'c, 'l> {
         Ok(Some(dataset))
     }
 
-    fn record(&mut self, section: Big, index: usize, v: &Value) {
+    fn record(&mut self, section: Big, index: usize, v: &Value, dups: &[String]) {
+        if !dups.is_empty() {
+            report_duplicates(self.ctx, section.name(), index, v, dups);
+        }
         match section {
             Big::Actors => {
                 let refs = actors::Refs {
@@ -165,6 +183,17 @@ impl<'c, 'l> Reader<'c, 'l> {
         }
         self.prepared = true;
         let meta_value = self.meta.take();
+        let dups = std::mem::take(&mut self.dups);
+        for (name, (dups, v)) in
+            SECTIONS.iter().zip(
+                dups.iter()
+                    .zip([&meta_value, &self.small[0], &self.small[1], &self.small[2]]),
+            )
+        {
+            if let (false, Some(v)) = (dups.is_empty(), v) {
+                report_duplicates(self.ctx, name, NOT_A_LIST, v, dups);
+            }
+        }
         let meta_obj = match &meta_value {
             Some(Value::Object(m)) => Some(m),
             None | Some(Value::Null) => None,
@@ -303,16 +332,16 @@ fn section_missing(ctx: &mut Ctx<'_>, name: &'static str) {
 }
 
 /// The top-level object.
-struct Root<'r, 'c, 'l>(&'r mut Reader<'c, 'l>);
+struct Root<'r, 'c, 'l, 't>(&'r mut Reader<'c, 'l, 't>);
 
-impl<'de> Visitor<'de> for Root<'_, '_, '_> {
+impl<'t> Visitor<'t> for Root<'_, '_, '_, 't> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an object with meta, actors, projects, ...")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'t>>(self, mut map: A) -> Result<(), A::Error> {
         let reader = self.0;
         while let Some(key) = map.next_key::<String>()? {
             let Some(&name) = SECTIONS.iter().find(|s| **s == key) else {
@@ -340,7 +369,7 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
             reader.seen.push(name);
             let big = match name {
                 "meta" => {
-                    reader.meta = Some(map.next_value()?);
+                    reader.meta = Some(map.next_value_seed(Tree::root(&mut reader.dups[0]))?);
                     continue;
                 }
                 "technologies" | "sectors" | "regions" => {
@@ -348,7 +377,7 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                         .iter()
                         .position(|s| *s == name)
                         .unwrap_or(0);
-                    reader.small[slot] = Some(map.next_value()?);
+                    reader.small[slot] = Some(map.next_value_seed(Tree::root(&mut reader.dups[slot + 1]))?);
                     continue;
                 }
                 "actors" => Big::Actors,
@@ -366,7 +395,7 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                 })?;
                 reader.done[slot] = true;
             } else {
-                reader.big[slot] = Some(map.next_value()?);
+                reader.big[slot] = Some(map.next_value::<&'t RawValue>()?);
             }
         }
         Ok(())
@@ -374,26 +403,26 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
 }
 
 /// One big section, read record by record.
-struct Records<'r, 'c, 'l> {
-    reader: &'r mut Reader<'c, 'l>,
+struct Records<'r, 'c, 'l, 't> {
+    reader: &'r mut Reader<'c, 'l, 't>,
     section: Big,
 }
 
-impl<'de> DeserializeSeed<'de> for Records<'_, '_, '_> {
+impl<'de> DeserializeSeed<'de> for Records<'_, '_, '_, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl Records<'_, '_, '_> {
+impl Records<'_, '_, '_, '_> {
     fn not_a_list<E>(self, en: &str, de_: &str) -> Result<(), E> {
         not_a_list(self.reader.ctx, self.section.name(), en, de_);
         Ok(())
     }
 }
 
-impl<'de> Visitor<'de> for Records<'_, '_, '_> {
+impl<'de> Visitor<'de> for Records<'_, '_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -403,10 +432,14 @@ impl<'de> Visitor<'de> for Records<'_, '_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let max = self.reader.ctx.limits.max_records;
         let mut index = 0;
+        let mut dups = Vec::new();
         if self.section == Big::Links {
             // Links are the most numerous records: plain ones skip the JSON tree.
             let max_chars = self.reader.ctx.limits.max_string_chars;
-            while let Some(link) = seq.next_element_seed(LinkSeed { max_chars })? {
+            while let Some(link) = seq.next_element_seed(LinkSeed {
+                max_chars,
+                dups: &mut dups,
+            })? {
                 if index >= max {
                     return Err(self.reader.refuse_too_many(self.section.name(), index + 1));
                 }
@@ -416,16 +449,18 @@ impl<'de> Visitor<'de> for Records<'_, '_, '_> {
                         r.links
                             .plain(r.ctx, index, [&source, &target], &kind, &r.actor_ids, &r.project_ids)
                     }
-                    LinkRecord::Tree(v) => r.record(Big::Links, index, &v),
+                    LinkRecord::Tree(v) => r.record(Big::Links, index, &v, &dups),
                 }
+                dups.clear();
                 index += 1;
             }
         } else {
-            while let Some(v) = seq.next_element::<Value>()? {
+            while let Some(v) = seq.next_element_seed(Tree::root(&mut dups))? {
                 if index >= max {
                     return Err(self.reader.refuse_too_many(self.section.name(), index + 1));
                 }
-                self.reader.record(self.section, index, &v);
+                self.reader.record(self.section, index, &v, &dups);
+                dups.clear();
                 index += 1;
             }
         }
@@ -467,18 +502,20 @@ enum LinkRecord<'de> {
     Tree(Value),
 }
 
-struct LinkSeed {
+struct LinkSeed<'d> {
     max_chars: usize,
+    /// Keys that appear twice in the link (the link then takes its tree form).
+    dups: &'d mut Vec<String>,
 }
 
-impl<'de> DeserializeSeed<'de> for LinkSeed {
+impl<'de> DeserializeSeed<'de> for LinkSeed<'_> {
     type Value = LinkRecord<'de>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<LinkRecord<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for LinkSeed {
+impl<'de> Visitor<'de> for LinkSeed<'_> {
     type Value = LinkRecord<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -490,6 +527,15 @@ impl<'de> Visitor<'de> for LinkSeed {
         let mut tree: Option<Map<String, Value>> = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let slot = LINK_FIELDS.iter().position(|n| *n == key);
+            let repeated = match slot {
+                Some(i) => plain[i].is_some(),
+                None => false,
+            } || tree.as_ref().is_some_and(|t| t.contains_key(key.as_ref()));
+            if repeated {
+                self.dups.push(key.to_string());
+                // The tree form keeps the later value, as a record's tree does.
+                to_tree(&mut plain, &mut tree);
+            }
             match slot {
                 Some(i) if plain[i].is_none() && tree.is_none() => match map.next_value::<StrOrTree<'de>>()? {
                     StrOrTree::Str(s) if !s.trim().is_empty() && s.len() <= self.max_chars => plain[i] = Some(s),

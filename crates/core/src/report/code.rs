@@ -55,6 +55,8 @@ codes! {
     SectionMissing = "section-missing",
     /// A top-level section appears twice.
     DuplicateSection = "duplicate-section",
+    /// A key appears twice in one object (the later value is used).
+    DuplicateKey = "duplicate-key",
     /// A list entry is not an object.
     RecordNotObject = "record-not-object",
     /// `id` missing, `null` or empty.
