@@ -68,6 +68,34 @@ fn js_error_text(e: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The number of the newest load (see `Ticket`).
+    static NEWEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// One load at a time: each load (a `?data=` address, back or forward, a picked or dropped file) takes the next
+/// ticket, which makes every older one stale. A stale load stops at its next step (a chunk read, the basemap,
+/// the frame before the import) and never touches the app's state again, so an old download finishing late
+/// never replaces newer data.
+#[derive(Clone, Copy)]
+struct Ticket(u32);
+
+impl Ticket {
+    fn next() -> Self {
+        NEWEST.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            Ticket(n.get())
+        })
+    }
+
+    /// The basemap's own download: shared by every load, never stale.
+    const ANY: Ticket = Ticket(u32::MAX);
+
+    fn current(self) -> bool {
+        self.0 == u32::MAX || NEWEST.with(|n| n.get() == self.0)
+    }
+}
+
 /// What a download brought: the bytes, and whether the service worker answered from its cache.
 struct Downloaded {
     bytes: Vec<u8>,
@@ -75,7 +103,7 @@ struct Downloaded {
 }
 
 /// Downloads `url`, reporting (bytes loaded, total bytes when known).
-async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Downloaded, LoadError> {
+async fn download(url: &str, ticket: Ticket, progress: impl Fn(f64, Option<f64>)) -> Result<Downloaded, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -109,14 +137,16 @@ async fn download(url: &str, progress: impl Fn(f64, Option<f64>)) -> Result<Down
         let _ = body.cancel();
         return Err(LoadError::TooLarge(total));
     }
-    let bytes = read_stream(body, total, &progress).await?;
+    let bytes = read_stream(body, total, ticket, &progress).await?;
     Ok(Downloaded { bytes, from_cache })
 }
 
-/// Reads a byte stream into one buffer, reporting progress; refuses it once it passes the size limit.
+/// Reads a byte stream into one buffer, reporting progress; refuses it once it passes the size limit, and stops
+/// reading (cancelling the stream) once a newer load has begun.
 async fn read_stream(
     body: web_sys::ReadableStream,
     total: Option<f64>,
+    ticket: Ticket,
     progress: &dyn Fn(f64, Option<f64>),
 ) -> Result<Vec<u8>, LoadError> {
     let reader: web_sys::ReadableStreamDefaultReader = body
@@ -138,6 +168,10 @@ async fn read_stream(
             .unwrap_or(true);
         if done {
             break;
+        }
+        if !ticket.current() {
+            let _ = reader.cancel();
+            return Err(LoadError::Network);
         }
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
             let arr = Uint8Array::new(&value);
@@ -191,7 +225,7 @@ fn basemap_download() -> Basemap {
                 let out = outcome.clone();
                 let promise = wasm_bindgen_futures::future_to_promise(async move {
                     let start = perf::now();
-                    let r = download(BASEMAP_URL, |_, _| {}).await.and_then(|d| {
+                    let r = download(BASEMAP_URL, Ticket::ANY, |_, _| {}).await.and_then(|d| {
                         let text = String::from_utf8_lossy(&d.bytes);
                         ecomap_core::geo::install_basemap(&text).map_err(|e| LoadError::Basemap { regions: e.regions })
                     });
@@ -220,26 +254,41 @@ async fn basemap_ready() -> Result<(), LoadError> {
 }
 
 /// Imports and indexes `bytes`, then makes them the app's data, once the basemap is there.
-async fn prepare_with_basemap(state: AppState, bytes: Vec<u8>, source: String) {
+async fn prepare_with_basemap(state: AppState, bytes: Vec<u8>, source: String, ticket: Ticket) {
     match basemap_ready().await {
-        Ok(()) => prepare(state, bytes, source).await,
-        Err(error) => fail(state, BASEMAP_URL.to_string(), error),
+        Ok(()) => prepare(state, bytes, source, ticket).await,
+        Err(error) => fail(state, BASEMAP_URL.to_string(), error, ticket),
     }
 }
 
-fn fail(state: AppState, source: String, error: LoadError) {
+/// Shows a load's failure, unless a newer load has begun.
+fn fail(state: AppState, source: String, error: LoadError, ticket: Ticket) {
+    if !ticket.current() {
+        return;
+    }
     set_ready_marker("error");
     state.load.set(LoadState::Failed { source, error });
 }
 
 /// Imports and indexes `bytes`, then makes them the app's data.
-async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
+async fn prepare(state: AppState, bytes: Vec<u8>, source: String, ticket: Ticket) {
+    if !ticket.current() {
+        return;
+    }
     state.load.set(LoadState::Preparing { source: source.clone() });
     next_frame().await;
+    if !ticket.current() {
+        return;
+    }
     // Ask for the import's room first: a browser that cannot give it refuses here, with the size.
     let room = bytes.len().saturating_mul(IMPORT_ROOM);
     if Vec::<u8>::new().try_reserve_exact(room).is_err() {
-        return fail(state, source, LoadError::OutOfMemory((bytes.len() + room) as f64));
+        return fail(
+            state,
+            source,
+            LoadError::OutOfMemory((bytes.len() + room) as f64),
+            ticket,
+        );
     }
     // Should the import still run out of memory (a trap, not a panic), public/loader.js names this size.
     let root = web_sys::window()
@@ -269,53 +318,57 @@ async fn prepare(state: AppState, bytes: Vec<u8>, source: String) {
 /// Downloads and prepares the export at `url`.
 pub fn load_url(state: AppState, url: String) {
     start_basemap();
+    let ticket = Ticket::next();
     leptos::task::spawn_local(async move {
-        state.load.set(LoadState::Downloading {
-            source: url.clone(),
-            loaded: 0.0,
-            total: None,
-        });
+        let progress = |loaded, total| {
+            if ticket.current() {
+                state.load.set(LoadState::Downloading {
+                    source: url.clone(),
+                    loaded,
+                    total,
+                });
+            }
+        };
+        progress(0.0, None);
         let start = perf::now();
-        let result = download(&url, |loaded, total| {
-            state.load.set(LoadState::Downloading {
-                source: url.clone(),
-                loaded,
-                total,
-            });
-        })
-        .await;
+        let result = download(&url, ticket, progress).await;
         perf::measure_between("ecomap:download", start, perf::now());
         match result {
-            Ok(d) => {
+            Ok(d) if ticket.current() => {
                 crate::offline::set_from_cache(d.from_cache);
-                prepare_with_basemap(state, d.bytes, url).await
+                prepare_with_basemap(state, d.bytes, url, ticket).await
             }
-            Err(e) => fail(state, url, e),
+            Ok(_) => {}
+            Err(e) => fail(state, url, e, ticket),
         }
     });
 }
 
 /// Reads a file the visitor dropped or picked, locally, and prepares it.
 pub fn load_file(state: AppState, file: web_sys::File) {
+    let ticket = Ticket::next();
     leptos::task::spawn_local(async move {
         let (name, size) = (file.name(), file.size());
         if size > max_bytes() {
-            return fail(state, name, LoadError::TooLarge(size));
+            return fail(state, name, LoadError::TooLarge(size), ticket);
         }
         let progress = |loaded, total| {
-            state.load.set(LoadState::Downloading {
-                source: name.clone(),
-                loaded,
-                total,
-            });
+            if ticket.current() {
+                state.load.set(LoadState::Downloading {
+                    source: name.clone(),
+                    loaded,
+                    total,
+                });
+            }
         };
         progress(0.0, Some(size));
-        match read_stream(file.stream(), Some(size), &progress).await {
-            Ok(bytes) => {
+        match read_stream(file.stream(), Some(size), ticket, &progress).await {
+            Ok(bytes) if ticket.current() => {
                 crate::offline::set_from_cache(false);
-                prepare_with_basemap(state, bytes, name).await
+                prepare_with_basemap(state, bytes, name, ticket).await
             }
-            Err(e) => fail(state, name, e),
+            Ok(_) => {}
+            Err(e) => fail(state, name, e, ticket),
         }
     });
 }

@@ -141,3 +141,63 @@ test("a trap in the wasm during an import (out of memory) ends in a message with
   assert.match(text, /ran out of memory importing a file of 150 MB/);
   assert.equal(await page.getAttribute("html", "data-ready"), "error");
 });
+
+// One load at a time (src/load.rs, `Ticket`): the export at fixtures/slow/ is held by the test until the newer
+// data shows, then delivered; it must never replace what came after it.
+async function slowExport(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  // The stale load cancels its body as soon as a chunk comes: the request then ends as aborted, not finished.
+  const done = new Promise((resolve) => {
+    const mine = (r) => { if (r.url().includes("/fixtures/slow/")) resolve(); };
+    page.on("requestfinished", mine);
+    page.on("requestfailed", mine);
+  });
+  await page.route("**/fixtures/slow/**", async (route) => {
+    await held;
+    await route.fulfill({ path: join(fixtures, "generated-30.json"), contentType: "application/json" });
+  });
+  // After the late response: its bytes read and the stale load's next steps given their turn.
+  const deliver = async () => {
+    release();
+    await done;
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  };
+  return deliver;
+}
+
+const title = (page) => page.textContent("[data-testid=title]");
+
+test("one load at a time: a slow download finishing after a picked file never replaces it", async () => {
+  const { page } = browser;
+  const deliver = await slowExport(page);
+  await page.goto(`${process.env.ECOMAP_URL}/?lang=en&view=list&data=fixtures/slow/generated-30.json`);
+  await page.waitForSelector("[data-testid=file-input]", { state: "attached" });
+  await page.setInputFiles("[data-testid=file-input]", join(fixtures, "broken.json"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=title]")?.textContent.includes("Broken test export"));
+  await waitReady(page);
+  await deliver();
+  assert.match(await title(page), /Broken test export/, "the picked file stays");
+  assert.ok((await rowNames(page)).includes("Valid Alpha GmbH"));
+  assert.equal(await page.getAttribute("html", "data-ready"), "true");
+  assert.equal(await page.$("[data-testid=loading]"), null, "no progress bar of the old download");
+});
+
+test("one load at a time: back while a slow export downloads shows the page gone back to", async () => {
+  const { page } = browser;
+  const deliver = await slowExport(page);
+  await openApp(page, "lang=en&view=list&data=fixtures/broken.json");
+  // A link inside the app to another export (as a visitor follows one), then Back before it arrives.
+  await page.evaluate(() => {
+    history.pushState(null, "", "?lang=en&view=list&data=fixtures/slow/generated-30.json");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await page.waitForSelector("[data-testid=loading]");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("[data-testid=title]")?.textContent.includes("Broken test export"));
+  await waitReady(page);
+  await deliver();
+  assert.match(await title(page), /Broken test export/, "the export of the page gone back to stays");
+  assert.ok((await rowNames(page)).includes("Valid Alpha GmbH"));
+  assert.match(page.url(), /data=fixtures%2Fbroken\.json|data=fixtures\/broken\.json/);
+});
