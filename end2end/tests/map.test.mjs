@@ -41,10 +41,14 @@ async function markers(page) {
 
 /** Gives the map a fixed size (so references do not depend on the layout around it) and waits for the redraw. */
 async function fixStage(page) {
-  await page.addStyleTag({
-    content:
+  // A constructed style sheet: the page's CSP (style-src 'self') refuses an inline <style>.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
       ".map-stage { width: 960px !important; height: 540px !important; flex: none !important; }" +
-      ".map-overlay, .map-controls, .map-credits, .map-inset { visibility: hidden !important; }",
+        ".map-overlay, .map-controls, .map-credits, .map-inset { visibility: hidden !important; }",
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   });
   await page.waitForFunction(() => {
     const c = document.querySelector("[data-testid=map-canvas]");

@@ -21,7 +21,7 @@ pub type Result<T> = std::result::Result<T, String>;
 /// `connect-src` and `frame-ancestors` from the origins configuration (dist/config.json, `ecomap_core::config`).
 pub fn csp(config: &Config) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          {}; font-src 'self' data:; {}; worker-src 'self' blob:; manifest-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'; {}",
         config.img_src(),
@@ -347,7 +347,7 @@ mod tests {
     fn the_policy_comes_from_the_origins_configuration() -> Result<()> {
         assert_eq!(
             csp(&Config::default()),
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
              img-src 'self' data: blob: https://tile.openstreetmap.org; font-src 'self' data:; connect-src * data: blob:; \
              worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *",
             "the default: any host may frame the app (docs/hosting.md)"

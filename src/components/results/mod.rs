@@ -88,7 +88,7 @@ pub fn ResultList() -> impl IntoView {
                     }
                 }
                 on:keydown=keyboard::key_handler(state, cursor, scroller, list_len, height)>
-                <div class="result-spacer" style=move || format!("height: {}px", list_len.get() as f64 * ROW_HEIGHT)>
+                <div class="result-spacer" style:height=move || format!("{}px", list_len.get() as f64 * ROW_HEIGHT)>
                     {rows}
                 </div>
             </div>

@@ -54,7 +54,7 @@ pub fn result_row(
             class:linked=move || state.hovered.get() == Some(id)
             class:open=move || state.focus.get() == Some(ResolvedFocus::Actor(id))
             data-open=move || (state.focus.get() == Some(ResolvedFocus::Actor(id))).to_string()
-            style=format!("transform: translateY({}px)", i as f64 * ROW_HEIGHT)
+            style:transform=format!("translateY({}px)", i as f64 * ROW_HEIGHT)
             on:click=move |_| { cursor.set_active(i); open_actor(state, id); }
             on:mouseenter=move |_| state.hovered.set(Some(id))
             on:mouseleave=move |_| state.hovered.set(None)>

@@ -161,10 +161,11 @@ impl Gestures {
             let lang = self.lang.get_untracked();
             if let Some(span) = el.first_element_child() {
                 span.set_text_content(Some(texts::hint_text(lang, self.surface, hint)));
-                let top = visible_middle(stage)
-                    .map(|y| format!("top:{y:.0}px"))
-                    .unwrap_or_default();
-                let _ = span.set_attribute("style", &top);
+                // Through the CSSOM: the CSP allows no inline style attribute (docs/hosting.md).
+                if let Some(span) = span.dyn_ref::<web_sys::HtmlElement>() {
+                    let top = visible_middle(stage).map(|y| format!("{y:.0}px")).unwrap_or_default();
+                    let _ = span.style().set_property("top", &top);
+                }
             }
             let _ = el.set_attribute("data-hint", hint.key());
         }

@@ -130,11 +130,11 @@ impl Inset {
             "map-inset"
         });
         if let Some(r) = s.mode.rect() {
-            let place = format!(
-                "left:{:.0}px;top:{:.0}px;width:{:.0}px;height:{:.0}px",
-                r.x, r.y, r.width, r.height
-            );
-            let _ = b.set_attribute("style", &place);
+            // Through the CSSOM: the CSP allows no inline style attribute (docs/hosting.md).
+            let style = b.style();
+            for (name, v) in [("left", r.x), ("top", r.y), ("width", r.width), ("height", r.height)] {
+                let _ = style.set_property(name, &format!("{v:.0}px"));
+            }
         }
         for (name, value) in [
             ("data-mode", mode.to_string()),

@@ -38,7 +38,7 @@ pub fn ChoroplethLegend(shading: Memo<Shading>, figures: Memo<Option<Arc<Selecti
             <ol class="map-ramp" data-testid="map-choropleth-legend">
                 {layers::RAMP.iter().enumerate().map(|(i, c)| {
                     let hi = class_upper_bound(max, i);
-                    view! { <li><span class="swatch" style=format!("background:{}", c.css())></span>{format!("≤ {}", label(hi))}</li> }
+                    view! { <li><span class="swatch" style:background=c.css()></span>{format!("≤ {}", label(hi))}</li> }
                 }).collect_view()}
             </ol>
             <RegionTable figures/>

@@ -90,7 +90,7 @@ fn MapTooltip(tip: RwSignal<Option<Tip>>) -> impl IntoView {
         tip.get().map(|tip| {
             view! {
                 <div class="map-tip" role="tooltip" data-testid="map-tooltip"
-                    style=format!("left:{:.0}px;top:{:.0}px", tip.x, tip.y)>
+                    style:left=format!("{:.0}px", tip.x) style:top=format!("{:.0}px", tip.y)>
                     {tip.lines.into_iter().enumerate().map(|(i, l)| {
                         if i == 0 { view! { <strong>{l}</strong> }.into_any() } else { view! { <span>{l}</span> }.into_any() }
                     }).collect_view()}

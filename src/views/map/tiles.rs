@@ -107,7 +107,7 @@ pub fn TileLayer(config: RwSignal<Option<TileConfig>>, camera: RwSignal<Option<(
             <div class="map-tiles" aria-hidden="true" data-testid="map-tiles">
                 {tiles_for(&cfg.template, &cam, &vp).into_iter().map(|(url, x, y, s)| view! {
                     <img src=url alt="" width=format!("{s:.2}") height=format!("{s:.2}")
-                        style=format!("left:{x:.2}px;top:{y:.2}px;width:{s:.2}px;height:{s:.2}px")/>
+                        style:left=format!("{x:.2}px") style:top=format!("{y:.2}px") style:width=format!("{s:.2}px") style:height=format!("{s:.2}px")/>
                 }).collect_view()}
             </div>
         })
