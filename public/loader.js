@@ -3,6 +3,9 @@
 // Trunk (Trunk.toml `pattern_script`) emits:
 //   <script type="module" src="./loader.js" data-ecomap-loader data-js="./ecomap-HASH.js" data-wasm="./ecomap-HASH_bg.wasm">
 // Paths are relative to the page, so the app works under any path prefix.
+// Printing: the map's and the network's canvases as pictures (print.js, docs/report.md).
+import "./print.js";
+
 const el = document.querySelector("script[data-ecomap-loader]");
 // An embed (`?embed=1`) shows its slim skeleton, not the explorer's header, while the wasm loads.
 const embed = new URLSearchParams(location.search).get("embed") === "1";

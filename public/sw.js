@@ -4,7 +4,7 @@
 //
 // What it keeps, in one cache:
 // - at install: the page (index.html) and what it names (the content-hashed js, wasm and css Trunk writes),
-//   loader.js, layout-worker.js, config.json and the basemap; the demo export, the manifest and its icons
+//   loader.js, print.js, layout-worker.js, config.json and the basemap; the demo export, the manifest and its icons
 //   and the demo tour when they are there;
 // - later: every other file of the app's own origin the app fetches (an export chosen by `?data=` on this
 //   origin, a tour), and the export a page names, which the page posts ({ type: "cache", urls }).
@@ -19,7 +19,7 @@
 const CACHE = "ecomap-offline-v1";
 const NETWORK_WAIT_MS = 4000;
 /** Kept at install beside what index.html names; the first group must be there, the rest may be missing. */
-const REQUIRED = ["./", "loader.js", "layout-worker.js", "config.json", "data/basemap.geojson"];
+const REQUIRED = ["./", "loader.js", "print.js", "layout-worker.js", "config.json", "data/basemap.geojson"];
 const OPTIONAL = ["data/demo.json", "manifest.webmanifest", "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png", "tours/demo.json"];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 

@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
     }
     let presenter = Presenter::new(state);
     provide_context(presenter);
+    crate::components::print::provide_printing();
     crate::present::start(state, presenter);
     crate::kiosk::start(state, presenter);
 

@@ -76,6 +76,14 @@ pub struct Texts {
     pub language: &'static str,
     /// The header's link to the About page (public/about.html: what the app ships, with licences).
     pub about: &'static str,
+    /// The header's button that opens the browser's print dialog (style/print.css makes the page a report).
+    pub print: &'static str,
+    /// The printed page's line with the export's date ("Data as of 2025-11-25").
+    pub print_as_of: &'static str,
+    /// Before the active filters written out on the printed page.
+    pub print_filters: &'static str,
+    /// Before the link that reopens the printed view.
+    pub print_link: &'static str,
     pub open_file: &'static str,
     pub drop_here: &'static str,
     pub local_only: &'static str,
@@ -159,6 +167,10 @@ pub const DE: Texts = Texts {
     close: "Schließen",
     language: "Sprache",
     about: "Über",
+    print: "Drucken / als PDF",
+    print_as_of: "Datenstand",
+    print_filters: "Auswahl",
+    print_link: "Link",
     open_file: "Eigene Datei öffnen",
     drop_here: "JSON-Export hier ablegen",
     local_only: "Die Datei wird nur in Ihrem Browser gelesen, nichts wird hochgeladen.",
@@ -242,6 +254,10 @@ pub const EN: Texts = Texts {
     close: "Close",
     language: "Language",
     about: "About",
+    print: "Print / save as PDF",
+    print_as_of: "Data as of",
+    print_filters: "Selection",
+    print_link: "Link",
     open_file: "Open your own file",
     drop_here: "Drop a JSON export here",
     local_only: "The file is read in your browser only; nothing is uploaded.",

@@ -6,6 +6,7 @@ use ecomap_core::model::Lang;
 use ecomap_core::stats;
 use leptos::prelude::*;
 
+use crate::components::print::{PrintButton, PrintHead};
 use crate::components::search::SearchBox;
 use crate::components::settings::SettingsButton;
 use crate::components::share::ShareButton;
@@ -70,6 +71,7 @@ pub fn Header() -> impl IntoView {
                     <ShareButton/>
                     <TourButton/>
                     <SettingsButton/>
+                    <PrintButton/>
                     <a class="about-link" href="about.html" data-testid="about">{move || t().about}</a>
                     <div class="lang-switch" role="group" aria-label=move || t().language>
                         <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>
@@ -97,6 +99,7 @@ pub fn Header() -> impl IntoView {
                     </details>
                 </Show>
             </div>
+            <PrintHead/>
         </header>
     }
 }

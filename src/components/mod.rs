@@ -7,6 +7,7 @@ pub mod header;
 pub mod legend;
 pub mod loader;
 pub mod notices;
+pub mod print;
 pub mod report;
 pub mod results;
 pub mod search;

@@ -15,6 +15,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// poppler-utils' pdftotext (with pdfimages, pdfinfo and pdftoppm): end2end/tests/print.test.mjs.
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 /// What the build tools need from the environment once installed.
 pub struct Tools {
@@ -130,17 +132,26 @@ pub fn build_tools(root: &Path) -> Result<Tools> {
     Ok(tools)
 }
 
-/// Debian's chromium and chromedriver (for the wasm tests and the end-to-end tests).
+/// Debian's chromium and chromedriver (for the wasm tests and the end-to-end tests), and poppler-utils (the
+/// printed report's test reads the PDF Chromium prints with pdftotext, pdfimages and pdftoppm).
 pub fn chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() && Path::new(PDFTOTEXT).exists() {
         return Ok(());
     }
-    eprintln!("xtask: installing chromium and chromium-driver with apt-get ...");
+    eprintln!("xtask: installing chromium, chromium-driver and poppler-utils with apt-get ...");
     // Wait for another apt/dpkg run to finish instead of failing on its lock.
     let lock = "DPkg::Lock::Timeout=600";
     run(Command::new("apt-get").args(["-o", lock, "update"]))?;
     run(Command::new("apt-get")
-        .args(["-o", lock, "install", "-y", "chromium", "chromium-driver"])
+        .args([
+            "-o",
+            lock,
+            "install",
+            "-y",
+            "chromium",
+            "chromium-driver",
+            "poppler-utils",
+        ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 

@@ -84,6 +84,11 @@ pub fn MapView() -> impl IntoView {
         let scheduler = SendWrapper::new(scheduler.clone());
         on_cleanup(move || scheduler.stop());
     }
+    {
+        // Printing: the picture drawn at once, so public/print.js can copy the WebGL canvas.
+        let scheduler = scheduler.clone();
+        crate::components::print::on_draw_now(move || scheduler.draw_selection());
+    }
 
     // The stage's children must be Send; the scheduler (Rc inside) only ever lives on the main thread.
     let inset_scheduler = SendWrapper::new(scheduler.clone());

@@ -322,6 +322,13 @@ impl Live {
         }
     }
 
+    /// Draws the picture at once, whether the layout runs or rests (for printing: components/print.rs).
+    pub fn draw_now(&self) {
+        if let Some(engine) = self.engine.borrow_mut().as_mut() {
+            engine.draw(false);
+        }
+    }
+
     /// The redraw frame: draws the picture at rest (while the layout runs, the loop draws) and publishes.
     fn draw_at_rest(&self, with_list: bool) {
         let mut guard = self.engine.borrow_mut();

@@ -65,6 +65,11 @@ pub fn NetworkView() -> impl IntoView {
     effects::follow_refine(&live);
     effects::release_on_cleanup(&live);
     {
+        // Printing: the picture drawn at once, so public/print.js can copy the WebGL canvas.
+        let weak = Rc::downgrade(&live);
+        crate::components::print::on_draw_now(move || weak.upgrade().into_iter().for_each(|l| l.draw_now()));
+    }
+    {
         let (a, b) = (Rc::downgrade(&live), Rc::downgrade(&live));
         crate::views::camera_hash::listen(
             move || a.upgrade().into_iter().for_each(|l| l.glide_to_hash()),

@@ -21,6 +21,8 @@ use tools::{CardTools, ReadingToggle};
 pub fn ChartCard(chart: ChartRef, reading: RwSignal<YearReading>, theme: ThemeChoice) -> impl IntoView {
     let index = chart.index;
     let show_table = RwSignal::new(false);
+    // The printed report shows every chart's table (components/print.rs).
+    let printing = use_context::<crate::components::print::Printing>().map(|p| p.0);
     let id = move || chart.text(|c| c.spec.id.to_string());
     let title = move || chart.text(|c| c.spec.title.clone());
     let summary = move || chart.text(|c| c.spec.summary.clone());
@@ -39,7 +41,7 @@ pub fn ChartCard(chart: ChartRef, reading: RwSignal<YearReading>, theme: ThemeCh
             <ChartLegend chart=chart theme=theme/>
             <p class="chart-note">{note}</p>
             <CardTools chart=chart theme=theme show_table=show_table/>
-            <Show when=move || show_table.get()>
+            <Show when=move || show_table.get() || printing.is_some_and(|p| p.get())>
                 <ChartTable chart=chart/>
             </Show>
         </figure>
