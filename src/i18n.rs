@@ -76,7 +76,9 @@ pub struct Texts {
     pub language: &'static str,
     /// The header's link to the About page (public/about.html: what the app ships, with licences).
     pub about: &'static str,
-    /// The header's button that opens the browser's print dialog (style/print.css makes the page a report).
+    /// The header's button that opens the browser's print dialog (style/print.css makes the page a report): its
+    /// short text, and its full name (which contains the short text, WCAG 2.5.3).
+    pub print_short: &'static str,
     pub print: &'static str,
     /// The printed page's line with the export's date ("Data as of 2025-11-25").
     pub print_as_of: &'static str,
@@ -167,7 +169,8 @@ pub const DE: Texts = Texts {
     close: "Schließen",
     language: "Sprache",
     about: "Über",
-    print: "Drucken / als PDF",
+    print_short: "Drucken",
+    print: "Drucken / als PDF speichern",
     print_as_of: "Datenstand",
     print_filters: "Auswahl",
     print_link: "Link",
@@ -254,6 +257,7 @@ pub const EN: Texts = Texts {
     close: "Close",
     language: "Language",
     about: "About",
+    print_short: "Print",
     print: "Print / save as PDF",
     print_as_of: "Data as of",
     print_filters: "Selection",

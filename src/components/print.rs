@@ -23,8 +23,9 @@ pub fn PrintButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="print-button" data-testid="print" on:click=print>
-            {move || texts(state.lang.get()).print}
+        <button type="button" class="print-button" data-testid="print" on:click=print
+            aria-label=move || texts(state.lang.get()).print title=move || texts(state.lang.get()).print>
+            {move || texts(state.lang.get()).print_short}
         </button>
     }
 }
