@@ -17,6 +17,9 @@ pub const FILE: &str = "config.json";
 
 /// The kiosk's settings object (`crate::kiosk::KioskConfig`), beside the origin lists.
 const KIOSK: &str = "kiosk";
+/// The operator's addresses for the accessibility statement (`crate::contact`; the same keys as an export's
+/// `meta.contact`).
+const CONTACT: &str = "contact";
 
 /// The configuration; [`Default`] is the file the app ships (`public/config.json`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +35,9 @@ pub struct Config {
     pub tile_origins: Vec<String>,
     /// The kiosk's exit PIN and idle time (`kiosk`, an object; `crate::kiosk`).
     pub kiosk: crate::kiosk::KioskConfig,
+    /// `contact`: the addresses public/accessibility.html links to, keyed as `crate::contact::KEYS` (they win
+    /// over an export's `meta.contact`, field by field; docs/accessibility.md).
+    pub contact: Vec<(&'static str, String)>,
 }
 
 /// The tile server of the map's default tile template (`tileOrigins`' default).
@@ -46,6 +52,7 @@ impl Default for Config {
             data_origins: any(),
             tile_origins: vec![DEFAULT_TILE_ORIGIN.to_string()],
             kiosk: crate::kiosk::KioskConfig::default(),
+            contact: Vec::new(),
         }
     }
 }
@@ -97,6 +104,27 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
         path: path.into(),
         message: message.into(),
     }
+}
+
+/// `contact`: an object of `crate::contact::KEYS` to http(s) or mailto URLs; anything else is an error with
+/// its path (`contact.privacy: ...`).
+fn contact(v: &Value) -> Result<Vec<(&'static str, String)>, ConfigError> {
+    let Value::Object(m) = v else {
+        return Err(err(CONTACT, "must be an object such as {\"privacy\": \"https://...\"}"));
+    };
+    if let Some(k) = m.keys().find(|k| !crate::contact::KEYS.contains(&k.as_str())) {
+        let known = crate::contact::KEYS.join(", ");
+        return Err(err(format!("{CONTACT}.{k}"), format!("unknown field (known: {known})")));
+    }
+    let mut out = Vec::new();
+    for key in crate::contact::KEYS {
+        let Some(v) = m.get(key) else { continue };
+        let path = format!("{CONTACT}.{key}");
+        let s = v.as_str().ok_or_else(|| err(&path, "must be a URL string"))?;
+        let url = crate::contact::url(s).map_err(|(why, _)| err(&path, format!("{s:?} {why}")))?;
+        out.push((key, url));
+    }
+    Ok(out)
 }
 
 /// Checks one entry and returns it in its normal form (see the module's doc).
@@ -180,13 +208,16 @@ impl Config {
         };
         let mut c = Config::default();
         for key in map.keys() {
-            if key != KIOSK && !Field::ALL.iter().any(|f| f.name() == key) {
+            if key != KIOSK && key != CONTACT && !Field::ALL.iter().any(|f| f.name() == key) {
                 let known = Field::ALL.map(Field::name).join(", ");
-                return Err(err(key.as_str(), format!("unknown field (known: {known}, {KIOSK})")));
+                return Err(err(key.as_str(), format!("unknown field (known: {known}, {KIOSK}, {CONTACT})")));
             }
         }
         if let Some(k) = map.get(KIOSK) {
             c.kiosk = crate::kiosk::KioskConfig::parse(k).map_err(|(path, m)| err(path, m))?;
+        }
+        if let Some(v) = map.get(CONTACT) {
+            c.contact = contact(v)?;
         }
         for f in Field::ALL {
             if let Some(list) = list_of(&map, f)? {
@@ -227,6 +258,11 @@ impl Config {
             }
             k.insert("idleSeconds".into(), self.kiosk.idle_seconds.into());
             fields.push(format!("  \"{KIOSK}\": {}", Value::Object(k)));
+        }
+        if !self.contact.is_empty() {
+            let c: serde_json::Map<String, Value> =
+                self.contact.iter().map(|(k, v)| (k.to_string(), Value::from(v.as_str()))).collect();
+            fields.push(format!("  \"{CONTACT}\": {}", Value::Object(c)));
         }
         format!("{{\n{}\n}}\n", fields.join(",\n"))
     }

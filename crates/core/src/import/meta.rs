@@ -15,7 +15,7 @@ const AT: At<'static> = At {
     index: NOT_A_LIST,
     id: None,
 };
-const KNOWN: [&str; 8] = [
+const KNOWN: [&str; 9] = [
     "format_version",
     "title",
     "date",
@@ -24,6 +24,7 @@ const KNOWN: [&str; 8] = [
     "languages",
     "notes",
     "reference_year",
+    "contact",
 ];
 
 /// Checks `meta.format_version`; `Err` means the file is refused (the problem is already reported).
@@ -64,7 +65,8 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
         .split_once('.')
         .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
     match parsed {
-        Some((1, 0)) => Ok(found.to_string()),
+        // 1.1 added the optional `meta.contact`.
+        Some((1, 0 | 1)) => Ok(found.to_string()),
         Some((1, _)) => {
             ctx.report_at(
                 Severity::Notice,
@@ -207,7 +209,42 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         ),
         None => {}
     }
+    out.contact = contact(ctx, present(m, "contact"));
     ctx.finish_section("meta");
+    out
+}
+
+/// `meta.contact` (format 1.1): each address checked by `crate::contact::url`; a bad one is left out with a
+/// warning that names its path.
+fn contact(ctx: &mut Ctx<'_>, v: Option<&Value>) -> Vec<(&'static str, String)> {
+    let bad = |ctx: &mut Ctx<'_>, path: &str, en: String, de: String| {
+        ctx.report_at(Severity::Warning, Code::ContactInvalid, path, en, de);
+    };
+    let Some(v) = v else { return Vec::new() };
+    let Value::Object(c) = v else {
+        let path = "$.meta.contact";
+        bad(ctx, path, format!("meta.contact must be an object, found {}: ignored", type_en(v)), format!(
+            "meta.contact muss ein Objekt sein, gefunden: {}; ignoriert",
+            type_de(v)
+        ));
+        return Vec::new();
+    };
+    ctx.unknown_fields(AT, c, "contact", &crate::contact::KEYS);
+    let mut out = Vec::new();
+    for key in crate::contact::KEYS {
+        let Some(v) = present(c, key) else { continue };
+        let path = format!("$.meta.contact.{key}");
+        match v.as_str().map(crate::contact::url) {
+            Some(Ok(url)) => out.push((key, url)),
+            Some(Err((en, de))) => bad(ctx, &path, format!("meta.contact.{key} {v} {en}: left out"), format!(
+                "meta.contact.{key} {v} {de}; weggelassen"
+            )),
+            None => bad(ctx, &path, format!("meta.contact.{key} must be a URL string, found {}: left out", type_en(v)), format!(
+                "meta.contact.{key} muss eine URL als Text sein, gefunden: {}; weggelassen",
+                type_de(v)
+            )),
+        }
+    }
     out
 }
 

@@ -115,6 +115,8 @@ codes! {
     UnknownField = "unknown-field",
     /// A text in one language only (once per field and section).
     LanguageFilled = "language-filled",
+    /// A `meta.contact` address that is not an http(s) or mailto URL, or an unknown key in it.
+    ContactInvalid = "contact-invalid",
 }
 
 impl fmt::Display for Code {
