@@ -76,6 +76,8 @@ pub struct Texts {
     pub language: &'static str,
     /// The header's link to the About page (public/about.html: what the app ships, with licences).
     pub about: &'static str,
+    /// The link to the accessibility statement (public/accessibility.html), in the header and the embed bar.
+    pub accessibility: &'static str,
     pub open_file: &'static str,
     pub drop_here: &'static str,
     pub local_only: &'static str,
@@ -159,6 +161,7 @@ pub const DE: Texts = Texts {
     close: "Schließen",
     language: "Sprache",
     about: "Über",
+    accessibility: "Barrierefreiheit",
     open_file: "Eigene Datei öffnen",
     drop_here: "JSON-Export hier ablegen",
     local_only: "Die Datei wird nur in Ihrem Browser gelesen, nichts wird hochgeladen.",
@@ -242,6 +245,7 @@ pub const EN: Texts = Texts {
     close: "Close",
     language: "Language",
     about: "About",
+    accessibility: "Accessibility",
     open_file: "Open your own file",
     drop_here: "Drop a JSON export here",
     local_only: "The file is read in your browser only; nothing is uploaded.",

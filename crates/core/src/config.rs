@@ -35,9 +35,6 @@ pub struct Config {
     pub tile_origins: Vec<String>,
     /// The kiosk's exit PIN and idle time (`kiosk`, an object; `crate::kiosk`).
     pub kiosk: crate::kiosk::KioskConfig,
-    /// `contact`: the addresses public/accessibility.html links to, keyed as `crate::contact::KEYS` (they win
-    /// over an export's `meta.contact`, field by field; docs/accessibility.md).
-    pub contact: Vec<(&'static str, String)>,
 }
 
 /// The tile server of the map's default tile template (`tileOrigins`' default).
@@ -52,7 +49,6 @@ impl Default for Config {
             data_origins: any(),
             tile_origins: vec![DEFAULT_TILE_ORIGIN.to_string()],
             kiosk: crate::kiosk::KioskConfig::default(),
-            contact: Vec::new(),
         }
     }
 }
@@ -106,23 +102,27 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
     }
 }
 
-/// `contact`: an object of `crate::contact::KEYS` to http(s) or mailto URLs; anything else is an error with
-/// its path (`contact.privacy: ...`).
-fn contact(v: &Value) -> Result<Vec<(&'static str, String)>, ConfigError> {
-    let Value::Object(m) = v else {
-        return Err(err(CONTACT, "must be an object such as {\"privacy\": \"https://...\"}"));
-    };
+/// The file's `contact` (the addresses public/accessibility.html links to; they win over an export's
+/// `meta.contact`, field by field: docs/accessibility.md), checked and keyed as `crate::contact::KEYS`; none
+/// without it. An error names the path of the first bad one (`contact.privacy`). [`Config::parse`] only
+/// accepts the key: the app never reads the addresses (the static statement page does), so it does not pay
+/// for this check; `cargo xtask build` and `serve` run it.
+pub fn contact(text: &str) -> Result<Vec<(&'static str, String)>, ConfigError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| err(FILE, format!("not JSON: {e}")))?;
+    let Some(v) = v.get(CONTACT) else { return Ok(Vec::new()) };
+    let m = v.as_object().ok_or_else(|| err(CONTACT, "must be an object"))?;
     if let Some(k) = m.keys().find(|k| !crate::contact::KEYS.contains(&k.as_str())) {
-        let known = crate::contact::KEYS.join(", ");
-        return Err(err(format!("{CONTACT}.{k}"), format!("unknown field (known: {known})")));
+        return Err(err(format!("{CONTACT}.{k}"), "unknown field"));
     }
     let mut out = Vec::new();
     for key in crate::contact::KEYS {
-        let Some(v) = m.get(key) else { continue };
-        let path = format!("{CONTACT}.{key}");
-        let s = v.as_str().ok_or_else(|| err(&path, "must be a URL string"))?;
-        let url = crate::contact::url(s).map_err(|(why, _)| err(&path, format!("{s:?} {why}")))?;
-        out.push((key, url));
+        if let Some(v) = m.get(key) {
+            let url = v
+                .as_str()
+                .ok_or(("must be a URL string", ""))
+                .and_then(crate::contact::url);
+            out.push((key, url.map_err(|(why, _)| err(format!("{CONTACT}.{key}"), why))?));
+        }
     }
     Ok(out)
 }
@@ -210,14 +210,14 @@ impl Config {
         for key in map.keys() {
             if key != KIOSK && key != CONTACT && !Field::ALL.iter().any(|f| f.name() == key) {
                 let known = Field::ALL.map(Field::name).join(", ");
-                return Err(err(key.as_str(), format!("unknown field (known: {known}, {KIOSK}, {CONTACT})")));
+                return Err(err(
+                    key.as_str(),
+                    format!("unknown field (known: {known}, {KIOSK}, {CONTACT})"),
+                ));
             }
         }
         if let Some(k) = map.get(KIOSK) {
             c.kiosk = crate::kiosk::KioskConfig::parse(k).map_err(|(path, m)| err(path, m))?;
-        }
-        if let Some(v) = map.get(CONTACT) {
-            c.contact = contact(v)?;
         }
         for f in Field::ALL {
             if let Some(list) = list_of(&map, f)? {
@@ -258,11 +258,6 @@ impl Config {
             }
             k.insert("idleSeconds".into(), self.kiosk.idle_seconds.into());
             fields.push(format!("  \"{KIOSK}\": {}", Value::Object(k)));
-        }
-        if !self.contact.is_empty() {
-            let c: serde_json::Map<String, Value> =
-                self.contact.iter().map(|(k, v)| (k.to_string(), Value::from(v.as_str()))).collect();
-            fields.push(format!("  \"{CONTACT}\": {}", Value::Object(c)));
         }
         format!("{{\n{}\n}}\n", fields.join(",\n"))
     }

@@ -12,7 +12,10 @@ pub const KEYS: [&str; 4] = ["legal_notice", "privacy", "corrections", "feedback
 pub fn url(s: &str) -> Result<String, (&'static str, &'static str)> {
     let s = s.trim();
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(("contains spaces or control characters", "enthält Leer- oder Steuerzeichen"));
+        return Err((
+            "contains spaces or control characters",
+            "enthält Leer- oder Steuerzeichen",
+        ));
     }
     let lower = s.to_ascii_lowercase();
     let rest = ["https://", "http://", "mailto:"]
@@ -24,7 +27,10 @@ pub fn url(s: &str) -> Result<String, (&'static str, &'static str)> {
         ))?;
     let host_or_address = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host_or_address.is_empty() || (lower.starts_with("mailto:") && !rest.contains('@')) {
-        return Err(("has no host or e-mail address", "hat keinen Host und keine E-Mail-Adresse"));
+        return Err((
+            "has no host or e-mail address",
+            "hat keinen Host und keine E-Mail-Adresse",
+        ));
     }
     Ok(s.to_string())
 }
@@ -35,12 +41,24 @@ mod tests {
 
     #[test]
     fn only_http_and_mailto_addresses_pass() {
-        assert_eq!(url(" https://cluster.example/impressum ").as_deref(), Ok("https://cluster.example/impressum"));
+        assert_eq!(
+            url(" https://cluster.example/impressum ").as_deref(),
+            Ok("https://cluster.example/impressum")
+        );
         assert!(url("http://a.example").is_ok());
         assert!(url("MAILTO:office@cluster.example?subject=Barriere").is_ok());
-        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://a.example", "https://", "mailto:", "mailto:nobody",
-            "https://a.example/x y", "//a.example", "impressum.html", ""]
-        {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://a.example",
+            "https://",
+            "mailto:",
+            "mailto:nobody",
+            "https://a.example/x y",
+            "//a.example",
+            "impressum.html",
+            "",
+        ] {
             assert!(url(bad).is_err(), "{bad:?} passed");
         }
     }

@@ -71,10 +71,15 @@ impl Contact {
     /// The addresses given, keyed as `crate::contact::KEYS`, in that order.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         let [a, b, c, d] = crate::contact::KEYS;
-        [(a, &self.legal_notice), (b, &self.privacy), (c, &self.corrections), (d, &self.feedback)]
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, v.clone()?)))
-            .collect()
+        [
+            (a, &self.legal_notice),
+            (b, &self.privacy),
+            (c, &self.corrections),
+            (d, &self.feedback),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.clone()?)))
+        .collect()
     }
 }
 

@@ -73,7 +73,11 @@ fn schema_and_wire_types_describe_the_same_format() {
         }),
     };
     check(&defs["meta"], &meta, "meta");
-    check(&defs["meta"]["properties"]["contact"], meta.contact.as_ref().unwrap(), "meta.contact");
+    check(
+        &defs["meta"]["properties"]["contact"],
+        meta.contact.as_ref().unwrap(),
+        "meta.contact",
+    );
     check(
         &defs["technology"],
         &wire::Technology {

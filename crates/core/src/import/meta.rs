@@ -209,43 +209,54 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         ),
         None => {}
     }
-    out.contact = contact(ctx, present(m, "contact"));
+    #[cfg(feature = "contact-check")]
+    {
+        out.contact = contact(ctx, present(m, "contact"));
+    }
     ctx.finish_section("meta");
     out
 }
 
 /// `meta.contact` (format 1.1): each address checked by `crate::contact::url`; a bad one is left out with a
-/// warning that names its path.
+/// warning that names its path. Only with the feature `contact-check` (the app leaves it out: Cargo.toml).
+#[cfg(feature = "contact-check")]
 fn contact(ctx: &mut Ctx<'_>, v: Option<&Value>) -> Vec<(&'static str, String)> {
-    let bad = |ctx: &mut Ctx<'_>, path: &str, en: String, de: String| {
-        ctx.report_at(Severity::Warning, Code::ContactInvalid, path, en, de);
-    };
-    let Some(v) = v else { return Vec::new() };
-    let Value::Object(c) = v else {
-        let path = "$.meta.contact";
-        bad(ctx, path, format!("meta.contact must be an object, found {}: ignored", type_en(v)), format!(
-            "meta.contact muss ein Objekt sein, gefunden: {}; ignoriert",
-            type_de(v)
-        ));
-        return Vec::new();
-    };
-    ctx.unknown_fields(AT, c, "contact", &crate::contact::KEYS);
     let mut out = Vec::new();
-    for key in crate::contact::KEYS {
-        let Some(v) = present(c, key) else { continue };
-        let path = format!("$.meta.contact.{key}");
-        match v.as_str().map(crate::contact::url) {
-            Some(Ok(url)) => out.push((key, url)),
-            Some(Err((en, de))) => bad(ctx, &path, format!("meta.contact.{key} {v} {en}: left out"), format!(
-                "meta.contact.{key} {v} {de}; weggelassen"
-            )),
-            None => bad(ctx, &path, format!("meta.contact.{key} must be a URL string, found {}: left out", type_en(v)), format!(
-                "meta.contact.{key} muss eine URL als Text sein, gefunden: {}; weggelassen",
-                type_de(v)
-            )),
+    match v {
+        None => {}
+        Some(Value::Object(c)) => {
+            ctx.unknown_fields(AT, c, "contact", &crate::contact::KEYS);
+            for key in crate::contact::KEYS {
+                let found = present(c, key).map(|v| v.as_str().ok_or(v));
+                match found.map(|s| s.map(|s| (s, crate::contact::url(s)))) {
+                    None => {}
+                    Some(Ok((_, Ok(url)))) => out.push((key, url)),
+                    Some(Ok((s, Err((en, de))))) => bad_contact(ctx, key, s, en, de),
+                    Some(Err(_)) => bad_contact(ctx, key, "", "is not a URL string", "ist keine URL als Text"),
+                }
+            }
         }
+        Some(_) => bad_contact(ctx, "", "", "is not an object", "ist kein Objekt"),
     }
     out
+}
+
+#[cfg(feature = "contact-check")]
+#[cold]
+#[inline(never)]
+fn bad_contact(ctx: &mut Ctx<'_>, key: &str, value: &str, en: &str, de: &str) {
+    let field = if key.is_empty() {
+        "contact".to_string()
+    } else {
+        format!("contact.{key}")
+    };
+    ctx.report_at(
+        Severity::Warning,
+        Code::ContactInvalid,
+        &format!("$.meta.{field}"),
+        format!("meta.{field} \"{value}\" {en}: left out"),
+        format!("meta.{field} „{value}“ {de}; weggelassen"),
+    );
 }
 
 impl Ctx<'_> {
