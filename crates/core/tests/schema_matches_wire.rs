@@ -75,7 +75,7 @@ fn schema_and_wire_types_describe_the_same_format() {
     check(&defs["meta"], &meta, "meta");
     check(
         &defs["meta"]["properties"]["contact"],
-        meta.contact.as_ref().unwrap(),
+        meta.contact.as_ref().expect("set above"),
         "meta.contact",
     );
     check(
