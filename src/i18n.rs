@@ -76,7 +76,7 @@ pub struct Texts {
     pub language: &'static str,
     /// The header's link to the About page (public/about.html: what the app ships, with licences).
     pub about: &'static str,
-    /// The link to the accessibility statement (public/accessibility.html), in the header and the embed bar.
+    /// The header's link to the accessibility statement (public/accessibility.html).
     pub accessibility: &'static str,
     pub open_file: &'static str,
     pub drop_here: &'static str,

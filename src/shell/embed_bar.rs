@@ -69,9 +69,6 @@ pub fn EmbedBar() -> impl IntoView {
                 <span class="visually-hidden">{move || format!(" ({})", shell_texts(lang.get()).new_tab)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-            <a class="embed-a11y" data-testid="a11y-link" target="_blank" rel="noopener" href="accessibility.html">
-                {move || crate::i18n::texts(lang.get()).accessibility}
-            </a>
         </header>
     }
 }
