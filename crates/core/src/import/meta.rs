@@ -1,6 +1,7 @@
 //! `meta`: the format version check (which may refuse the file) and the export's descriptive fields.
 //!
-//! Version rule: missing → warning, read as 1.0; 1.x with x > 0 → notice, loaded; any other major → refused.
+//! Version rule: missing → warning, read as 1.0; 1.0 and 1.1 (which added `contact`) → read; 1.x with x > 1 →
+//! notice, loaded; any other major → refused.
 
 use serde_json::{Map, Value};
 

@@ -49,7 +49,7 @@ codes! {
     VersionMissing = "version-missing",
     /// `format_version` not `MAJOR.MINOR`.
     VersionInvalid = "version-invalid",
-    /// Format 1.x with x > 0.
+    /// Format 1.x with x > 1.
     VersionNewerMinor = "version-newer-minor",
     /// Taxonomy or regions absent (built-in used), or actors or projects absent.
     SectionMissing = "section-missing",
