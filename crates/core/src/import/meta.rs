@@ -11,6 +11,9 @@ use crate::model::Meta;
 use crate::report::{Code, Severity};
 use crate::wire::FORMAT_VERSION;
 
+/// What a file without a readable version is read as (the first format; every later 1.x only adds fields).
+const ASSUMED: &str = "1.0";
+
 const AT: At<'static> = At {
     section: "meta",
     index: NOT_A_LIST,
@@ -37,10 +40,10 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 Severity::Warning,
                 Code::VersionMissing,
                 path,
-                format!("meta.format_version is missing: read as format {FORMAT_VERSION}"),
-                format!("meta.format_version fehlt; gelesen als Format {FORMAT_VERSION}"),
+                format!("meta.format_version is missing: read as format {ASSUMED}"),
+                format!("meta.format_version fehlt; gelesen als Format {ASSUMED}"),
             );
-            return Ok(FORMAT_VERSION.to_string());
+            return Ok(ASSUMED.to_string());
         }
         Some(Value::String(s)) => s.trim(),
         Some(other) => {
@@ -50,16 +53,16 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 path,
                 format!(
                     "meta.format_version must be a string such as \"{FORMAT_VERSION}\", found {}: read as format \
-                     {FORMAT_VERSION}",
+                     {ASSUMED}",
                     type_en(other)
                 ),
                 format!(
                     "meta.format_version muss ein Text wie „{FORMAT_VERSION}“ sein, gefunden: {}; gelesen als \
-                     Format {FORMAT_VERSION}",
+                     Format {ASSUMED}",
                     type_de(other)
                 ),
             );
-            return Ok(FORMAT_VERSION.to_string());
+            return Ok(ASSUMED.to_string());
         }
     };
     let parsed = found
@@ -105,10 +108,10 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 Severity::Warning,
                 Code::VersionInvalid,
                 path,
-                format!("format version \"{found}\" is not of the form MAJOR.MINOR: read as {FORMAT_VERSION}"),
-                format!("Formatversion „{found}“ hat nicht die Form HAUPT.UNTER; gelesen als {FORMAT_VERSION}"),
+                format!("format version \"{found}\" is not of the form MAJOR.MINOR: read as {ASSUMED}"),
+                format!("Formatversion „{found}“ hat nicht die Form HAUPT.UNTER; gelesen als {ASSUMED}"),
             );
-            Ok(FORMAT_VERSION.to_string())
+            Ok(ASSUMED.to_string())
         }
     }
 }
