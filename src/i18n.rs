@@ -86,6 +86,8 @@ pub struct Texts {
     pub print_filters: &'static str,
     /// Before the link that reopens the printed view.
     pub print_link: &'static str,
+    /// The header's link to the accessibility statement (public/accessibility.html).
+    pub accessibility: &'static str,
     pub open_file: &'static str,
     pub drop_here: &'static str,
     pub local_only: &'static str,
@@ -174,6 +176,7 @@ pub const DE: Texts = Texts {
     print_as_of: "Datenstand",
     print_filters: "Auswahl",
     print_link: "Link",
+    accessibility: "Barrierefreiheit",
     open_file: "Eigene Datei öffnen",
     drop_here: "JSON-Export hier ablegen",
     local_only: "Die Datei wird nur in Ihrem Browser gelesen, nichts wird hochgeladen.",
@@ -262,6 +265,7 @@ pub const EN: Texts = Texts {
     print_as_of: "Data as of",
     print_filters: "Selection",
     print_link: "Link",
+    accessibility: "Accessibility",
     open_file: "Open your own file",
     drop_here: "Drop a JSON export here",
     local_only: "The file is read in your browser only; nothing is uploaded.",

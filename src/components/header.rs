@@ -73,6 +73,7 @@ pub fn Header() -> impl IntoView {
                     <SettingsButton/>
                     <PrintButton/>
                     <a class="about-link" href="about.html" data-testid="about">{move || t().about}</a>
+                    <a class="about-link" href="accessibility.html" data-testid="a11y-link">{move || t().accessibility}</a>
                     <div class="lang-switch" role="group" aria-label=move || t().language>
                         <button type="button" data-testid="lang-de" aria-pressed=move || (lang.get() == Lang::De).to_string() on:click=move |_| set_lang(Lang::De) lang="de">"Deutsch"</button>
                         <button type="button" data-testid="lang-en" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang(Lang::En) lang="en">"English"</button>

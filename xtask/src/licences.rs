@@ -126,7 +126,7 @@ pub fn page(root: &Path) -> Result<String> {
 <!-- Written by `cargo xtask licences` (xtask/src/licences.rs); `cargo xtask test` checks it is current. -->
 <body>
 <main>
-<p><a href="./">← ecomap</a></p>
+<p><a href="./">← ecomap</a> · <a href="accessibility.html" lang="de">Erklärung zur Barrierefreiheit</a> · <a href="accessibility.html">Accessibility statement</a></p>
 <h1>About ecomap · Über ecomap</h1>
 <section lang="en">
 <h2>What it is</h2>

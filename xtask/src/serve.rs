@@ -40,7 +40,18 @@ pub fn set_embed_origins(dist: &Path, origins: &[String]) -> Result<()> {
     c.embed_origins = origins.to_vec();
     c.message_origins = origins.iter().filter(|o| *o != "'none'").cloned().collect();
     let path = dist.join(config::FILE);
-    std::fs::write(&path, c.to_json()).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    // `contact` is not part of `Config` (the app never reads it): carried over as written.
+    let mut text = c.to_json();
+    let old: Option<serde_json::Value> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    if let Some(contact) = old.as_ref().and_then(|v| v.get("contact")) {
+        text = format!(
+            "{},\n  \"contact\": {contact}\n}}\n",
+            text.trim_end().trim_end_matches('}').trim_end()
+        );
+    }
+    std::fs::write(&path, text).map_err(|e| format!("writing {}: {e}", path.display()))?;
     println!("ecomap: {} narrowed: {}", path.display(), c.frame_ancestors());
     Ok(())
 }
@@ -48,6 +59,11 @@ pub fn set_embed_origins(dist: &Path, origins: &[String]) -> Result<()> {
 /// What a build does to dist/ after Trunk: the link previews when the public URL is known (`picture` takes
 /// the image), then the `.br`/`.gz` beside every compressible file (index.html last changed before that).
 pub fn finish(dist: &Path, public_url: Option<&str>, picture: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    // The statement's addresses (config.json `contact`): the app never reads them, so they are checked here.
+    let path = dist.join(config::FILE);
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        config::contact(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     if let Some(base) = public_url {
         og::write(dist, base, picture)?;
     }

@@ -313,6 +313,7 @@ fn meta(n_institutions: usize, n_networks: usize) -> Meta {
             ),
         )),
         reference_year: Some(REFERENCE_YEAR),
+        contact: None,
     }
 }
 

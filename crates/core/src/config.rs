@@ -17,6 +17,9 @@ pub const FILE: &str = "config.json";
 
 /// The kiosk's settings object (`crate::kiosk::KioskConfig`), beside the origin lists.
 const KIOSK: &str = "kiosk";
+/// The operator's addresses for the accessibility statement (`crate::contact`; the same keys as an export's
+/// `meta.contact`).
+const CONTACT: &str = "contact";
 
 /// The configuration; [`Default`] is the file the app ships (`public/config.json`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +100,31 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
         path: path.into(),
         message: message.into(),
     }
+}
+
+/// The file's `contact` (the addresses public/accessibility.html links to; they win over an export's
+/// `meta.contact`, field by field: docs/accessibility.md), checked and keyed as `crate::contact::KEYS`; none
+/// without it. An error names the path of the first bad one (`contact.privacy`). [`Config::parse`] only
+/// accepts the key: the app never reads the addresses (the static statement page does), so it does not pay
+/// for this check; `cargo xtask build` and `serve` run it.
+pub fn contact(text: &str) -> Result<Vec<(&'static str, String)>, ConfigError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| err(FILE, format!("not JSON: {e}")))?;
+    let Some(v) = v.get(CONTACT) else { return Ok(Vec::new()) };
+    let m = v.as_object().ok_or_else(|| err(CONTACT, "must be an object"))?;
+    if let Some(k) = m.keys().find(|k| !crate::contact::KEYS.contains(&k.as_str())) {
+        return Err(err(format!("{CONTACT}.{k}"), "unknown field"));
+    }
+    let mut out = Vec::new();
+    for key in crate::contact::KEYS {
+        if let Some(v) = m.get(key) {
+            let url = v
+                .as_str()
+                .ok_or(("must be a URL string", ""))
+                .and_then(crate::contact::url);
+            out.push((key, url.map_err(|(why, _)| err(format!("{CONTACT}.{key}"), why))?));
+        }
+    }
+    Ok(out)
 }
 
 /// Checks one entry and returns it in its normal form (see the module's doc).
@@ -180,9 +208,12 @@ impl Config {
         };
         let mut c = Config::default();
         for key in map.keys() {
-            if key != KIOSK && !Field::ALL.iter().any(|f| f.name() == key) {
+            if key != KIOSK && key != CONTACT && !Field::ALL.iter().any(|f| f.name() == key) {
                 let known = Field::ALL.map(Field::name).join(", ");
-                return Err(err(key.as_str(), format!("unknown field (known: {known}, {KIOSK})")));
+                return Err(err(
+                    key.as_str(),
+                    format!("unknown field (known: {known}, {KIOSK}, {CONTACT})"),
+                ));
             }
         }
         if let Some(k) = map.get(KIOSK) {

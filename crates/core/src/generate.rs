@@ -328,6 +328,7 @@ pub fn generate(actors: usize, seed: u64) -> wire::Export {
                 "Synthetic test data: every actor, project and link is invented.",
             )),
             reference_year: Some(2025),
+            contact: None,
         },
         technologies: wire_technologies(),
         sectors: wire_sectors(),

@@ -8,6 +8,7 @@ pub mod bitset;
 pub mod camera_hash;
 pub mod cluster;
 pub mod config;
+pub mod contact;
 pub mod csv;
 pub mod embed;
 pub mod facet;

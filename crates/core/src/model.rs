@@ -275,6 +275,8 @@ pub struct Meta {
     pub notes: Localized,
     /// The year the headline figures describe; when absent, the latest project start year.
     pub reference_year: Option<u16>,
+    /// Format 1.1 `meta.contact`: the checked addresses, keyed as `crate::contact::KEYS`.
+    pub contact: Vec<(&'static str, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Current format version written by ecomap.
-pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_VERSION: &str = "1.1";
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Text {
@@ -49,6 +49,38 @@ pub struct Meta {
     pub notes: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_year: Option<u16>,
+    /// Format 1.1: the operator's addresses (`crate::contact`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// `meta.contact` (format 1.1): http(s) or mailto URLs, each optional (`crate::contact`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Contact {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_notice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+impl Contact {
+    /// The addresses given, keyed as `crate::contact::KEYS`, in that order.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let [a, b, c, d] = crate::contact::KEYS;
+        [
+            (a, &self.legal_notice),
+            (b, &self.privacy),
+            (c, &self.corrections),
+            (d, &self.feedback),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.clone()?)))
+        .collect()
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

@@ -71,7 +71,7 @@ fn the_file_as_a_whole() {
 #[rustfmt::skip] // one line per case
 fn format_version() {
     check("version_major_2", "unsupported-version", Error, "$.meta.format_version", "\"2.0\"");
-    check("version_major_2", "unsupported-version", Error, "$.meta.format_version", "format 1.0");
+    check("version_major_2", "unsupported-version", Error, "$.meta.format_version", "format 1.1");
     assert_eq!(load("version_major_2").problems.len(), 1, "a refused file has one problem: the reason");
     check("version_missing", "version-missing", Warning, "$.meta.format_version", "read as format 1.0");
     check("version_newer_minor", "version-newer-minor", Notice, "$.meta.format_version", "newer minor version");

@@ -59,6 +59,7 @@ fn export() -> wire::Export {
             languages: vec!["de".into(), "en".into()],
             notes: None,
             reference_year: Some(2026),
+            contact: None,
         },
         technologies: wire_technologies(),
         sectors: wire_sectors(),
@@ -117,6 +118,7 @@ fn expected() -> Dataset {
             languages: vec!["de".into(), "en".into()],
             notes: Localized::default(),
             reference_year: Some(2026),
+            contact: Vec::new(),
         },
         technologies: TECHNOLOGIES
             .iter()
@@ -341,7 +343,7 @@ fn unknown_fields_give_one_notice_per_field_name_and_section() {
     let actors: Vec<serde_json::Value> = (0..50)
         .map(|i| serde_json::json!({"id": format!("a-{i}"), "name": "A", "kind": "sme", "crm_id": i, "colour": "red"}))
         .collect();
-    let json = serde_json::json!({"meta": {"format_version": "1.1"}, "actors": actors, "projects": [], "extra": 1});
+    let json = serde_json::json!({"meta": {"format_version": "1.2"}, "actors": actors, "projects": [], "extra": 1});
     let (dataset, report) = import(json.to_string().as_bytes(), "fields.json");
     assert_eq!(dataset.actors.len(), 50);
     let notices: Vec<&str> = report

@@ -65,8 +65,19 @@ fn schema_and_wire_types_describe_the_same_format() {
         languages: vec!["de".into()],
         notes: Some(text()),
         reference_year: Some(2026),
+        contact: Some(wire::Contact {
+            legal_notice: Some("https://a.example/impressum".into()),
+            privacy: Some("https://a.example/privacy".into()),
+            corrections: Some("mailto:data@a.example".into()),
+            feedback: Some("mailto:a11y@a.example".into()),
+        }),
     };
     check(&defs["meta"], &meta, "meta");
+    check(
+        &defs["meta"]["properties"]["contact"],
+        meta.contact.as_ref().expect("set above"),
+        "meta.contact",
+    );
     check(
         &defs["technology"],
         &wire::Technology {

@@ -80,7 +80,12 @@ pub fn ResultList() -> impl IntoView {
             <div class="result-scroller" id="results" node_ref=scroller tabindex="0" role="listbox"
                 data-testid="results"
                 aria-labelledby="results-count"
-                aria-activedescendant=move || (list_len.get() > 0).then(|| format!("result-{}", cursor.active.get()))
+                aria-activedescendant=move || {
+                    // Only a rendered row: scrolled out of the window, the active row has no element to name.
+                    let (first, last) = rows_in_view.get();
+                    let active = cursor.active.get();
+                    (first..last).contains(&active).then(|| format!("result-{active}"))
+                }
                 title=move || t().list_hint
                 on:scroll=move |_| {
                     if let Some(el) = scroller.get_untracked() {

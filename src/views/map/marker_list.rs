@@ -1,5 +1,7 @@
-//! The accessible alternative to the canvas: the visible markers (largest first, at most 200) as a visually
-//! hidden list of buttons; a button does what clicking its marker does.
+//! The accessible alternative to the canvas: the visible markers (largest first, at most 200) as a list of
+//! buttons over the canvas, each at its marker's place; a button does what clicking its marker does. They are
+//! invisible until one has the keyboard focus: then it is the focus ring around its marker (style/map.css),
+//! the same for both renderers.
 
 use ecomap_core::cluster::Item;
 use leptos::__reexports::send_wrapper::SendWrapper;
@@ -20,7 +22,7 @@ pub fn MarkerList(items: RwSignal<Vec<MarkerInfo>>, handlers: Handlers) -> impl 
     // Reactive children must be Send; the handlers (Rc inside) only ever live on the main thread.
     let handlers = SendWrapper::new(handlers);
     view! {
-        <ul class="map-items visually-hidden" data-testid="map-items" aria-label=move || t().map_label>
+        <ul class="map-items" data-testid="map-items" aria-label=move || t().map_label>
             {move || {
                 let lang = state.lang.get();
                 let t = t();
@@ -42,6 +44,8 @@ pub fn MarkerList(items: RwSignal<Vec<MarkerInfo>>, handlers: Handlers) -> impl 
                     view! {
                         <li><button type="button" data-testid="map-item" data-kind=kind data-count=m.count.to_string()
                             data-x=format!("{:.1}", m.x) data-y=format!("{:.1}", m.y)
+                            style:left=format!("{:.0}px", m.x) style:top=format!("{:.0}px", m.y)
+                            style:width=format!("{:.0}px", 2.0 * m.r + 12.0)
                             on:click=move |_| h.activate(item)>{label}</button></li>
                     }
                 }).collect_view()

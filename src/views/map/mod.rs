@@ -93,6 +93,7 @@ pub fn MapView() -> impl IntoView {
     // The stage's children must be Send; the scheduler (Rc inside) only ever lives on the main thread.
     let inset_scheduler = SendWrapper::new(scheduler.clone());
     let handlers = Handlers::new(state, engine, scheduler, sig, Gestures::new(Surface::Map));
+    let list_handlers = SendWrapper::new(handlers.clone());
     let missing = Signal::derive(move || figures.with(|f| f.as_ref().map_or(0, |f| f.missing)));
     view! {
         <section class="map-view" data-testid="map" aria-label=move || t().map_label
@@ -109,9 +110,9 @@ pub fn MapView() -> impl IntoView {
             data-arcs-in-view=move || sig.arcs_in_view.get().to_string()>
             <MapStage refs handlers=handlers.clone() sig tiles=tiles_cfg>
                 <MapInset scheduler=inset_scheduler.take()/>
+                <MarkerList items=sig.items handlers=list_handlers.take()/>
             </MapStage>
             <p id="map-help" class="map-help muted">{move || t().map_help}</p>
-            <MarkerList items=sig.items handlers/>
             <NotOnMapNote missing/>
             <ArcsLeftOutNote drawn=sig.arcs in_view=sig.arcs_in_view/>
             <MapOptions options figures tiles=tiles_cfg/>

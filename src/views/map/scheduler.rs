@@ -218,6 +218,7 @@ impl Scheduler {
                     item: m.item,
                     x: m.x,
                     y: m.y,
+                    r: m.r,
                     count: m.count,
                 })
                 .collect();

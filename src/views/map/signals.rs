@@ -19,6 +19,8 @@ pub struct MarkerInfo {
     pub item: ecomap_core::cluster::Item,
     pub x: f32,
     pub y: f32,
+    /// Radius drawn, CSS px (the focus ring goes around it).
+    pub r: f32,
     pub count: u32,
 }
 

@@ -1,6 +1,7 @@
 //! `meta`: the format version check (which may refuse the file) and the export's descriptive fields.
 //!
-//! Version rule: missing → warning, read as 1.0; 1.x with x > 0 → notice, loaded; any other major → refused.
+//! Version rule: missing → warning, read as 1.0; 1.0 and 1.1 (which added `contact`) → read; 1.x with x > 1 →
+//! notice, loaded; any other major → refused.
 
 use serde_json::{Map, Value};
 
@@ -10,12 +11,15 @@ use crate::model::Meta;
 use crate::report::{Code, Severity};
 use crate::wire::FORMAT_VERSION;
 
+/// What a file without a readable version is read as (the first format; every later 1.x only adds fields).
+const ASSUMED: &str = "1.0";
+
 const AT: At<'static> = At {
     section: "meta",
     index: NOT_A_LIST,
     id: None,
 };
-const KNOWN: [&str; 8] = [
+const KNOWN: [&str; 9] = [
     "format_version",
     "title",
     "date",
@@ -24,6 +28,7 @@ const KNOWN: [&str; 8] = [
     "languages",
     "notes",
     "reference_year",
+    "contact",
 ];
 
 /// Checks `meta.format_version`; `Err` means the file is refused (the problem is already reported).
@@ -35,10 +40,10 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 Severity::Warning,
                 Code::VersionMissing,
                 path,
-                format!("meta.format_version is missing: read as format {FORMAT_VERSION}"),
-                format!("meta.format_version fehlt; gelesen als Format {FORMAT_VERSION}"),
+                format!("meta.format_version is missing: read as format {ASSUMED}"),
+                format!("meta.format_version fehlt; gelesen als Format {ASSUMED}"),
             );
-            return Ok(FORMAT_VERSION.to_string());
+            return Ok(ASSUMED.to_string());
         }
         Some(Value::String(s)) => s.trim(),
         Some(other) => {
@@ -48,23 +53,24 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 path,
                 format!(
                     "meta.format_version must be a string such as \"{FORMAT_VERSION}\", found {}: read as format \
-                     {FORMAT_VERSION}",
+                     {ASSUMED}",
                     type_en(other)
                 ),
                 format!(
                     "meta.format_version muss ein Text wie „{FORMAT_VERSION}“ sein, gefunden: {}; gelesen als \
-                     Format {FORMAT_VERSION}",
+                     Format {ASSUMED}",
                     type_de(other)
                 ),
             );
-            return Ok(FORMAT_VERSION.to_string());
+            return Ok(ASSUMED.to_string());
         }
     };
     let parsed = found
         .split_once('.')
         .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
     match parsed {
-        Some((1, 0)) => Ok(found.to_string()),
+        // 1.1 added the optional `meta.contact`.
+        Some((1, 0 | 1)) => Ok(found.to_string()),
         Some((1, _)) => {
             ctx.report_at(
                 Severity::Notice,
@@ -102,10 +108,10 @@ pub(super) fn check_version(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>
                 Severity::Warning,
                 Code::VersionInvalid,
                 path,
-                format!("format version \"{found}\" is not of the form MAJOR.MINOR: read as {FORMAT_VERSION}"),
-                format!("Formatversion „{found}“ hat nicht die Form HAUPT.UNTER; gelesen als {FORMAT_VERSION}"),
+                format!("format version \"{found}\" is not of the form MAJOR.MINOR: read as {ASSUMED}"),
+                format!("Formatversion „{found}“ hat nicht die Form HAUPT.UNTER; gelesen als {ASSUMED}"),
             );
-            Ok(FORMAT_VERSION.to_string())
+            Ok(ASSUMED.to_string())
         }
     }
 }
@@ -207,8 +213,54 @@ pub(super) fn read(ctx: &mut Ctx<'_>, meta: Option<&Map<String, Value>>, format_
         ),
         None => {}
     }
+    #[cfg(feature = "contact-check")]
+    {
+        out.contact = contact(ctx, present(m, "contact"));
+    }
     ctx.finish_section("meta");
     out
+}
+
+/// `meta.contact` (format 1.1): each address checked by `crate::contact::url`; a bad one is left out with a
+/// warning that names its path. Only with the feature `contact-check` (the app leaves it out: Cargo.toml).
+#[cfg(feature = "contact-check")]
+fn contact(ctx: &mut Ctx<'_>, v: Option<&Value>) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    match v {
+        None => {}
+        Some(Value::Object(c)) => {
+            ctx.unknown_fields(AT, c, "contact", &crate::contact::KEYS);
+            for key in crate::contact::KEYS {
+                let found = present(c, key).map(|v| v.as_str().ok_or(v));
+                match found.map(|s| s.map(|s| (s, crate::contact::url(s)))) {
+                    None => {}
+                    Some(Ok((_, Ok(url)))) => out.push((key, url)),
+                    Some(Ok((s, Err((en, de))))) => bad_contact(ctx, key, s, en, de),
+                    Some(Err(_)) => bad_contact(ctx, key, "", "is not a URL string", "ist keine URL als Text"),
+                }
+            }
+        }
+        Some(_) => bad_contact(ctx, "", "", "is not an object", "ist kein Objekt"),
+    }
+    out
+}
+
+#[cfg(feature = "contact-check")]
+#[cold]
+#[inline(never)]
+fn bad_contact(ctx: &mut Ctx<'_>, key: &str, value: &str, en: &str, de: &str) {
+    let field = if key.is_empty() {
+        "contact".to_string()
+    } else {
+        format!("contact.{key}")
+    };
+    ctx.report_at(
+        Severity::Warning,
+        Code::ContactInvalid,
+        &format!("$.meta.{field}"),
+        format!("meta.{field} \"{value}\" {en}: left out"),
+        format!("meta.{field} „{value}“ {de}; weggelassen"),
+    );
 }
 
 impl Ctx<'_> {

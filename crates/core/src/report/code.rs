@@ -49,7 +49,7 @@ codes! {
     VersionMissing = "version-missing",
     /// `format_version` not `MAJOR.MINOR`.
     VersionInvalid = "version-invalid",
-    /// Format 1.x with x > 0.
+    /// Format 1.x with x > 1.
     VersionNewerMinor = "version-newer-minor",
     /// Taxonomy or regions absent (built-in used), or actors or projects absent.
     SectionMissing = "section-missing",
@@ -117,6 +117,8 @@ codes! {
     UnknownField = "unknown-field",
     /// A text in one language only (once per field and section).
     LanguageFilled = "language-filled",
+    /// A `meta.contact` address that is not an http(s) or mailto URL, or an unknown key in it.
+    ContactInvalid = "contact-invalid",
 }
 
 impl fmt::Display for Code {

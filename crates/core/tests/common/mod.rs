@@ -47,6 +47,7 @@ pub fn dataset_from_wire(e: &wire::Export) -> Dataset {
             languages: e.meta.languages.clone(),
             notes: e.meta.notes.as_ref().map(loc).unwrap_or_default(),
             reference_year: e.meta.reference_year,
+            contact: e.meta.contact.as_ref().map(|c| c.pairs()).unwrap_or_default(),
         },
         technologies: e
             .technologies

@@ -7,6 +7,10 @@ const PAN_STEP: f64 = 100.0;
 
 impl Handlers {
     pub fn key(&self, ev: web_sys::KeyboardEvent) {
+        // Keys on a control inside the stage (a marker's button, a zoom button) are that control's own.
+        if ev.target() != ev.current_target() {
+            return;
+        }
         let Some((cam, _)) = self.cam() else { return };
         let new_cam = match ev.key().as_str() {
             "ArrowLeft" => cam.panned(PAN_STEP, 0.0),
