@@ -7,6 +7,7 @@
 //! pairs whose two actors are both selected.
 
 pub mod centrality;
+pub mod concentration;
 
 use crate::filter::Selection;
 use crate::index::Index;
