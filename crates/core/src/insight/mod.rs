@@ -8,6 +8,7 @@
 
 pub mod centrality;
 pub mod concentration;
+pub mod profile;
 
 use crate::filter::Selection;
 use crate::index::Index;
