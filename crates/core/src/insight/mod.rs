@@ -7,6 +7,7 @@
 //! pairs whose two actors are both selected.
 
 pub mod centrality;
+pub mod compare;
 pub mod concentration;
 pub mod profile;
 
