@@ -9,7 +9,9 @@
 pub mod centrality;
 pub mod compare;
 pub mod concentration;
+pub mod partners;
 pub mod profile;
+mod texts;
 
 use crate::filter::Selection;
 use crate::index::Index;
