@@ -18,7 +18,7 @@ pub fn list(names: &[&str], lang: Lang) -> String {
 /// "works on IoT and InfoSec like you".
 pub fn shared_technologies(names: &str, lang: Lang) -> String {
     match lang {
-        Lang::De => format!("arbeitet wie Sie an {names}"),
+        Lang::De => format!("arbeitet wie Sie an: {names}"),
         Lang::En => format!("works on {names} like you"),
     }
 }
