@@ -113,29 +113,39 @@ fn collaborators_in_view(
     }
 }
 
-/// Shared partners and Adamic-Adar of every candidate reached through a collaborator of `a`, by actor.
-fn common_neighbours(idx: &Index, sel: &Selection, a: ActorId) -> (Vec<Vec<ActorId>>, Vec<f64>) {
+/// What the collaboration graph says about `a`'s candidates: its own collaborators in view (sorted), and per
+/// actor the number of collaborators shared with `a` and their Adamic-Adar sum.
+struct Neighbourhood {
+    own: Vec<ActorId>,
+    shared: Vec<u32>,
+    adamic_adar: Vec<f64>,
+}
+
+fn neighbourhood(idx: &Index, sel: &Selection, a: ActorId, stamp: &mut [u32]) -> Neighbourhood {
     let n = idx.actor_count();
-    let mut stamp = vec![0u32; n];
     let mut own = Vec::new();
-    collaborators_in_view(idx, sel, a, &mut stamp, 1, &mut own);
+    collaborators_in_view(idx, sel, a, stamp, 1, &mut own);
     own.sort_unstable();
-    let mut shared: Vec<Vec<ActorId>> = vec![Vec::new(); n];
-    let mut aa = vec![0.0f64; n];
+    let mut shared = vec![0u32; n];
+    let mut adamic_adar = vec![0.0f64; n];
     let mut theirs = Vec::new();
     for (i, &w) in own.iter().enumerate() {
-        collaborators_in_view(idx, sel, w, &mut stamp, i as u32 + 2, &mut theirs);
+        collaborators_in_view(idx, sel, w, stamp, i as u32 + 2, &mut theirs);
         // w's degree counts a as well (they collaborate), so it is at least 1; ln 1 = 0 adds no weight.
         let degree = theirs.len() as f64;
         let weight = if degree > 1.0 { 1.0 / degree.ln() } else { 0.0 };
         for &c in &theirs {
             if c != a {
-                shared[c.index()].push(w);
-                aa[c.index()] += weight;
+                shared[c.index()] += 1;
+                adamic_adar[c.index()] += weight;
             }
         }
     }
-    (shared, aa)
+    Neighbourhood {
+        own,
+        shared,
+        adamic_adar,
+    }
 }
 
 /// Up to `limit` partner suggestions for `actor` under `sel` (module doc for candidates and score).
@@ -148,47 +158,64 @@ pub fn suggest_partners(ds: &Dataset, idx: &Index, sel: &Selection, actor: Actor
     for b in existing_partners(idx, actor) {
         excluded[b.index()] = true;
     }
-    let (mut shared, aa) = common_neighbours(idx, sel, actor);
+    let mut stamp = vec![0u32; idx.actor_count()];
+    let hood = neighbourhood(idx, sel, actor, &mut stamp);
     let me = ds.actor(actor);
+    let mut mine = vec![false; ds.technologies.len()];
+    for t in &me.technologies {
+        mine[t.index()] = true;
+    }
     let here = me.location.point;
-    let mut out: Vec<Suggestion> = Vec::new();
+    // First every candidate's score (no allocation per candidate), then the reasons of the best.
+    let mut scored: Vec<(f64, ActorId)> = Vec::new();
     for c in sel.actors.iter_ones() {
         if excluded[c] {
             continue;
         }
         let other = &ds.actors[c];
-        let techs: Vec<TechnologyId> = other
-            .technologies
-            .iter()
-            .copied()
-            .filter(|t| me.technologies.contains(t))
-            .collect();
+        let techs = other.technologies.iter().filter(|t| mine[t.index()]).count();
         let distance_km = here.zip(other.location.point).map(|(x, y)| haversine_km(x, y));
         let near = distance_km.is_some_and(|d| d <= NEARBY_KM);
-        if techs.is_empty() && shared[c].is_empty() && !near {
+        if techs == 0 && hood.shared[c] == 0 && !near {
             continue;
         }
         let nearness = distance_km.map_or(0.0, |d| NEARBY_KM / (NEARBY_KM + d));
-        let mut techs = techs;
-        techs.sort_unstable();
-        out.push(Suggestion {
-            actor: ActorId(c as u32),
-            score: techs.len() as f64 + aa[c] + nearness,
-            reasons: Reasons {
-                shared_technologies: techs,
-                shared_partners: std::mem::take(&mut shared[c]),
-                adamic_adar: aa[c],
-                distance_km,
-            },
-        });
+        scored.push((techs as f64 + hood.adamic_adar[c] + nearness, ActorId(c as u32)));
     }
-    let order = |x: &Suggestion, y: &Suggestion| y.score.total_cmp(&x.score).then(x.actor.cmp(&y.actor));
-    if out.len() > limit {
-        out.select_nth_unstable_by(limit - 1, order);
-        out.truncate(limit);
+    let order = |x: &(f64, ActorId), y: &(f64, ActorId)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
     }
-    out.sort_unstable_by(order);
-    out
+    scored.sort_unstable_by(order);
+    let mut theirs = Vec::new();
+    scored
+        .into_iter()
+        .enumerate()
+        .map(|(i, (score, c))| {
+            let other = ds.actor(c);
+            let mut shared_technologies: Vec<TechnologyId> =
+                other.technologies.iter().copied().filter(|t| mine[t.index()]).collect();
+            shared_technologies.sort_unstable();
+            let shared_partners = if hood.shared[c.index()] > 0 {
+                // Stamps above those `neighbourhood` used.
+                collaborators_in_view(idx, sel, c, &mut stamp, u32::MAX - i as u32, &mut theirs);
+                hood.own.iter().copied().filter(|w| theirs.contains(w)).collect()
+            } else {
+                Vec::new()
+            };
+            Suggestion {
+                actor: c,
+                score,
+                reasons: Reasons {
+                    shared_technologies,
+                    shared_partners,
+                    adamic_adar: hood.adamic_adar[c.index()],
+                    distance_km: here.zip(other.location.point).map(|(x, y)| haversine_km(x, y)),
+                },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
