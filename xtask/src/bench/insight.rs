@@ -78,6 +78,7 @@ pub fn section(s: &mut String, r: &Results) {
             .collect();
         let _ = writeln!(s, "| {what} (`{name}`) | {} |", cells.join(" | "));
     }
+    let _ = writeln!(s);
     for n in r.native_notes.iter().filter(|n| n.starts_with("insight ")) {
         let _ = writeln!(s, "- {n}");
     }
