@@ -194,7 +194,8 @@ pub fn centrality(g: &CollabGraph, opts: Options) -> Centrality {
     let n = g.len();
     let compact = Compact::of(g);
     let m = compact.node.len();
-    let pairs = if n >= 3 { ((n - 1) * (n - 2)) as f64 } else { 1.0 };
+    // In f64: (n-1)(n-2) overflows a 32-bit usize (wasm) from about 65,000 actors.
+    let pairs = if n >= 3 { (n - 1) as f64 * (n - 2) as f64 } else { 1.0 };
     // By compact node until the end.
     let mut sum = vec![0.0f64; m];
     let mut brandes = Brandes::new(m);
