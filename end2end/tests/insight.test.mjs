@@ -26,7 +26,7 @@ function recordInsight(page) {
 const profile = "[data-testid=profile]";
 const section = (id) => `${profile} [data-testid=${id}]`;
 /** The profile with its last answer (centrality included) rendered. */
-const complete = (page) => page.waitForSelector(`${profile}[data-final=true] ${section("profile-central")} tbody tr`, { timeout: 60_000 });
+const complete = (page) => page.waitForSelector(`${profile}[data-final=true] [data-testid=profile-central] tbody tr`, { timeout: 60_000 });
 
 test("the first view requests no insight code; the AI profile opens from the technology detail", async () => {
   const { page } = browser;
@@ -104,6 +104,14 @@ test("an actor and a neighbour technology in the profile open their detail and p
   await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.textContent.endsWith(t), [`${profile} h2`, tech]);
   assert.notEqual(await page.textContent(`${profile} h2`), before);
   assert.match(page.url(), /view=profile/);
+
+  // Leaving the view terminates its worker.
+  const insightWorkers = () => page.workers().filter((w) => /insight-worker/.test(w.url())).length;
+  assert.equal(insightWorkers(), 1);
+  await page.click("#tab-list");
+  await page.waitForURL(/view=list/);
+  for (let i = 0; i < 100 && insightWorkers() > 0; i++) await page.waitForTimeout(50);
+  assert.equal(insightWorkers(), 0, "the insight worker is gone with its view");
 });
 
 test("the profile in German, and axe finds no serious violation", async () => {

@@ -21,7 +21,7 @@ const COLOURS: [(u8, u8, u8); 7] = [
 
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 300;
-const LEGEND: u32 = 48;
+const LEGEND: u32 = 52;
 
 /// The stacked columns of `years`; empty without years.
 pub fn actors_by_kind(years: &[ProfileYear], lang: Lang) -> String {
@@ -43,8 +43,8 @@ pub fn actors_by_kind(years: &[ProfileYear], lang: Lang) -> String {
         let n = years.len();
         let Ok(mut plot) = ChartBuilder::on(&area)
             .margin(8)
-            .x_label_area_size(24)
-            .y_label_area_size(40)
+            .x_label_area_size(28)
+            .y_label_area_size(44)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max as f64 * 1.05)
         else {
             return String::new();
@@ -64,7 +64,7 @@ pub fn actors_by_kind(years: &[ProfileYear], lang: Lang) -> String {
             .x_label_formatter(&label)
             .y_labels(5)
             .y_label_formatter(&|v: &f64| ecomap_core::format::int(v.max(0.0).round() as u64, lang))
-            .label_style(font(12))
+            .label_style(font(14))
             .axis_style(BLACK)
             .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
             .light_line_style(TRANSPARENT)
@@ -95,7 +95,7 @@ fn draw_legend(area: &DrawingArea<SVGBackend, plotters::coord::Shift>, lang: Lan
     let col = (WIDTH - 16) as i32 / 4;
     for (i, k) in ActorKind::ALL.into_iter().enumerate() {
         let x = 8 + (i as i32 % 4) * col;
-        let y = 6 + (i as i32 / 4) * 20;
+        let y = 6 + (i as i32 / 4) * 22;
         let (r, g, b) = COLOURS[k.index()];
         let _ = area.draw(&Rectangle::new([(x, y), (x + 12, y + 12)], RGBColor(r, g, b).filled()));
         let style = ("sans-serif", 12)
@@ -103,5 +103,56 @@ fn draw_legend(area: &DrawingArea<SVGBackend, plotters::coord::Shift>, lang: Lan
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Center));
         let _ = area.draw(&Text::new(kind_name(k, lang), (x + 18, y + 6), style));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in `list` of public/insight.js (`const LIST = ["a", "b"];`), the page's allow-list.
+    fn page_list(list: &str) -> Vec<String> {
+        let js = include_str!("../../../public/insight.js");
+        let line = js
+            .lines()
+            .find(|l| l.starts_with(&format!("const {list} = [")))
+            .expect(list);
+        line.split('"').skip(1).step_by(2).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_chart_passes_the_pages_allow_list() {
+        let years: Vec<ProfileYear> = (2019..2025)
+            .map(|year| ProfileYear {
+                year,
+                actors_by_kind: [3, 2, 1, 0, 4, 1, 2],
+                ..ProfileYear::default()
+            })
+            .collect();
+        let svg = actors_by_kind(&years, Lang::De);
+        assert!(svg.starts_with("<svg"));
+        let (elements, attributes) = (page_list("SVG_ELEMENTS"), page_list("SVG_ATTRIBUTES"));
+        let mut checked = 0;
+        for tag in svg
+            .split('<')
+            .skip(1)
+            .filter(|t| !t.starts_with('/') && !t.starts_with('?'))
+        {
+            let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            assert!(elements.contains(&name), "element {name}");
+            let head = tag.split('>').next().unwrap_or_default();
+            for attr in head
+                .split('"')
+                .step_by(2)
+                .filter_map(|p| p.trim().rsplit(' ').next())
+                .filter(|a| a.ends_with('='))
+            {
+                let attr = attr.trim_end_matches('=');
+                assert!(attributes.iter().any(|a| a == attr), "attribute {attr} of {name}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked} attributes checked");
+        assert!(svg.contains("Hochschule"), "the legend names the kinds");
     }
 }

@@ -140,19 +140,28 @@ fn central(i: &Inputs, p: &Profile, c: Option<&Centrality>, tx: &Texts) -> Secti
             l,
         ),
     };
+    // Exact figures have no error to state: no column for it.
+    let sampled = matches!(c.method, Method::Sampled { .. });
     let rows: Vec<Vec<Cell>> = p
         .central
         .iter()
         .map(|a| {
             let actor = i.ds.actor(a.actor);
-            vec![
+            let mut row = vec![
                 Cell::actor(actor.name.clone(), &actor.key),
                 Cell::num(int(a.degree, l)),
                 Cell::num(decimal(a.betweenness, 4, l)),
-                Cell::num(decimal(a.std_error, 4, l)),
-            ]
+            ];
+            if sampled {
+                row.push(Cell::num(decimal(a.std_error, 4, l)));
+            }
+            row
         })
         .collect();
+    let mut head = vec![tx.actor.to_string(), tx.degree.to_string(), tx.betweenness.to_string()];
+    if sampled {
+        head.push(tx.std_error.to_string());
+    }
     let mut lines = vec![method];
     if rows.is_empty() {
         lines.push(tx.none.to_string());
