@@ -101,8 +101,12 @@ function start(host) {
     } else if (m.kind === "doc") {
       if (m.id !== c.id) return;
       render(host, JSON.parse(m.doc));
-      // Tests and the printed report wait for the last answer (centrality included).
+      // Tests and the printed report wait for the last answer (centrality included); bench/insight.mjs reads
+      // the worker's times: message to answer, and the centrality when this answer computed it.
       host.dataset.final = String(m.final);
+      host.dataset.answers = String(Number(host.dataset.answers || 0) + 1);
+      if (m.centralityMs === undefined) host.dataset.ms = m.ms.toFixed(2);
+      else host.dataset.centralityMs = m.centralityMs.toFixed(1);
     } else {
       message(host, `${host.dataset.failed} ${m.message || ""}`, false);
     }

@@ -106,11 +106,10 @@ fn draw_legend(area: &DrawingArea<SVGBackend, plotters::coord::Shift>, lang: Lan
     }
 }
 
+/// The page's allow-list (public/insight.js) for the worker's SVG, checked in tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The names in `list` of public/insight.js (`const LIST = ["a", "b"];`), the page's allow-list.
+pub(crate) mod allow {
+    /// The names in `list` of public/insight.js (`const LIST = ["a", "b"];`).
     fn page_list(list: &str) -> Vec<String> {
         let js = include_str!("../../../public/insight.js");
         let line = js
@@ -120,16 +119,8 @@ mod tests {
         line.split('"').skip(1).step_by(2).map(str::to_string).collect()
     }
 
-    #[test]
-    fn the_chart_passes_the_pages_allow_list() {
-        let years: Vec<ProfileYear> = (2019..2025)
-            .map(|year| ProfileYear {
-                year,
-                actors_by_kind: [3, 2, 1, 0, 4, 1, 2],
-                ..ProfileYear::default()
-            })
-            .collect();
-        let svg = actors_by_kind(&years, Lang::De);
+    /// Panics unless every element and attribute of `svg` is allowed; returns how many attributes it checked.
+    pub fn check(svg: &str) -> usize {
         assert!(svg.starts_with("<svg"));
         let (elements, attributes) = (page_list("SVG_ELEMENTS"), page_list("SVG_ATTRIBUTES"));
         let mut checked = 0;
@@ -152,6 +143,25 @@ mod tests {
                 checked += 1;
             }
         }
+        checked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_passes_the_pages_allow_list() {
+        let years: Vec<ProfileYear> = (2019..2025)
+            .map(|year| ProfileYear {
+                year,
+                actors_by_kind: [3, 2, 1, 0, 4, 1, 2],
+                ..ProfileYear::default()
+            })
+            .collect();
+        let svg = actors_by_kind(&years, Lang::De);
+        let checked = allow::check(&svg);
         assert!(checked > 100, "{checked} attributes checked");
         assert!(svg.contains("Hochschule"), "the legend names the kinds");
     }

@@ -208,10 +208,12 @@ fn regions(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
             ]
         })
         .collect();
+    let map = crate::choropleth::choropleth(i.ds, &p.regions.regions, l);
     Section {
         testid: "profile-regions",
         heading: tx.regions.to_string(),
-        lines: vec![tx.regions_note.to_string()],
+        lines: vec![tx.regions_note.to_string(), tx.map_note.to_string()],
+        svg: if map.is_empty() { Vec::new() } else { vec![map] },
         tables: vec![Table {
             caption: tx.regions_caption.to_string(),
             head: [tx.region, tx.lq, tx.standing, tx.tech_actors, tx.all_actors]

@@ -44,6 +44,11 @@ pub struct Texts {
     pub share: &'static str,
     pub neighbours_caption: &'static str,
     pub unknown: &'static str,
+    pub lq_well_above: &'static str,
+    pub lq_above: &'static str,
+    pub lq_below: &'static str,
+    pub lq_well_below: &'static str,
+    pub map_note: &'static str,
     pub none: &'static str,
 }
 
@@ -89,6 +94,11 @@ const EN: Texts = Texts {
     share: "share",
     neighbours_caption: "Other technologies with the actors and projects they share with this one",
     unknown: "This technology is not in the data.",
+    lq_well_above: "well above the cluster average (LQ 1.25 or more)",
+    lq_above: "above (LQ 1 to 1.25)",
+    lq_below: "below (LQ 0.8 to 1)",
+    lq_well_below: "well below (LQ under 0.8)",
+    map_note: "The map colours each district and county by its location quotient (the table below has the figures); Berlin is shown again enlarged.",
     none: "None in the selection.",
 };
 
@@ -134,6 +144,11 @@ const DE: Texts = Texts {
     share: "Anteil",
     neighbours_caption: "Andere Technologien mit den Akteuren und Projekten, die sie mit dieser teilen",
     unknown: "Diese Technologie gibt es in den Daten nicht.",
+    lq_well_above: "deutlich über dem Clusterschnitt (SQ ab 1,25)",
+    lq_above: "darüber (SQ 1 bis 1,25)",
+    lq_below: "darunter (SQ 0,8 bis 1)",
+    lq_well_below: "deutlich darunter (SQ unter 0,8)",
+    map_note: "Die Karte färbt jeden Bezirk und Kreis nach seinem Standortquotienten (die Tabelle darunter hat die Zahlen); Berlin ist vergrößert noch einmal dargestellt.",
     none: "Keine in der Auswahl.",
 };
 

@@ -105,7 +105,10 @@ mod tests {
     fn the_insight_renderer_has_the_same_allow_list() {
         let js = include_str!("../../../public/insight.js");
         let list = |name: &str| -> Vec<String> {
-            let line = js.lines().find(|l| l.starts_with(&format!("const {name} = ["))).expect(name);
+            let line = js
+                .lines()
+                .find(|l| l.starts_with(&format!("const {name} = [")))
+                .expect(name);
             line.split('"').skip(1).step_by(2).map(str::to_string).collect()
         };
         assert_eq!(list("SVG_ELEMENTS"), super::SVG_ELEMENTS);
