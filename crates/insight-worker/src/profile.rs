@@ -172,9 +172,7 @@ fn central(i: &Inputs, p: &Profile, c: Option<&Centrality>, tx: &Texts) -> Secti
         lines,
         tables: vec![Table {
             caption: tx.central_caption.to_string(),
-            head: [tx.actor, tx.degree, tx.betweenness, tx.std_error]
-                .map(str::to_string)
-                .to_vec(),
+            head,
             rows,
         }],
         ..Section::default()
@@ -303,5 +301,28 @@ mod tests {
         let narrow = doc("view=profile&technology=ai&years=2020-2020");
         assert_ne!(all, narrow);
         assert!(doc("view=profile&technology=nope").contains("not in the data"));
+        // With an exact centrality: its figures, and no error column (there is no error to state).
+        let (q, _) = Query::from_params([("technology", "ai")]);
+        let r = q.resolve(&ds);
+        let sel = select(&ds, &idx, &r.filter);
+        let c = ecomap_core::insight::centrality::centrality(
+            &ecomap_core::insight::CollabGraph::of(&idx, &sel),
+            Default::default(),
+        );
+        let i = Inputs {
+            ds: &ds,
+            idx: &idx,
+            filter: &r.filter,
+            sel: &sel,
+            lang: Lang::En,
+        };
+        let Some(ResolvedFocus::Technology(t)) = r.focus else {
+            panic!("focus")
+        };
+        let central = &document(&i, Some(t), Some(&c)).sections[2];
+        assert_eq!(central.testid, "profile-central");
+        assert_eq!(central.tables[0].head.len(), 3);
+        assert!(central.tables[0].rows.len() >= 3);
+        assert!(central.lines[0].contains("exactly"));
     }
 }
