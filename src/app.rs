@@ -141,6 +141,7 @@ pub fn App() -> impl IntoView {
                             View::Map => view! { <MapView/> }.into_any(),
                             View::Network => view! { <NetworkView/> }.into_any(),
                             View::Charts => view! { <ChartsView/> }.into_any(),
+                            View::Profile => view! { <crate::views::insight::ProfileView/> }.into_any(),
                         }}
                         <ResultList/>
                     </div>

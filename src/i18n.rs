@@ -324,6 +324,8 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         (View::Network, Lang::En) => "Network",
         (View::Charts, Lang::De) => "Diagramme",
         (View::Charts, Lang::En) => "Charts",
+        (View::Profile, Lang::De) => "Ökosystem-Profil",
+        (View::Profile, Lang::En) => "Ecosystem profile",
     }
 }
 

@@ -5,7 +5,7 @@
 
 use ecomap_core::format;
 use ecomap_core::model::{ActorId, ActorKind, Lang, Role, TechnologyId};
-use ecomap_core::query::{Focus, ResolvedFocus};
+use ecomap_core::query::{Focus, ResolvedFocus, View};
 use ecomap_core::stats;
 use leptos::prelude::*;
 
@@ -212,6 +212,9 @@ fn technology_detail(state: AppState, d: &DataRef, tid: TechnologyId, lang: Lang
             <h2 id="detail-title" data-testid="detail-title" tabindex="-1">{tech.name.get(lang).to_string()}</h2>
         </header>
         {(!description.is_empty()).then(|| view! { <p class="description">{description}</p> })}
+        // The ecosystem profile (docs/insight.md): computed by the insight worker, loaded only when it opens.
+        <button type="button" class="insight-open" data-testid="open-profile" on:click=move |_| state.show(View::Profile)>
+            {crate::views::insight::texts::insight_texts(lang).open_profile}</button>
         <dl class="facts">
             <dt>{t.headline_actors}</dt><dd data-testid="tech-actors">{format::int(profile.actors as u64, lang)}</dd>
             <dt>{t.projects}</dt><dd data-testid="tech-projects">{format::int(profile.projects.len() as u64, lang)}</dd>

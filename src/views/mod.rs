@@ -5,6 +5,7 @@ pub mod camera_hash;
 pub mod charts;
 pub mod gl;
 pub mod input_policy;
+pub mod insight;
 pub mod map;
 pub mod network;
 pub mod resize;

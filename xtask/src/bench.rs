@@ -8,6 +8,7 @@
 
 mod embeds;
 mod import;
+mod insight;
 mod layout;
 mod page;
 mod plot;
@@ -97,6 +98,8 @@ pub struct Results {
     pub page: Option<page::Page>,
     pub wasm: Option<size::Sizes>,
     pub notes: Vec<String>,
+    /// The `# ...` lines of the native benches (the insight's centrality method and error).
+    pub native_notes: Vec<String>,
 }
 
 impl Results {
@@ -155,6 +158,7 @@ fn run_all() -> Result<()> {
         );
     }
     let native = parse_bench_lines(&out);
+    let native_notes = parse_note_lines(&out);
 
     // (b) browser benchmarks on the release build (skipped, with a note, when it cannot be built)
     let (browser, scripts, page, wasm) = match browser_bench(&root, &mut notes) {
@@ -171,6 +175,7 @@ fn run_all() -> Result<()> {
         page,
         wasm,
         notes,
+        native_notes,
     };
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).map_err(|e| e.to_string())?;

@@ -243,13 +243,15 @@ pub fn run() -> Result<()> {
         "clippy",
         "-p",
         "ecomap",
+        "-p",
+        "ecomap-insight-worker",
         "--target",
         install::WASM_TARGET,
         "--",
         "-D",
         "warnings",
     ]);
-    report.check("clippy (wasm32 app)", t, check_cmd(&mut c));
+    report.check("clippy (wasm32 app and insight worker)", t, check_cmd(&mut c));
 
     // Two runs: the app's native bin and the cli's bin are both named `ecomap` and collide on
     // target/debug/ecomap in one build; built apart, the cli's tests always run the cli.
@@ -293,11 +295,22 @@ pub fn run() -> Result<()> {
 
     let t = Instant::now();
     let sz = if build_ok {
-        size::check(&root.join("dist")).map(|s| format!("raw {}, brotli {}", size::kb(s.raw), size::kb(s.brotli)))
+        size::check(&root.join("dist")).map(|s| {
+            let worker = s.worker_brotli.map(size::kb).unwrap_or_default();
+            format!(
+                "raw {}, brotli {}; insight worker brotli {worker}",
+                size::kb(s.raw),
+                size::kb(s.brotli)
+            )
+        })
     } else {
         Err("no release build".into())
     };
-    report.check("wasm size <= 450 KB brotli (whole app; see size.rs)", t, sz);
+    report.check(
+        "wasm size <= 450 KB brotli (whole app), insight worker <= 250 KB (see size.rs)",
+        t,
+        sz,
+    );
 
     e2e(&mut report, &root, build_ok);
 

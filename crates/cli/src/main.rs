@@ -2,13 +2,14 @@
 //!
 //! Each subcommand lives in its own module: `validate` (print an export's import report), `generate`
 //! (deterministic synthetic exports for benchmarks), `demo` (build public/data/demo.json from data/sources),
-//! `layout` (network positions), `tour check` (a tour against an export), `serve` (serve a built app, e.g. the
-//! USB bundle's, on 127.0.0.1).
+//! `layout` (network positions), `suggest` (an actor's partner suggestions), `tour check` (a tour against an
+//! export), `serve` (serve a built app, e.g. the USB bundle's, on 127.0.0.1).
 
 mod demo;
 mod generate;
 mod layout;
 mod serve;
+mod suggest;
 mod tour;
 mod validate;
 
@@ -26,6 +27,8 @@ const USAGE: &str = "usage:
   ecomap tour check TOUR EXPORT
       check a tour (docs/tours.md) against an export: every step's view, query and camera, and every
       technology, sector, region, actor it names; exit 1 when it is not valid
+  ecomap suggest EXPORT ACTOR_ID [--limit N] [--lang de|en]
+      partner suggestions for an actor, each with its score and reason (`ecomap suggest --help`)
 
   ecomap serve DIR [--port N]
       serve a built app (the USB bundle's app/, or dist/) on http://127.0.0.1:N (default 8080)";
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(rest),
         "layout" => layout::run(rest),
         "tour" => tour::run(rest),
+        "suggest" => suggest::run(rest),
         "serve" => serve::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

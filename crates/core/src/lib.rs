@@ -23,6 +23,7 @@ pub mod import;
 pub mod in_view;
 pub mod index;
 pub mod input_policy;
+pub mod insight;
 pub mod kiosk;
 pub mod layout;
 pub mod model;

@@ -78,7 +78,7 @@ pub const PARAMS: [Param; 26] = [
         // Always written: a link keeps its view whatever the start view is.
         write: |q, out| out.push(("view", q.view.key().to_string())),
         lockable: false,
-        about: "the view shown: map (the start view), list, network or charts",
+        about: "the view shown: map (the start view), list, network, charts, or profile (the ecosystem profile of the technology= parameter's technology)",
     },
     Param {
         name: "lang",

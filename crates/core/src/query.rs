@@ -21,6 +21,9 @@ pub enum View {
     Map,
     Network,
     Charts,
+    /// A technology's ecosystem profile (the focused technology; docs/insight.md): not a tab, opened from the
+    /// technology's detail panel.
+    Profile,
 }
 
 impl View {
@@ -32,10 +35,11 @@ impl View {
             View::Map => "map",
             View::Network => "network",
             View::Charts => "charts",
+            View::Profile => "profile",
         }
     }
     pub fn parse(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.key() == s)
+        View::ALL.into_iter().chain([View::Profile]).find(|v| v.key() == s)
     }
 }
 
@@ -312,6 +316,17 @@ mod tests {
             .filter_map(|p| p.split_once('='))
             .collect();
         Query::from_params(pairs)
+    }
+
+    #[test]
+    fn the_profile_view_is_a_link_but_not_a_tab() {
+        let (q, notices) = parse("view=profile&technology=ai");
+        assert!(notices.is_empty());
+        assert_eq!(q.view, View::Profile);
+        assert_eq!(q.focus, Some(Focus::Technology("ai".into())));
+        assert!(!View::ALL.contains(&View::Profile));
+        let search: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(parse(&search.join("&")).0, q);
     }
 
     #[test]

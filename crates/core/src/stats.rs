@@ -125,6 +125,23 @@ pub fn years_by_technology(
         .collect()
 }
 
+/// Per-year figures of the selected projects that list technology `t` for `from..=to` (one column of
+/// `years_by_technology` without `primary_only`).
+pub fn technology_years(
+    ds: &Dataset,
+    idx: &Index,
+    sel: &Selection,
+    t: TechnologyId,
+    from: u16,
+    to: u16,
+) -> Vec<YearFigures> {
+    if t.index() >= idx.technology_count() {
+        return year_rows(ds, sel, from, to, |_| false);
+    }
+    let tp = idx.technology_projects(t);
+    year_rows(ds, sel, from, to, |p| tp.get(p))
+}
+
 /// The years the dataset's projects span, (earliest start, latest end); `None` without projects.
 pub fn project_year_span(ds: &Dataset) -> Option<(u16, u16)> {
     let from = ds.projects.iter().map(|p| p.start).min()?;

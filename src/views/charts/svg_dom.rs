@@ -100,6 +100,21 @@ mod tests {
     use super::super::theme::ChartTheme;
     use super::allowed;
 
+    /// public/insight.js renders the insight worker's charts with its own copy of the allow-list.
+    #[test]
+    fn the_insight_renderer_has_the_same_allow_list() {
+        let js = include_str!("../../../public/insight.js");
+        let list = |name: &str| -> Vec<String> {
+            let line = js
+                .lines()
+                .find(|l| l.starts_with(&format!("const {name} = [")))
+                .expect(name);
+            line.split('"').skip(1).step_by(2).map(str::to_string).collect()
+        };
+        assert_eq!(list("SVG_ELEMENTS"), super::SVG_ELEMENTS);
+        assert_eq!(list("SVG_ATTRIBUTES"), super::SVG_ATTRIBUTES);
+    }
+
     #[test]
     fn every_drawn_chart_passes_the_allow_list() {
         let (ds, idx) = demo();

@@ -1,7 +1,7 @@
 //! docs/benchmarks.md from one run's figures: the run's facts, the targets table, one section per comparison
 //! (the settings of both sides and what is timed), the soak, then every figure as printed.
 
-use super::{embeds, layout};
+use super::{embeds, insight, layout};
 use super::{fmt_ms, median, verdict, Figure, Results, Target};
 use crate::{install, output, size};
 use std::fmt::Write as _;
@@ -20,6 +20,7 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
     targets.extend(filter_targets(r));
     targets.extend(embeds::targets(r));
     targets.extend(super::present::targets(r));
+    targets.extend(insight::targets(r));
     let _ = writeln!(s, "## Figures against targets\n");
     let _ = writeln!(s, "| what | target | measured | |");
     let _ = writeln!(s, "|---|---:|---:|---|");
@@ -44,6 +45,7 @@ pub fn render(root: &Path, r: &Results, plots: &[(String, String)]) -> String {
         let (date, commit) = stamp(root);
         let _ = writeln!(s, "\n{}", super::present::section_of(r, &date, &commit));
     }
+    insight::section(&mut s, r);
     soak_section(&mut s, r);
     measures_section(&mut s, r);
     native_section(&mut s, r);

@@ -1,0 +1,19 @@
+//! ecomap's insight worker: a second wasm module, loaded by the page only when an insight view opens, that
+//! imports the export itself and answers with ready-to-render documents (docs/insight.md, "The worker").
+//! Natively it does nothing (its documents are tested natively).
+
+// Natively only the tests use the documents.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+mod chart;
+mod choropleth;
+mod doc;
+mod profile;
+mod texts;
+#[cfg(target_arch = "wasm32")]
+mod worker;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}

@@ -1,0 +1,215 @@
+//! The worker's runtime (wasm32 only): it listens for the page's messages, imports the export itself, and
+//! answers each request with a document (docs/insight.md, "Protocol").
+//!
+//! | direction | `kind` | fields |
+//! |---|---|---|
+//! | worker → page | `ready` | once, when it listens |
+//! | page → worker | `load` | `url`: the export the page loaded (absolute, same as the page's request) |
+//! | page → worker | `profile` | `id`, `query` (the page's URL query string), `lang` (`de`/`en`) |
+//! | worker → page | `doc` | `id`, `doc` (the document as JSON text), `ms` (from message to answer), `final` (false while centrality is computing) |
+//! | worker → page | `error` | `message` |
+//!
+//! A request that arrives before the data is ready waits (only the newest). The centrality of a selection is
+//! computed after the first answer and kept for its filter; the second answer (`final`) carries it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ecomap_core::filter::{select, Filter};
+use ecomap_core::index::Index;
+use ecomap_core::insight::centrality::{centrality, Centrality, Options};
+use ecomap_core::insight::CollabGraph;
+use ecomap_core::model::{Dataset, Lang};
+use ecomap_core::query::{Query, ResolvedFocus};
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+use crate::profile::{document, Inputs};
+
+struct Data {
+    ds: Dataset,
+    idx: Index,
+}
+
+struct Request {
+    id: f64,
+    query: String,
+    lang: Lang,
+}
+
+#[derive(Default)]
+struct State {
+    data: Option<Rc<Data>>,
+    pending: Option<Request>,
+    centrality: Option<(Filter, Rc<Centrality>)>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let msg = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&msg, &JsValue::from_str(k), v);
+    }
+    let _ = scope().post_message(&msg);
+}
+
+fn post_error(message: &str) {
+    post(&[("kind", "error".into()), ("message", message.into())]);
+}
+
+/// Starts listening and tells the page.
+pub fn start() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| on_message(&ev.data()));
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&[("kind", "ready".into())]);
+}
+
+fn on_message(msg: &JsValue) {
+    match get(msg, "kind").as_string().as_deref() {
+        Some("load") => {
+            let url = get(msg, "url").as_string().unwrap_or_default();
+            wasm_bindgen_futures::spawn_local(async move {
+                match load(&url).await {
+                    Ok(data) => {
+                        let pending = STATE.with_borrow_mut(|s| {
+                            s.data = Some(Rc::new(data));
+                            s.pending.take()
+                        });
+                        if let Some(req) = pending {
+                            answer(&req, now());
+                        }
+                    }
+                    Err(e) => post_error(&e),
+                }
+            });
+        }
+        Some("profile") => {
+            let t0 = now();
+            let req = Request {
+                id: get(msg, "id").as_f64().unwrap_or(0.0),
+                query: get(msg, "query").as_string().unwrap_or_default(),
+                lang: get(msg, "lang")
+                    .as_string()
+                    .and_then(|l| Lang::parse(&l))
+                    .unwrap_or(Lang::En),
+            };
+            let ready = STATE.with_borrow_mut(move |s| {
+                if s.data.is_some() {
+                    return Some(req);
+                }
+                s.pending = Some(req);
+                None
+            });
+            if let Some(req) = ready {
+                answer(&req, t0);
+            }
+        }
+        _ => post_error("insight worker: unknown message"),
+    }
+}
+
+async fn load(url: &str) -> Result<Data, String> {
+    let err = |e: JsValue| format!("insight worker: {url}: {e:?}");
+    let resp: Response = wasm_bindgen_futures::JsFuture::from(scope().fetch_with_str(url))
+        .await
+        .map_err(err)?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(format!("insight worker: {url}: HTTP {}", resp.status()));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(resp.array_buffer().map_err(err)?)
+        .await
+        .map_err(err)?;
+    let bytes = Uint8Array::new(&buf).to_vec();
+    let (ds, _report) = ecomap_core::import::import(&bytes, url);
+    let idx = Index::build(&ds);
+    Ok(Data { ds, idx })
+}
+
+/// The page's query string as (name, value) pairs, decoded.
+fn params(search: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .map(String::from)
+            .unwrap_or_else(|_| s.to_string())
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn answer(req: &Request, t0: f64) {
+    let Some(data) = STATE.with_borrow(|s| s.data.clone()) else {
+        return;
+    };
+    let pairs = params(&req.query);
+    let (q, _) = Query::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let resolved = q.resolve(&data.ds);
+    let filter = resolved.filter;
+    let sel = select(&data.ds, &data.idx, &filter);
+    let t = match resolved.focus {
+        Some(ResolvedFocus::Technology(t)) => Some(t),
+        _ => None,
+    };
+    let cached = STATE.with_borrow(|s| {
+        s.centrality
+            .as_ref()
+            .filter(|(f, _)| *f == filter)
+            .map(|(_, c)| c.clone())
+    });
+    let inputs = Inputs {
+        ds: &data.ds,
+        idx: &data.idx,
+        filter: &filter,
+        sel: &sel,
+        lang: req.lang,
+    };
+    let send = |c: Option<&Centrality>, t0: f64, extra: Option<f64>| {
+        let doc = serde_json::to_string(&document(&inputs, t, c)).unwrap_or_default();
+        let mut fields = vec![
+            ("kind", JsValue::from("doc")),
+            ("id", req.id.into()),
+            ("doc", doc.into()),
+            ("ms", (now() - t0).into()),
+            ("final", c.is_some().into()),
+        ];
+        if let Some(ms) = extra {
+            fields.push(("centralityMs", ms.into()));
+        }
+        post(&fields);
+    };
+    if let Some(c) = cached {
+        send(Some(&c), t0, None);
+        return;
+    }
+    send(None, t0, None);
+    let t1 = now();
+    let c = Rc::new(centrality(&CollabGraph::of(&data.idx, &sel), Options::default()));
+    let ms = now() - t1;
+    STATE.with_borrow_mut(|s| s.centrality = Some((filter.clone(), c.clone())));
+    send(Some(&c), now(), Some(ms));
+}
