@@ -3,9 +3,6 @@
 // Trunk (Trunk.toml `pattern_script`) emits:
 //   <script type="module" src="./loader.js" data-ecomap-loader data-js="./ecomap-HASH.js" data-wasm="./ecomap-HASH_bg.wasm">
 // Paths are relative to the page, so the app works under any path prefix.
-// Printing: the map's and the network's canvases as pictures (print.js, docs/report.md).
-import "./print.js";
-
 const el = document.querySelector("script[data-ecomap-loader]");
 // An embed (`?embed=1`) shows its slim skeleton, not the explorer's header, while the wasm loads.
 const embed = new URLSearchParams(location.search).get("embed") === "1";
@@ -17,6 +14,9 @@ try {
   const bindings = await import(js);
   await bindings.default({ module_or_path: wasm });
   keepForOffline();
+  // Printing: the map's and the network's canvases as pictures (print.js, docs/report.md); after the start, so
+  // that the first view never waits for it.
+  import("./print.js").catch((err) => console.warn("ecomap: printing will show blank canvases", err));
 } catch (err) {
   console.error("ecomap: the app could not start", err);
   document.documentElement.dataset.ready = "error";

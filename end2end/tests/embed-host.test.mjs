@@ -220,7 +220,7 @@ test("the embed loader is small, plain and served beside the app; config.json an
 async function openShare(page, query) {
   const html = await (await fetch(`${APP}/`)).text();
   const js = html.match(/data-js="\.\/([^"]+)"/)?.[1];
-  allowErrors(...["loader.js", "layout-worker.js", js].map((f) => `requestfailed: /${f} net::ERR_ABORTED`));
+  allowErrors(...["loader.js", "print.js", "layout-worker.js", js].map((f) => `requestfailed: /${f} net::ERR_ABORTED`));
   await openApp(page, query);
   await page.focus("[data-testid=share]");
   await page.keyboard.press("Enter");

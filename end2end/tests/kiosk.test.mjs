@@ -163,7 +163,7 @@ test("after a panic the kiosk starts over by itself", async () => {
   // script, during the tour's network step) is aborted, as by any reload.
   const html = await (await fetch(page.url())).text();
   const js = html.match(/data-js="\.\/([^"]+)"/)?.[1];
-  allowErrors(...["layout-worker.js", js].map((f) => `requestfailed: /${f} net::ERR_ABORTED`));
+  allowErrors(...["print.js", "layout-worker.js", js].map((f) => `requestfailed: /${f} net::ERR_ABORTED`));
   await panicOnPurpose(page);
   await page.waitForSelector("[data-testid=panic]");
   // Nobody presses Reload: within 5 s the kiosk reloads its start address and plays the tour again.
