@@ -9,3 +9,11 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn ecomap_test_panic() {
     panic!("ecomap_test_panic: a panic asked for by a test");
 }
+
+/// Gives every WebGL context back and asks for it again in the same task, as a frame scrolled out of view and
+/// straight back does (src/embed/park.rs); the views must come back drawn.
+#[wasm_bindgen]
+pub fn ecomap_test_park_and_return() {
+    crate::views::gl::park(true);
+    crate::views::gl::park(false);
+}

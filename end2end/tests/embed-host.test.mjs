@@ -173,6 +173,31 @@ test("embed mode: the frames announce themselves, and setQuery filters the frame
   }
 });
 
+test("a context given back and asked for again at once (scrolled out and straight back) comes back drawn", async () => {
+  const { page, close } = await launchHost();
+  try {
+    await openApp(page, "lang=en&embed=1&view=map");
+    await page.waitForSelector("[data-testid=map][data-drawn=true][data-context=ok]");
+    // The browser sends its loss event after this task; the restore must follow it, and the map draw again.
+    await page.evaluate(async () => {
+      const map = document.querySelector("[data-testid=map]");
+      window.__contexts = [];
+      new MutationObserver(() => window.__contexts.push(map.dataset.context)).observe(map, {
+        attributes: true,
+        attributeFilter: ["data-context"],
+      });
+      const el = document.querySelector("script[data-ecomap-loader]");
+      const mod = await import(new URL(el.dataset.js, document.baseURI).href);
+      mod.ecomap_test_park_and_return();
+    });
+    await page.waitForFunction(() => window.__contexts.join(" ") === "lost ok", undefined, { timeout: 10_000 });
+    await page.waitForSelector("[data-testid=map][data-drawn=true][data-context=ok]");
+    assert.equal(await page.getAttribute("html", "data-webgl-contexts"), "1");
+  } finally {
+    await close();
+  }
+});
+
 test("a page with 8 embeds shows 8 drawn views and loses no WebGL context", async () => {
   const { page, close } = await launchHost();
   const warnings = [];

@@ -64,6 +64,11 @@ struct Park {
     gl: Gl,
     ext: Option<web_sys::WebglLoseContext>,
     parked: Cell<bool>,
+    /// The browser has sent `webglcontextlost` for the context's last loss. A context can be restored only after
+    /// that event (whose default the renderer prevents): a restore asked for before it would be refused.
+    lost_event_seen: Cell<bool>,
+    /// A restore asked for between our `loseContext` and its `webglcontextlost`: done right after that event.
+    restore_after_event: Cell<bool>,
 }
 
 impl Park {
@@ -74,12 +79,39 @@ impl Park {
             return;
         }
         if park && !self.gl.is_context_lost() {
+            self.lost_event_seen.set(false);
+            self.restore_after_event.set(false);
             ext.lose_context();
         } else if !park && self.gl.is_context_lost() {
-            ext.restore_context();
+            // Scrolled out and back within the moment before the browser sent its loss event: restore after it.
+            if self.lost_event_seen.get() {
+                ext.restore_context();
+            } else {
+                self.restore_after_event.set(true);
+            }
         }
         self.parked.set(park);
         count_live(if park { -1 } else { 1 });
+    }
+
+    /// The renderer's `webglcontextlost` handler ran. A restore asked for meanwhile is done in the next task: the
+    /// browser allows it only once the handler has returned (having prevented the event's default).
+    fn lost_event(self: &Rc<Self>) {
+        self.lost_event_seen.set(true);
+        if !self.restore_after_event.replace(false) {
+            return;
+        }
+        let me = self.clone();
+        let restore = Closure::once_into_js(move || {
+            if let (false, Some(ext)) = (me.parked.get(), &me.ext) {
+                if me.gl.is_context_lost() {
+                    ext.restore_context();
+                }
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(restore.unchecked_ref());
+        }
     }
 }
 
@@ -137,14 +169,29 @@ impl<S: 'static> Context<S> {
             .ok()?;
         let state = Rc::new(RefCell::new(Some(setup(&gl)?)));
         let lost = Rc::new(Cell::new(false));
+        let park = Rc::new(Park {
+            ext: gl
+                .get_extension("WEBGL_lose_context")
+                .ok()
+                .flatten()
+                .map(JsCast::unchecked_into),
+            gl: gl.clone(),
+            parked: Cell::new(false),
+            lost_event_seen: Cell::new(false),
+            restore_after_event: Cell::new(false),
+        });
         let on_lost = {
             let (lost, state, on_change) = (lost.clone(), state.clone(), on_change.clone());
+            let park = Rc::downgrade(&park);
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 ev.prevent_default();
                 lost.set(true);
                 // The old objects belong to the lost context: drop them.
                 *state.borrow_mut() = None;
                 on_change(true);
+                if let Some(park) = park.upgrade() {
+                    park.lost_event();
+                }
             })
         };
         let on_restored = {
@@ -158,15 +205,6 @@ impl<S: 'static> Context<S> {
         let _ = canvas.add_event_listener_with_callback("webglcontextlost", on_lost.as_ref().unchecked_ref());
         let _ = canvas.add_event_listener_with_callback("webglcontextrestored", on_restored.as_ref().unchecked_ref());
         count_live(1);
-        let park = Rc::new(Park {
-            ext: gl
-                .get_extension("WEBGL_lose_context")
-                .ok()
-                .flatten()
-                .map(JsCast::unchecked_into),
-            gl: gl.clone(),
-            parked: Cell::new(false),
-        });
         HANDLES.with(|h| h.borrow_mut().push(Rc::downgrade(&park)));
         if PARKED.with(Cell::get) {
             park.set(true);
