@@ -7,23 +7,10 @@
 // tick and untick the first technology facet 5 times. Prints `BENCH data=LABEL name=ecomap:charts ms=X` (median
 // of the redraws after a filter change) and `name=ecomap:charts-first` (the first drawing).
 import { launchChromium } from "./lib/chromium.mjs";
+import { appBase, datasets as sets } from "./lib/datasets.mjs";
 
-const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
-if (!base) {
-  console.error("ECOMAP_URL is not set");
-  process.exit(2);
-}
-const datasets = process.argv.slice(2).map((a) => {
-  const i = a.indexOf("=");
-  return { label: a.slice(0, i), query: a.slice(i + 1) };
-});
-// Without arguments (as `cargo xtask bench` runs it): the demo and every export named in ECOMAP_BENCH_DATA.
-if (!datasets.length) {
-  datasets.push({ label: "demo", query: "" });
-  for (const f of (process.env.ECOMAP_BENCH_DATA || "").split(",").filter(Boolean)) {
-    datasets.push({ label: f.replace(/^.*\/|\.json$/g, ""), query: `data=${f}` });
-  }
-}
+const base = appBase();
+const datasets = sets();
 
 const charts = (page) =>
   page.evaluate(() => performance.getEntriesByName("ecomap:charts", "measure").map((m) => m.duration));

@@ -9,22 +9,10 @@
 // `name=insight-profile` (median over the filter changes: the profile without centrality, the target is
 // <= 50 ms), `name=insight-centrality` (median over the selections, target <= 2 s) and the first ones.
 import { launchChromium } from "./lib/chromium.mjs";
+import { appBase, datasets as sets } from "./lib/datasets.mjs";
 
-const base = (process.env.ECOMAP_URL || "").replace(/\/+$/, "");
-if (!base) {
-  console.error("ECOMAP_URL is not set");
-  process.exit(2);
-}
-const datasets = process.argv.slice(2).map((a) => {
-  const i = a.indexOf("=");
-  return { label: a.slice(0, i), query: a.slice(i + 1) };
-});
-if (!datasets.length) {
-  datasets.push({ label: "demo", query: "" });
-  for (const f of (process.env.ECOMAP_BENCH_DATA || "").split(",").filter(Boolean)) {
-    datasets.push({ label: f.replace(/^.*\/|\.json$/g, ""), query: `data=${f}` });
-  }
-}
+const base = appBase();
+const datasets = sets();
 
 const host = "[data-testid=profile]";
 const read = (page) =>

@@ -315,20 +315,25 @@ async fn prepare(state: AppState, bytes: Vec<u8>, source: String, ticket: Ticket
     state.load.set(LoadState::Ready);
 }
 
+/// Shows a load's progress (bytes loaded, total when known) while it is the newest.
+fn downloading(state: AppState, ticket: Ticket, source: String) -> impl Fn(f64, Option<f64>) {
+    move |loaded, total| {
+        if ticket.current() {
+            state.load.set(LoadState::Downloading {
+                source: source.clone(),
+                loaded,
+                total,
+            });
+        }
+    }
+}
+
 /// Downloads and prepares the export at `url`.
 pub fn load_url(state: AppState, url: String) {
     start_basemap();
     let ticket = Ticket::next();
     leptos::task::spawn_local(async move {
-        let progress = |loaded, total| {
-            if ticket.current() {
-                state.load.set(LoadState::Downloading {
-                    source: url.clone(),
-                    loaded,
-                    total,
-                });
-            }
-        };
+        let progress = downloading(state, ticket, url.clone());
         progress(0.0, None);
         let start = perf::now();
         let result = download(&url, ticket, progress).await;
@@ -352,15 +357,7 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         if size > max_bytes() {
             return fail(state, name, LoadError::TooLarge(size), ticket);
         }
-        let progress = |loaded, total| {
-            if ticket.current() {
-                state.load.set(LoadState::Downloading {
-                    source: name.clone(),
-                    loaded,
-                    total,
-                });
-            }
-        };
+        let progress = downloading(state, ticket, name.clone());
         progress(0.0, Some(size));
         match read_stream(file.stream(), Some(size), ticket, &progress).await {
             Ok(bytes) if ticket.current() => {

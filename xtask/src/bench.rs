@@ -264,31 +264,37 @@ fn browser_bench(root: &Path, notes: &mut Vec<String>) -> Result<BrowserFigures>
     Ok((browser, scripts, Some(page), wasm))
 }
 
+/// Writes `dist/data/gen-N.json`, the seeded synthetic export of `n` actors (`ecomap generate --seed 1`);
+/// returns its path under the project root.
+pub(crate) fn generate_export(root: &Path, n: usize) -> Result<String> {
+    let out_file = format!("dist/data/gen-{n}.json");
+    crate::run(Command::new("cargo").current_dir(root).args([
+        "run",
+        "--release",
+        "--quiet",
+        "-p",
+        "ecomap-cli",
+        "--",
+        "generate",
+        "--actors",
+        &n.to_string(),
+        "--seed",
+        "1",
+        "--out",
+        &out_file,
+    ]))?;
+    Ok(out_file)
+}
+
 /// Writes `dist/data/gen-N.json` for every size; returns (label, path under dist/) of those written.
 fn generate_exports(root: &Path, notes: &mut Vec<String>) -> Vec<(String, String)> {
     let mut datasets = Vec::new();
     for n in SIZES {
-        let out_file = format!("dist/data/gen-{n}.json");
-        let r = crate::run(Command::new("cargo").current_dir(root).args([
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "ecomap-cli",
-            "--",
-            "generate",
-            "--actors",
-            &n.to_string(),
-            "--seed",
-            "1",
-            "--out",
-            &out_file,
-        ]));
-        match r {
-            Ok(()) if root.join(&out_file).is_file() => {
+        match generate_export(root, n) {
+            Ok(out_file) if root.join(&out_file).is_file() => {
                 datasets.push((format!("gen-{n}"), format!("data/gen-{n}.json")));
             }
-            Ok(()) => notes.push(format!("`ecomap generate --actors {n}` wrote no {out_file}.")),
+            Ok(out_file) => notes.push(format!("`ecomap generate --actors {n}` wrote no {out_file}.")),
             Err(e) => notes.push(format!("generating {n} actors failed: {e}")),
         }
     }

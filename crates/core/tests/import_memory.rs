@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use ecomap_core::import::import;
+use ecomap_core::import::{import, SECTIONS};
 use ecomap_core::report::{render_text, Code, ImportReport, KEPT_PER_CODE};
 use serde_json::{json, Value};
 
@@ -103,15 +103,7 @@ fn records_stream_whatever_the_key_order() {
             .collect();
         format!("{{{}}}", parts.join(",\n"))
     };
-    let canonical = ordered(&[
-        "meta",
-        "technologies",
-        "sectors",
-        "regions",
-        "actors",
-        "projects",
-        "links",
-    ]);
+    let canonical = ordered(&SECTIONS);
     let cases = [
         (
             "actors first",

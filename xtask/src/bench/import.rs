@@ -21,22 +21,7 @@ pub fn run_only() -> Result<()> {
     }
     let mut args = Vec::new();
     for n in SIZES {
-        let out = format!("dist/data/gen-{n}.json");
-        crate::run(Command::new("cargo").current_dir(&root).args([
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "ecomap-cli",
-            "--",
-            "generate",
-            "--actors",
-            &n.to_string(),
-            "--seed",
-            "1",
-            "--out",
-            &out,
-        ]))?;
+        super::generate_export(&root, n)?;
         args.push(format!("gen-{n}=data/gen-{n}.json"));
     }
     install::npm_ci(&root.join("bench"))?;
