@@ -1,8 +1,8 @@
 //! `cargo xtask bench import`: only the import in the browser (issue 16, item 3): parse + validate + index of
-//! the generated 50,000- and 100,000-actor exports, and the wasm memory's peak, 3 fresh pages each, against
-//! the release build (built when missing). Prints the figures as a table and writes it into its own section of
-//! docs/benchmarks.md (between [`START`] and [`END`]; a full `cargo xtask bench` rewrites the file without it:
-//! run this again after one).
+//! the generated 50,000- and 100,000-actor exports, and the wasm memory's peak, one fresh page per run (3 unless
+//! ECOMAP_BENCH_RUNS says otherwise), against the release build (built when missing). Prints the figures as a
+//! table and writes it into its own section of docs/benchmarks.md (between [`START`] and [`END`]; a full
+//! `cargo xtask bench` rewrites the file without it: run this again after one).
 
 use std::process::Command;
 
@@ -35,7 +35,7 @@ pub fn run_only() -> Result<()> {
     );
     let (date, commit) = super::report::stamp(&root);
     let mut table = format!(
-        "{START}\nMeasured {date} at commit {commit}, headless Chromium, release build, 3 fresh pages each (median):\n\n\
+        "{START}\nMeasured {date} at commit {commit}, headless Chromium, release build, one fresh page per run (runs per row), medians:\n\n\
          | data | import (median) | index (median) | import + index | wasm memory (peak) |\n|---|---:|---:|---:|---:|\n"
     );
     for n in SIZES {
