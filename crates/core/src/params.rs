@@ -71,14 +71,14 @@ macro_rules! choice_param {
 }
 
 /// Every parameter the app reads; others are reported as unknown.
-pub const PARAMS: [Param; 26] = [
+pub const PARAMS: [Param; 27] = [
     Param {
         name: "view",
         read: |q, v| View::parse(v).map(|view| q.view = view).is_some(),
         // Always written: a link keeps its view whatever the start view is.
         write: |q, out| out.push(("view", q.view.key().to_string())),
         lockable: false,
-        about: "the view shown: map (the start view), list, network, charts, or profile (the ecosystem profile of the technology= parameter's technology)",
+        about: "the view shown: map (the start view), list, network, charts, profile (the ecosystem profile of the technology= parameter's technology), compare (the technologies of compare=) or regions (every technology's regional strengths and gaps)",
     },
     Param {
         name: "lang",
@@ -162,6 +162,20 @@ pub const PARAMS: [Param; 26] = [
         },
         lockable: false,
         about: "the technology opened in the detail panel",
+    },
+    Param {
+        name: "compare",
+        read: |q, v| {
+            q.compare = v.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect();
+            !q.compare.is_empty()
+        },
+        write: |q, out| {
+            if !q.compare.is_empty() {
+                out.push(("compare", q.compare.join(",")));
+            }
+        },
+        lockable: false,
+        about: "the technologies the comparison view shows, 2 to 4 keys separated by commas (view=compare)",
     },
     // One name, two meanings with distinct values: the network's graph and the page mode of issue 15.
     Param {

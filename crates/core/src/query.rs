@@ -24,6 +24,10 @@ pub enum View {
     /// A technology's ecosystem profile (the focused technology; docs/insight.md): not a tab, opened from the
     /// technology's detail panel.
     Profile,
+    /// Two to four technologies side by side (`compare=`): not a tab, opened from a profile.
+    Compare,
+    /// Every technology's regional strengths and gaps: not a tab, opened from a profile or a comparison.
+    Regions,
 }
 
 impl View {
@@ -36,10 +40,12 @@ impl View {
             View::Network => "network",
             View::Charts => "charts",
             View::Profile => "profile",
+            View::Compare => "compare",
+            View::Regions => "regions",
         }
     }
     pub fn parse(s: &str) -> Option<View> {
-        View::ALL.into_iter().chain([View::Profile]).find(|v| v.key() == s)
+        View::ALL.into_iter().chain([View::Profile, View::Compare, View::Regions]).find(|v| v.key() == s)
     }
 }
 
@@ -62,6 +68,9 @@ pub struct Query {
     pub years: Option<(u16, u16)>,
     pub text: String,
     pub focus: Option<Focus>,
+    /// The technologies a comparison shows (`compare=ai,iot`), by key, as given: the insight worker resolves
+    /// them (docs/insight.md).
+    pub compare: Vec<String>,
     /// Another export to load instead of the demo (`?data=URL`).
     pub data: Option<String>,
     /// The network view's options the link carries (mode, ego depth, node size, fade or hide).
@@ -74,6 +83,19 @@ pub struct Query {
     pub page_mode: Option<PageMode>,
     /// The tour a presentation plays (`tour=URL`; the demo tour when absent; docs/tours.md).
     pub tour: Option<String>,
+}
+
+/// Percent-encodes a parameter's value (unreserved characters and `,` kept).
+pub(crate) fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A parameter that was ignored, with a message for the visitor.
@@ -138,6 +160,21 @@ impl Query {
             (p.write)(self, &mut out);
         }
         out
+    }
+
+    /// `?a=b&c=d` (percent-encoded; "" for the default query): the link of this query, for the insight
+    /// worker's documents (the app has `url::to_search`, the browser's encoder).
+    pub fn to_search(&self) -> String {
+        let pairs: Vec<String> = self
+            .to_params()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
     }
 
     /// This query without its embed options: the link "Open in the full explorer" of an embed opens.
@@ -330,6 +367,24 @@ mod tests {
     }
 
     #[test]
+    fn the_comparison_and_the_regions_are_links_with_their_technologies() {
+        let (q, notices) = parse("view=compare&compare=ai, iot,,blockchain");
+        assert!(notices.is_empty());
+        assert_eq!(q.view, View::Compare);
+        assert_eq!(q.compare, ["ai", "iot", "blockchain"]);
+        let search: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(search, ["view=compare", "compare=ai,iot,blockchain"]);
+        assert_eq!(q.to_search(), "?view=compare&compare=ai,iot,blockchain");
+        let (back, _) = crate::tour::parse_query(&Query { text: "a&b ü".into(), ..q.clone() }.to_search());
+        assert_eq!(back.text, "a&b ü");
+        assert_eq!(parse(&search.join("&")).0, q);
+        // An empty list is refused with a notice; the regions view takes no parameter of its own.
+        let (q, notices) = parse("view=regions&compare=,");
+        assert_eq!((q.view, q.compare.len(), notices.len()), (View::Regions, 0, 1));
+        assert!(View::ALL.iter().all(|v| !matches!(v, View::Compare | View::Regions)));
+    }
+
+    #[test]
     fn round_trip_restores_every_field() {
         let q = Query {
             view: View::Charts,
@@ -343,6 +398,7 @@ mod tests {
             years: Some((2021, 2024)),
             text: "universität".into(),
             focus: Some(Focus::Actor("tu-berlin".into())),
+            compare: vec!["ai".into(), "vr".into()],
             data: Some("https://example.org/x.json".into()),
             network: NetworkState {
                 mode: Some(GraphMode::Collaboration),

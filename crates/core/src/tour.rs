@@ -325,7 +325,7 @@ impl Step {
             .to_params()
             .into_iter()
             .filter(|(k, _)| *k != "view")
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .map(|(k, v)| format!("{k}={}", crate::query::encode(&v)))
             .collect();
         Step {
             view: q.view.key().to_string(),
@@ -373,17 +373,6 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// One problem `check` found: the 1-based step and what (in both languages).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,6 +7,11 @@
 //! lists the technology itself (the filter's and `stats::technology_profile`'s rule). A region with fewer than
 //! [`MIN_ACTORS`] technology actors is flagged `too_few`: its quotient is shown with its counts but never
 //! leads a ranking. LQ > 1: above the cluster average; < 1: below.
+//!
+//! Strengths and gaps ([`Class`], the choropleths' colours and the tables' words, decided here once): a
+//! strength is LQ >= [`WELL_ABOVE`] with at least `MIN_ACTORS` technology actors; a gap is LQ < [`WELL_BELOW`]
+//! where at the cluster average the region would have at least `MIN_ACTORS` technology actors (`expected`), so
+//! a big district with no AI actor at all is a gap, while a small county with none is only "too few to tell".
 
 use crate::bitset::Bitset;
 use crate::filter::Selection;
@@ -15,6 +20,43 @@ use crate::model::{RegionId, TechnologyId};
 
 /// Below this many technology actors a region's quotient is `too_few` to be a headline.
 pub const MIN_ACTORS: u32 = 5;
+
+/// From this quotient a region with enough actors is a strength.
+pub const WELL_ABOVE: f64 = 1.25;
+/// Under this quotient a region where enough actors were expected is a gap.
+pub const WELL_BELOW: f64 = 0.8;
+
+/// A region's class for one technology (module doc), strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// A strength: LQ >= 1.25 with at least `MIN_ACTORS` technology actors.
+    WellAbove,
+    /// LQ 1 to 1.25 with at least `MIN_ACTORS` technology actors.
+    Above,
+    /// LQ 0.8 to 1 with at least `MIN_ACTORS` technology actors.
+    Below,
+    /// A gap: LQ < 0.8 where at least `MIN_ACTORS` technology actors were expected.
+    WellBelow,
+    /// Too few actors to tell.
+    TooFew,
+    /// No quotient: the region (or the technology) has no actors.
+    NoActors,
+}
+
+impl Class {
+    /// Every class, strongest first (the legends' order).
+    pub const ALL: [Class; 6] = [
+        Class::WellAbove,
+        Class::Above,
+        Class::Below,
+        Class::WellBelow,
+        Class::TooFew,
+        Class::NoActors,
+    ];
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
 
 /// Against the cluster average (LQ = 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,9 +78,31 @@ pub struct RegionShare {
     pub lq: Option<f64>,
     /// Fewer than [`MIN_ACTORS`] technology actors here.
     pub too_few: bool,
+    /// Technology actors the region would have at the cluster average (its actors × the technology's share).
+    pub expected: f64,
 }
 
 impl RegionShare {
+    /// Strength, gap or in between (module doc).
+    pub fn class(&self) -> Class {
+        let Some(lq) = self.lq else { return Class::NoActors };
+        if !self.too_few {
+            if lq >= WELL_ABOVE {
+                return Class::WellAbove;
+            }
+            if lq >= 1.0 {
+                return Class::Above;
+            }
+        }
+        if lq < WELL_BELOW && self.expected >= f64::from(MIN_ACTORS) {
+            Class::WellBelow
+        } else if self.too_few {
+            Class::TooFew
+        } else {
+            Class::Below
+        }
+    }
+
     /// Above, even with or below the cluster average; `None` without a quotient.
     pub fn standing(&self) -> Option<Standing> {
         self.lq.map(|lq| {
@@ -111,6 +175,11 @@ fn of_technology(idx: &Index, sel: &Selection, t: TechnologyId, all: &(Vec<u32>,
                 actors: a,
                 lq,
                 too_few: ta < MIN_ACTORS,
+                expected: if *actors > 0 {
+                    f64::from(a) * f64::from(tech_all) / f64::from(*actors)
+                } else {
+                    0.0
+                },
             }
         })
         .collect();

@@ -96,6 +96,38 @@ fn quotients_by_hand() {
 }
 
 #[test]
+fn strengths_and_gaps_by_hand() {
+    let ds = ds();
+    let idx = Index::build(&ds);
+    let sel = select(&ds, &idx, &Filter::default());
+    let ai = concentration(&idx, &sel, TechnologyId(0));
+    // Region 0: LQ 1.5 with 6 AI actors, a strength. Region 1: LQ 0.5, but only 4 expected (10 × 8 / 20):
+    // too few to call a gap. Region 2: no actors.
+    assert_eq!(ai.regions[0].class(), Class::WellAbove);
+    assert!((ai.regions[1].expected - 4.0).abs() < 1e-12);
+    assert_eq!(ai.regions[1].class(), Class::TooFew);
+    assert_eq!(ai.regions[2].class(), Class::NoActors);
+    // IoT in region 0: 4 IoT actors where 7 were expected (10 × 14 / 20), LQ 0.57: a gap, though 4 < 5.
+    let iot = concentration(&idx, &sel, TechnologyId(1));
+    assert!((iot.regions[0].expected - 7.0).abs() < 1e-12);
+    assert_eq!(iot.regions[0].class(), Class::WellBelow);
+    assert_eq!(iot.regions[1].class(), Class::WellAbove);
+    // Between the bounds with enough actors: above or below, never a strength or a gap.
+    let mid = |lq: f64| RegionShare {
+        region: RegionId(0),
+        technology_actors: 9,
+        actors: 10,
+        lq: Some(lq),
+        too_few: false,
+        expected: 9.0 / lq,
+    };
+    assert_eq!(mid(1.1).class(), Class::Above);
+    assert_eq!(mid(0.9).class(), Class::Below);
+    assert_eq!(mid(WELL_ABOVE).class(), Class::WellAbove);
+    assert_eq!(mid(WELL_BELOW - 0.01).class(), Class::WellBelow);
+}
+
+#[test]
 fn counts_add_up_and_the_matrix_covers_every_technology() {
     let json = serde_json::to_vec(&crate::generate::generate(600, 4)).unwrap_or_default();
     let ds = crate::import::import(&json, "generated").0;
@@ -134,6 +166,18 @@ fn counts_add_up_and_the_matrix_covers_every_technology() {
                 .filter_map(|r| r.lq.map(|lq| lq * r.actors as f64 / c.actors as f64))
                 .sum();
             assert!(c.technology_actors == 0 || (mean - 1.0).abs() < 1e-9, "{mean}");
+            // The expected counts add up to the technology's actors; a strength has enough actors, a gap
+            // enough expected.
+            let expected: f64 = c.regions.iter().map(|r| r.expected).sum();
+            assert!((expected - f64::from(c.technology_actors)).abs() < 1e-6, "{expected}");
+            for r in &c.regions {
+                match r.class() {
+                    Class::WellAbove => assert!(!r.too_few && r.lq >= Some(WELL_ABOVE)),
+                    Class::WellBelow => assert!(r.expected >= 5.0 && r.lq < Some(WELL_BELOW)),
+                    Class::NoActors => assert_eq!(r.lq, None),
+                    _ => assert!(r.lq.is_some()),
+                }
+            }
             assert_eq!(*c, concentration(&idx, &sel, TechnologyId(t as u16)));
         }
     }
