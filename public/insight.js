@@ -5,9 +5,11 @@
 // The view renders a host element `[data-insight]` and keeps its attributes current: `data-src` (the export's
 // address as the page loaded it), `data-query` (the page's URL query string with the technology), `data-lang`,
 // `data-note` (a message instead of a document: no technology, a visitor's own file), `data-loading` and
-// `data-failed` (its localized texts). Here, each host gets a worker (public/insight-worker.js, which loads the
-// insight wasm module) that imports the export and answers every request with a document; the worker is
-// replaced when `data-src` changes and terminated when the host leaves the page. Every string from a document
+// `data-failed` (its localized texts); `data-insight` says what it shows (profile, compare, regions,
+// suggestions). Here, each export gets one worker (public/insight-worker.js, which loads the insight wasm
+// module) that imports it once and answers every host's requests with documents; it is terminated when no
+// host on the page shows that export any more. A link in a document (`a[data-nav]`, a query string) is
+// followed in place: pushed to the history, then read by the app as on Back. Every string from a document
 // goes into the page as text (textContent); an SVG chart is parsed as XML and must pass the allow-list below
 // (the same as src/views/charts/svg_dom.rs: a native test keeps them equal) before it is adopted. A button in
 // a table carries `data-actor` or `data-tech`; the view's click handler opens it through the app's state.
@@ -15,8 +17,11 @@
 const SVG_ELEMENTS = ["svg", "rect", "text", "line", "polyline", "polygon", "circle"];
 const SVG_ATTRIBUTES = ["width", "height", "viewBox", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "points", "dy", "opacity", "fill", "stroke", "stroke-width", "text-anchor", "font-family", "font-size", "font-weight", "font-style", "transform"];
 
-/** host element -> { worker, src, ready, queue, id } */
-const clients = new Map();
+/** export address -> { worker, ready, queue }: one worker per export, shared by every host showing it. */
+const workers = new Map();
+/** host element -> { src, id }: the export it shows and its newest request. */
+const hosts = new Map();
+let lastId = 0;
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -38,9 +43,16 @@ function svg(text) {
   return document.adoptNode(root);
 }
 
+/** A link to another state of the page: a real link (it can be opened in a new tab), followed in place. */
+function link(c) {
+  return el("a", { href: c.href, "data-nav": "" }, c.t);
+}
+
 function cell(c) {
   const td = el("td", c.num ? { class: "num" } : {});
-  if (c.actor !== undefined || c.tech !== undefined) {
+  if (c.href !== undefined) {
+    td.append(link(c));
+  } else if (c.actor !== undefined || c.tech !== undefined) {
     const attr = c.actor !== undefined ? { "data-actor": c.actor } : { "data-tech": c.tech };
     td.append(el("button", { type: "button", class: "link-button", ...attr }, c.t));
   } else {
@@ -67,11 +79,20 @@ function table(t) {
   return wrap;
 }
 
-function section(s) {
+function section(s, level) {
   const out = el("section", { class: "insight-section", "data-testid": s.testid });
   if (s.busy) out.setAttribute("aria-busy", "true");
-  if (s.heading) out.append(el("h3", {}, s.heading));
+  if (s.heading) out.append(el(`h${level}`, {}, s.heading));
   for (const line of s.lines) out.append(el("p", {}, line));
+  if (s.links && s.links.length) {
+    const list = el("ul", { class: "insight-links" });
+    for (const c of s.links) {
+      const li = el("li");
+      li.append(link(c));
+      list.append(li);
+    }
+    out.append(list);
+  }
   for (const text of s.svg || []) {
     const chart = el("div", { class: "insight-chart", "aria-hidden": "true" });
     const root = svg(text);
@@ -85,66 +106,100 @@ function section(s) {
 /** Replaces the host's content with a document. */
 function render(host, doc) {
   host.setAttribute("aria-busy", "false");
-  // The view panel is labelled by this heading (an insight view is not a tab).
-  host.replaceChildren(el("h2", { id: "tab-profile", class: "insight-title" }, doc.title), ...doc.sections.map(section));
+  // A view's panel is labelled by its heading (an insight view is not a tab); the suggestions are a part of the
+  // detail panel, one level down.
+  const inDetail = host.dataset.insight === "suggestions";
+  const title = inDetail
+    ? el("h3", { class: "insight-title" }, doc.title)
+    : el("h2", { id: `tab-${doc.testid}`, class: "insight-title" }, doc.title);
+  host.replaceChildren(title, ...doc.sections.map((s) => section(s, inDetail ? 4 : 3)));
 }
 
-function start(host) {
-  const src = host.dataset.src;
+/** An answer for a host (its newest request only). */
+function receive(host, m) {
+  render(host, JSON.parse(m.doc));
+  // Tests and the printed report wait for the last answer (centrality included); bench/insight.mjs reads the
+  // worker's times: message to answer, and the centrality when this answer computed it.
+  host.dataset.final = String(m.final);
+  host.dataset.answers = String(Number(host.dataset.answers || 0) + 1);
+  if (m.centralityMs === undefined) host.dataset.ms = m.ms.toFixed(2);
+  else host.dataset.centralityMs = m.centralityMs.toFixed(1);
+}
+
+/** Every connected host showing `src` whose newest request is `id` (or all of them, for an error). */
+function hostsOf(src, id) {
+  return [...hosts.entries()].filter(([h, c]) => c.src === src && h.isConnected && (id === undefined || c.id === id)).map(([h]) => h);
+}
+
+function startWorker(src) {
   const worker = new Worker(new URL("insight-worker.js", document.baseURI), { type: "module" });
-  const c = { worker, src, ready: false, queue: [{ kind: "load", url: new URL(src, document.baseURI).href }], id: 0 };
+  const w = { worker, ready: false, queue: [{ kind: "load", url: new URL(src, document.baseURI).href }] };
+  const fail = (text) => {
+    for (const host of hostsOf(src)) message(host, `${host.dataset.failed} ${text || ""}`, false);
+  };
   worker.onmessage = (ev) => {
     const m = ev.data;
     if (m.kind === "ready") {
-      c.ready = true;
-      for (const q of c.queue.splice(0)) worker.postMessage(q);
+      w.ready = true;
+      for (const q of w.queue.splice(0)) worker.postMessage(q);
     } else if (m.kind === "doc") {
-      if (m.id !== c.id) return;
-      render(host, JSON.parse(m.doc));
-      // Tests and the printed report wait for the last answer (centrality included); bench/insight.mjs reads
-      // the worker's times: message to answer, and the centrality when this answer computed it.
-      host.dataset.final = String(m.final);
-      host.dataset.answers = String(Number(host.dataset.answers || 0) + 1);
-      if (m.centralityMs === undefined) host.dataset.ms = m.ms.toFixed(2);
-      else host.dataset.centralityMs = m.centralityMs.toFixed(1);
+      for (const host of hostsOf(src, m.id)) receive(host, m);
     } else {
-      message(host, `${host.dataset.failed} ${m.message || ""}`, false);
+      fail(m.message);
     }
   };
   worker.onerror = (ev) => {
     ev.preventDefault();
-    message(host, `${host.dataset.failed} ${ev.message || ""}`, false);
+    fail(ev.message);
   };
-  message(host, host.dataset.loading, true);
-  return c;
+  return w;
 }
 
-function stop(host) {
-  clients.get(host)?.worker.terminate();
-  clients.delete(host);
+/** Ends the workers no connected host uses any more. */
+function release() {
+  for (const host of [...hosts.keys()]) if (!host.isConnected) hosts.delete(host);
+  const used = new Set([...hosts.values()].map((c) => c.src));
+  for (const [src, w] of workers) {
+    if (!used.has(src)) {
+      w.worker.terminate();
+      workers.delete(src);
+    }
+  }
 }
 
-/** Brings one host's worker and document in step with its attributes. */
+/** Brings one host's document in step with its attributes. */
 function sync(host) {
   if (host.dataset.note) {
-    stop(host);
+    hosts.delete(host);
+    release();
     delete host.dataset.final;
     return message(host, host.dataset.note, false);
   }
   if (!host.dataset.src || !host.dataset.query) return;
-  let c = clients.get(host);
-  if (c && c.src !== host.dataset.src) {
-    stop(host);
-    c = undefined;
+  const src = host.dataset.src;
+  let w = workers.get(src);
+  if (!w) {
+    w = startWorker(src);
+    workers.set(src, w);
   }
-  if (!c) {
-    c = start(host);
-    clients.set(host, c);
-  }
-  c.id += 1;
-  const req = { kind: "profile", id: c.id, query: host.dataset.query, lang: host.dataset.lang };
-  if (c.ready) c.worker.postMessage(req);
-  else c.queue.splice(1, Infinity, req);
+  lastId += 1;
+  const before = hosts.get(host);
+  hosts.set(host, { src, id: lastId });
+  if (!before || before.src !== src) message(host, host.dataset.loading, true);
+  if (before && before.src !== src) release();
+  const req = { kind: "doc", id: lastId, what: host.dataset.insight, query: host.dataset.query, lang: host.dataset.lang };
+  if (w.ready) w.worker.postMessage(req);
+  else w.queue.push(req);
+}
+
+/** Follows a document's link in place: the app reads the new address as it does on Back and Forward. */
+function follow(ev) {
+  const a = ev.target.closest && ev.target.closest("a[data-nav]");
+  if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  ev.preventDefault();
+  history.pushState(null, "", a.getAttribute("href"));
+  dispatchEvent(new PopStateEvent("popstate"));
+  document.getElementById("view-panel")?.focus({ preventScroll: false });
 }
 
 const watched = new WeakSet();
@@ -152,15 +207,16 @@ const attributes = new MutationObserver((records) => {
   for (const host of new Set(records.map((r) => r.target))) sync(host);
 });
 
-/** Picks up new hosts and lets go of removed ones. */
+/** Picks up new hosts first (so a host that replaces another keeps its worker), then lets go of removed ones. */
 function scan() {
-  for (const host of clients.keys()) if (!host.isConnected) stop(host);
   for (const host of document.querySelectorAll("[data-insight]")) {
     if (watched.has(host)) continue;
     watched.add(host);
+    host.addEventListener("click", follow);
     attributes.observe(host, { attributes: true, attributeFilter: ["data-src", "data-query", "data-lang", "data-note"] });
     sync(host);
   }
+  release();
 }
 
 new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });

@@ -27,6 +27,7 @@ use crate::shell::{Mode, Shell};
 use crate::state::AppState;
 use crate::url;
 use crate::views::charts::timeline::Timeline;
+use crate::views::insight::InsightView;
 use crate::views::{charts::ChartsView, map::MapView, network::NetworkView};
 
 /// The browser's preferred interface language (German when it asks for German, else English).
@@ -141,7 +142,9 @@ pub fn App() -> impl IntoView {
                             View::Map => view! { <MapView/> }.into_any(),
                             View::Network => view! { <NetworkView/> }.into_any(),
                             View::Charts => view! { <ChartsView/> }.into_any(),
-                            View::Profile => view! { <crate::views::insight::ProfileView/> }.into_any(),
+                            View::Profile => view! { <InsightView what="profile"/> }.into_any(),
+                            View::Compare => view! { <InsightView what="compare"/> }.into_any(),
+                            View::Regions => view! { <InsightView what="regions"/> }.into_any(),
                         }}
                         <ResultList/>
                     </div>

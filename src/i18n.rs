@@ -326,6 +326,10 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         (View::Charts, Lang::En) => "Charts",
         (View::Profile, Lang::De) => "Ökosystem-Profil",
         (View::Profile, Lang::En) => "Ecosystem profile",
+        (View::Compare, Lang::De) => "Vergleich",
+        (View::Compare, Lang::En) => "Comparison",
+        (View::Regions, Lang::De) => "Regionale Stärken und Lücken",
+        (View::Regions, Lang::En) => "Regional strengths and gaps",
     }
 }
 

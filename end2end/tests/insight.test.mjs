@@ -1,7 +1,9 @@
-// Issue 17 in the app: the ecosystem profile, computed by the insight worker (a second wasm module the page
-// loads only when an insight view opens). Opening the AI profile from the technology detail, its sections,
-// centrality arriving in a second answer, the years changing the figures, links to actors and neighbour
-// technologies, no insight code on the first view, and an axe audit of the profile. One browser for the file.
+// Issue 17 in the app: the ecosystem profile, the comparison, the regional strengths and gaps and the partner
+// suggestions, computed by the insight worker (a second wasm module the page loads only when an insight view
+// opens). Opening the AI profile from the technology detail, its sections, centrality arriving in a second
+// answer, the years changing the figures, links to actors and neighbour technologies, comparing AI and IoT
+// with the shared actors in both columns, every technology's strengths and gaps, following a partner
+// suggestion to its detail, no insight code on the first view, and axe audits. One browser for the file.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -54,11 +56,14 @@ test("the first view requests no insight code; the AI profile opens from the tec
   assert.match(central, /Betweenness (computed exactly|estimated from)/);
   assert.ok((await page.locator(`${section("profile-central")} tbody tr`).count()) >= 3);
 
-  // Regions: every district and county, "too few" never ahead of a region with enough actors.
-  const standings = await page.locator(`${section("profile-regions")} tbody tr td:nth-child(3)`).allTextContents();
-  assert.equal(standings.length, 30);
-  const firstTooFew = standings.findIndex((s) => /too few|no actors/.test(s));
-  assert.ok(firstTooFew === -1 || standings.slice(firstTooFew).every((s) => /too few|no actors/.test(s)), standings.join(" | "));
+  // Regions: every district and county, one with fewer than 5 technology actors never ahead of one with enough,
+  // and "strength" only with 5 or more.
+  const regionRows = await page.locator(`${section("profile-regions")} tbody tr`).evaluateAll((rows) =>
+    rows.map((r) => ({ standing: r.cells[2].textContent, n: Number(r.cells[3].textContent.replace(/\D/g, "")) })));
+  assert.equal(regionRows.length, 30);
+  const firstFew = regionRows.findIndex((r) => r.n < 5);
+  assert.ok(firstFew === -1 || regionRows.slice(firstFew).every((r) => r.n < 5), JSON.stringify(regionRows));
+  assert.ok(regionRows.every((r) => r.standing !== "strength" || r.n >= 5), JSON.stringify(regionRows));
 
   // Neighbour technologies with their overlap.
   assert.ok((await page.locator(`${section("profile-neighbours")} tbody tr`).count()) >= 3);
@@ -127,4 +132,130 @@ test("the profile in German, and axe finds no serious violation", async () => {
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   );
   assert.deepEqual(bad, []);
+});
+
+const compare = "[data-testid=compare]";
+const inCompare = (id) => `${compare} [data-testid=${id}]`;
+
+test("the profile links to a comparison; AI and IoT side by side, the shared actors in both columns", async () => {
+  const { page } = browser;
+  await openApp(page, "view=profile&lang=en&technology=ai&kind=university");
+  await complete(page);
+  await page.click(`${section("profile-neighbours")} a[data-nav]:text-is("Compare with Internet of Things")`);
+  await page.waitForURL(/view=compare/);
+  // The link keeps the filters and names both technologies; the page did not reload (the app follows it).
+  assert.match(page.url(), /compare=ai,iot/);
+  assert.match(page.url(), /kind=university/);
+  await page.waitForSelector(`${compare}[data-final=true] [data-testid=compare-central] tbody tr`, { timeout: 60_000 });
+  assert.match(await page.textContent(`${compare} h2`), /^Comparison: Artificial Intelligence · Internet of Things$/);
+  // Aligned columns: a figure per row, one column per technology.
+  assert.deepEqual(await page.locator(`${inCompare("compare-summary")} thead th`).allTextContents(),
+    ["Figure", "Artificial Intelligence", "Internet of Things"]);
+
+  // The actors active in both: each row marked in both columns, and each actor lists both technologies.
+  const shared = await page.locator(`${inCompare("compare-shared")} tbody tr`).evaluateAll((rows) =>
+    rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  assert.ok(shared.length >= 1, "some actor works on both");
+  for (const [, ai, iot] of shared) assert.deepEqual([ai, iot], ["✓", "✓"]);
+  const first = page.locator(`${inCompare("compare-shared")} tbody tr button`).first();
+  await first.click();
+  await page.waitForURL(/actor=/);
+  const chips = await page.locator("[data-testid=detail] .chips").textContent();
+  assert.match(chips, /Artificial Intelligence/);
+  assert.match(chips, /Internet of Things/);
+  assert.equal((await page.textContent("[data-testid=detail] .detail-kind")).trim(), "University");
+
+  // The overlap: an UpSet chart (a column of dots per combination) and its table, whose counts add up to the
+  // actors of either technology.
+  const combos = await page.locator(`${inCompare("compare-overlap")} tbody tr`).evaluateAll((rows) =>
+    rows.map((r) => [r.cells[0].textContent, Number(r.cells[1].textContent.replace(/\D/g, ""))]));
+  assert.equal(await page.locator(`${inCompare("compare-overlap")} svg circle`).count(), combos.length * 2);
+  const both = combos.find(([c]) => c.includes(" + "));
+  if (shared.length < 50) assert.equal(both?.[1], shared.length, "the overlap counts the shared actors");
+  // The shared projects each name both technologies.
+  for (const techs of await page.locator(`${inCompare("compare-projects")} tbody tr td:nth-child(2)`).allTextContents()) {
+    assert.equal(techs, "Artificial Intelligence, Internet of Things");
+  }
+
+  // Add a third technology, then remove it again.
+  await page.click(`${inCompare("compare-summary")} a[data-nav]:text-is("add: Blockchain")`);
+  await page.waitForURL(/compare=ai,iot,blockchain/);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes("Blockchain"), `${compare} h2`);
+  assert.equal(await page.locator(`${inCompare("compare-summary")} thead th`).count(), 4);
+  await page.goBack();
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.textContent.includes("Blockchain"), `${compare} h2`);
+});
+
+test("every technology's regional strengths and gaps, from the profile", async () => {
+  const { page } = browser;
+  await openApp(page, "view=profile&lang=en&technology=ai");
+  await complete(page);
+  await page.click(`${section("profile-regions")} a[data-nav]`);
+  await page.waitForURL(/view=regions/);
+  const regions = "[data-testid=regions]";
+  await page.waitForSelector(`${regions} [data-testid=regions-table] tbody tr`);
+  const techCount = await page.evaluate(async () => (await (await fetch("data/demo.json")).json()).technologies.length);
+  // One row per technology with its strengths and gaps; one map per technology with actors; one legend.
+  assert.equal(await page.locator(`${regions} [data-testid=regions-gaps] tbody tr`).count(), techCount);
+  const svg = await page.locator(`${regions} [data-testid=regions-maps] svg`).innerHTML();
+  assert.ok((svg.match(/<polygon/g) || []).length >= 42 * 2, "a map per technology");
+  assert.equal((svg.match(/strength: LQ 1.25 or more/g) || []).length, 1, "one legend");
+  // The full table: 30 regions, a column per technology, each cell its quotient, count and class.
+  const rows = await page.locator(`${regions} [data-testid=regions-table] tbody tr`).evaluateAll((rs) =>
+    rs.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, 30);
+  assert.equal(rows[0].length, 2 + techCount);
+  for (const row of rows) for (const c of row.slice(2)) assert.match(c, /^(–|\d+\.\d\d) · \d+ · (strength|above|below|gap|too few|no actors)/);
+  // A strength has 5 or more technology actors.
+  for (const row of rows) for (const c of row.slice(2)) if (/strength$/.test(c)) assert.ok(Number(c.split(" · ")[1]) >= 5, c);
+});
+
+test("an actor's partner suggestions, each with its reason, and following one to its detail", async () => {
+  const { page } = browser;
+  const requests = recordInsight(page);
+  await openApp(page, "view=map&lang=en&actor=tu-berlin");
+  await page.waitForSelector("[data-testid=detail-title]");
+  assert.deepEqual(requests, [], "nothing of the insight worker before the visitor asks");
+  await page.click("[data-testid=suggest-partners]");
+  const list = "[data-testid=detail] [data-testid=suggestions]";
+  await page.waitForSelector(`${list}[data-final=true] tbody tr`, { timeout: 60_000 });
+  const rows = await page.locator(`${list} tbody tr`).evaluateAll((rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.ok(rows.length >= 3 && rows.length <= 10, `${rows.length} suggestions`);
+  // Each reason in one line; the best first.
+  for (const [, why] of rows) assert.match(why, /works on .* like you|shared partner|km away/);
+  const scores = rows.map((r) => Number(r[2]));
+  assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+  // Never an existing partner: none of them is among the actor's related actors.
+  const related = await page.locator("[data-testid=related] a").allTextContents();
+  for (const [name] of rows) assert.ok(!related.includes(name), `${name} already works with TU Berlin`);
+
+  const name = rows[0][0];
+  await page.click(`${list} tbody tr:first-child button`);
+  await page.waitForURL(/actor=/);
+  assert.equal((await page.textContent("[data-testid=detail-title]")).trim(), name);
+  // The suggestions stay open and are now the followed actor's own (it never suggests itself).
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const names = [...document.querySelectorAll(`${sel} tbody tr td:first-child`)].map((td) => td.textContent);
+      return names.length > 0 && !names.includes(n);
+    },
+    [list, name],
+  );
+  assert.equal(page.workers().filter((w) => /insight-worker/.test(w.url())).length, 1, "one worker for the export");
+});
+
+test("the comparison and the strengths and gaps in German, and axe finds no serious violation", async () => {
+  const { page } = browser;
+  for (const q of ["view=compare&lang=de&compare=ai,iot,vr", "view=regions&lang=de"]) {
+    await openApp(page, q);
+    await page.waitForSelector("[data-insight][data-final=true]", { timeout: 60_000 });
+    assert.match(await page.textContent("[data-insight] h2"), /^(Vergleich: |Regionale Stärken und Lücken)/);
+    await page.evaluate(AXE);
+    const bad = await page.evaluate(async () =>
+      (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    );
+    assert.deepEqual(bad, [], q);
+  }
 });

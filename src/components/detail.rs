@@ -19,6 +19,8 @@ const LIST_MAX: usize = 25;
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let state = use_app();
+    // Partner suggestions stay open from one actor to the next (following a suggestion shows its own).
+    let suggest = RwSignal::new(false);
     let t = move || texts(state.lang.get());
     let close = move || state.open(None);
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -35,7 +37,7 @@ pub fn DetailPanel() -> impl IntoView {
                     let d = state.data.get()?;
                     let lang = state.lang.get();
                     Some(match state.focus.get()? {
-                        ResolvedFocus::Actor(a) => actor_detail(state, &d, a, lang).into_any(),
+                        ResolvedFocus::Actor(a) => actor_detail(state, &d, a, lang, suggest).into_any(),
                         ResolvedFocus::Technology(tid) => technology_detail(state, &d, tid, lang).into_any(),
                     })
                 }}
@@ -67,7 +69,7 @@ fn role_name(role: Role, t: &Texts) -> &'static str {
     }
 }
 
-fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl IntoView {
+fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang, suggest: RwSignal<bool>) -> impl IntoView {
     let t = texts(lang);
     let ds = &d.0.ds;
     let actor = ds.actor(a);
@@ -159,6 +161,10 @@ fn actor_detail(state: AppState, d: &DataRef, a: ActorId, lang: Lang) -> impl In
             })}
             <dt>{t.volume}</dt><dd data-testid="detail-volume">{format::eur_compact(volume, lang)}</dd>
         </dl>
+        // Partner suggestions (docs/insight.md): computed by the insight worker, loaded only when asked for.
+        <button type="button" class="insight-open" data-testid="suggest-partners" aria-expanded=move || suggest.get().to_string()
+            on:click=move |_| suggest.update(|s| *s = !*s)>{crate::views::insight::texts::insight_texts(lang).suggest}</button>
+        {move || suggest.get().then(|| view! { <crate::views::insight::InsightView what="suggestions"/> })}
         {(!actor.technologies.is_empty()).then(|| view! { <h3>{t.technologies}</h3><ul class="chips">{techs}</ul> })}
         <h3>{format!("{} ({})", t.projects, projects.len())}</h3>
         <ul class="projects">{project_rows}</ul>

@@ -45,7 +45,10 @@ impl View {
         }
     }
     pub fn parse(s: &str) -> Option<View> {
-        View::ALL.into_iter().chain([View::Profile, View::Compare, View::Regions]).find(|v| v.key() == s)
+        View::ALL
+            .into_iter()
+            .chain([View::Profile, View::Compare, View::Regions])
+            .find(|v| v.key() == s)
     }
 }
 
@@ -375,7 +378,13 @@ mod tests {
         let search: Vec<String> = q.to_params().iter().map(|(k, v)| format!("{k}={v}")).collect();
         assert_eq!(search, ["view=compare", "compare=ai,iot,blockchain"]);
         assert_eq!(q.to_search(), "?view=compare&compare=ai,iot,blockchain");
-        let (back, _) = crate::tour::parse_query(&Query { text: "a&b ü".into(), ..q.clone() }.to_search());
+        let (back, _) = crate::tour::parse_query(
+            &Query {
+                text: "a&b ü".into(),
+                ..q.clone()
+            }
+            .to_search(),
+        );
         assert_eq!(back.text, "a&b ü");
         assert_eq!(parse(&search.join("&")).0, q);
         // An empty list is refused with a notice; the regions view takes no parameter of its own.

@@ -373,7 +373,6 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-
 /// One problem `check` found: the 1-based step and what (in both languages).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TourIssue {

@@ -1,9 +1,11 @@
 //! The regional strengths and gaps of a technology as a choropleth (issue 17, item 4): the 30 districts and
 //! counties from core's basemap (`geo::region_outlines`), coloured by the location quotient's class, Berlin
-//! again enlarged beside Brandenburg, with a legend. Plotters' SVG backend; only allow-listed elements.
+//! again enlarged beside Brandenburg, with a legend; and the same as small multiples, one map per technology
+//! (the regions view). The classes are core's (`concentration::Class`). Plotters' SVG backend; only
+//! allow-listed elements.
 
 use ecomap_core::geo::{region_outlines, BBox, RegionOutline};
-use ecomap_core::insight::concentration::RegionShare;
+use ecomap_core::insight::concentration::{Class, RegionShare};
 use ecomap_core::model::{Dataset, Lang, LonLat};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -14,8 +16,8 @@ const WIDTH: u32 = 640;
 const MAP_HEIGHT: u32 = 420;
 const LEGEND: u32 = 76;
 
-/// The classes, darkest first, with their colours: well above (LQ >= 1.25), above, below, well below
-/// (LQ < 0.8), too few actors, no actors.
+/// The colours of core's classes (`concentration::Class`, in its order): strength, above, below, gap, too few
+/// actors to tell, no actors.
 const COLOURS: [(u8, u8, u8); 6] = [
     (0xb3, 0x43, 0x00),
     (0xf4, 0xa5, 0x82),
@@ -25,15 +27,10 @@ const COLOURS: [(u8, u8, u8); 6] = [
     (0xff, 0xff, 0xff),
 ];
 
+const _: () = assert!(COLOURS.len() == Class::ALL.len());
+
 fn class(r: &RegionShare) -> usize {
-    match (r.lq, r.too_few) {
-        (None, _) => 5,
-        (Some(_), true) if r.actors > 0 => 4,
-        (Some(q), _) if q >= 1.25 => 0,
-        (Some(q), _) if q >= 1.0 => 1,
-        (Some(q), _) if q >= 0.8 => 2,
-        _ => 3,
-    }
+    r.class().index()
 }
 
 /// Projects lon/lat into a box of pixels (equirectangular, scaled by the cosine of the middle latitude).
@@ -72,8 +69,41 @@ fn union(outlines: &[&RegionOutline]) -> Option<BBox> {
     })
 }
 
-/// The choropleth of `regions` (every region's quotient); empty without a basemap.
-pub fn choropleth(ds: &Dataset, regions: &[RegionShare], lang: Lang) -> String {
+/// The basemap's outlines, larger regions first (a region inside another is drawn over it), Berlin's apart,
+/// and the boxes of both; `None` without a basemap.
+struct Outlines {
+    all: Vec<&'static RegionOutline>,
+    berlin: Vec<&'static RegionOutline>,
+    whole: BBox,
+    city: BBox,
+}
+
+fn outlines() -> Option<Outlines> {
+    let mut all: Vec<&RegionOutline> = region_outlines().iter().collect();
+    let area = |b: &BBox| (b.max_lon - b.min_lon) * (b.max_lat - b.min_lat);
+    all.sort_by(|a, b| area(&b.bbox).total_cmp(&area(&a.bbox)));
+    let berlin: Vec<&RegionOutline> = all.iter().copied().filter(|o| o.key.starts_with("11")).collect();
+    let (whole, city) = (union(&all)?, union(&berlin)?);
+    Some(Outlines {
+        all,
+        berlin,
+        whole,
+        city,
+    })
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// Draws one map: Brandenburg with Berlin into `whole` (origin, size), Berlin again into `inset`.
+fn draw_map(
+    root: &Area,
+    o: &Outlines,
+    ds: &Dataset,
+    regions: &[RegionShare],
+    whole: ((i32, i32), (f64, f64)),
+    inset: ((i32, i32), (f64, f64)),
+    stroke: u32,
+) {
     let class_of = |key: &str| {
         regions
             .iter()
@@ -81,41 +111,80 @@ pub fn choropleth(ds: &Dataset, regions: &[RegionShare], lang: Lang) -> String {
             .map(class)
             .unwrap_or(5)
     };
-    // Larger regions first, so a region inside another (a town in its county) is drawn over it.
-    let mut all: Vec<&RegionOutline> = region_outlines().iter().collect();
-    let area = |b: &BBox| (b.max_lon - b.min_lon) * (b.max_lat - b.min_lat);
-    all.sort_by(|a, b| area(&b.bbox).total_cmp(&area(&a.bbox)));
-    let berlin: Vec<&RegionOutline> = all.iter().copied().filter(|o| o.key.starts_with("11")).collect();
-    let (Some(whole), Some(city)) = (union(&all), union(&berlin)) else {
-        return String::new();
-    };
+    let frames = [
+        (Frame::new(o.whole, whole.0, whole.1), &o.all),
+        (Frame::new(o.city, inset.0, inset.1), &o.berlin),
+    ];
+    for (frame, outlines) in &frames {
+        for o in outlines.iter() {
+            let (r, g, b) = COLOURS[class_of(o.key)];
+            for ring in &o.rings {
+                let pts: Vec<(i32, i32)> = ring.iter().map(|&p| frame.px(p)).collect();
+                let _ = root.draw(&Polygon::new(pts.clone(), RGBColor(r, g, b).filled()));
+                let _ = root.draw(&PathElement::new(pts, RGBColor(0x40, 0x40, 0x40).stroke_width(stroke)));
+            }
+        }
+    }
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&BLACK)
+}
+
+/// The choropleth of `regions` (every region's quotient for one technology); empty without a basemap.
+pub fn choropleth(ds: &Dataset, regions: &[RegionShare], lang: Lang) -> String {
+    let Some(o) = outlines() else { return String::new() };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, MAP_HEIGHT + LEGEND)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let frames = [
-            (Frame::new(whole, (8, 8), (400.0, f64::from(MAP_HEIGHT) - 16.0)), &all),
-            (Frame::new(city, (420, 40), (212.0, 212.0)), &berlin),
-        ];
-        for (frame, outlines) in &frames {
-            for o in outlines.iter() {
-                let (r, g, b) = COLOURS[class_of(o.key)];
-                for ring in &o.rings {
-                    let pts: Vec<(i32, i32)> = ring.iter().map(|&p| frame.px(p)).collect();
-                    let _ = root.draw(&Polygon::new(pts.clone(), RGBColor(r, g, b).filled()));
-                    let _ = root.draw(&PathElement::new(pts, RGBColor(0x40, 0x40, 0x40).stroke_width(1)));
-                }
-            }
-        }
-        let font = |size: u32| ("sans-serif", size).into_font().color(&BLACK);
+        let whole = ((8, 8), (400.0, f64::from(MAP_HEIGHT) - 16.0));
+        draw_map(&root, &o, ds, regions, whole, ((420, 40), (212.0, 212.0)), 1);
         let _ = root.draw(&Text::new("Berlin", (420, 20), font(14)));
-        draw_legend(&root, lang);
+        draw_legend(&root, MAP_HEIGHT as i32 + 4, lang);
         let _ = root.present();
     }
     svg
 }
 
-fn draw_legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, lang: Lang) {
+/// Small multiples: one map per (title, quotients), two in a row, with one legend; empty without a basemap.
+pub fn small_multiples(ds: &Dataset, maps: &[(String, Vec<RegionShare>)], lang: Lang) -> String {
+    const PANEL: (i32, i32) = (316, 214);
+    let Some(o) = outlines() else { return String::new() };
+    if maps.is_empty() {
+        return String::new();
+    }
+    let rows = maps.len().div_ceil(2) as i32;
+    let height = (rows * PANEL.1) as u32 + LEGEND;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        for (k, (title, regions)) in maps.iter().enumerate() {
+            let (x, y) = (4 + (k as i32 % 2) * (PANEL.0 + 4), (k as i32 / 2) * PANEL.1);
+            let _ = root.draw(&Text::new(
+                title.clone(),
+                (x + 2, y + 4),
+                ("sans-serif", 15, FontStyle::Bold).into_font().color(&BLACK),
+            ));
+            draw_map(
+                &root,
+                &o,
+                ds,
+                regions,
+                ((x, y + 26), (196.0, 180.0)),
+                ((x + 202, y + 52), (112.0, 112.0)),
+                1,
+            );
+            let _ = root.draw(&Text::new("Berlin", (x + 202, y + 34), font(12)));
+        }
+        draw_legend(&root, rows * PANEL.1 + 4, lang);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_legend(root: &Area, top: i32, lang: Lang) {
     let tx = texts(lang);
     let labels = [
         tx.lq_well_above,
@@ -128,14 +197,11 @@ fn draw_legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, lang: Lan
     let col = (WIDTH as i32 - 16) / 2;
     for (i, label) in labels.iter().enumerate() {
         let x = 8 + (i as i32 % 2) * col;
-        let y = MAP_HEIGHT as i32 + 4 + (i as i32 / 2) * 24;
+        let y = top + (i as i32 / 2) * 24;
         let (r, g, b) = COLOURS[i];
         let _ = root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], RGBColor(r, g, b).filled()));
         let _ = root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], RGBColor(0x40, 0x40, 0x40)));
-        let style = ("sans-serif", 14)
-            .into_font()
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
+        let style = font(14).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = root.draw(&Text::new(*label, (x + 20, y + 7), style));
     }
 }
@@ -166,6 +232,20 @@ mod tests {
                 "region {i}'s colour is drawn"
             );
         }
-        assert!(svg.contains("well above the cluster average"));
+        assert!(svg.contains("strength"));
+        // Small multiples: every map's regions, one legend.
+        let m = ecomap_core::insight::concentration::matrix(&idx, &sel);
+        let maps: Vec<(String, Vec<RegionShare>)> = m
+            .iter()
+            .map(|c| (format!("T{}", c.technology.0), c.regions.clone()))
+            .collect();
+        let many = small_multiples(&ds, &maps, Lang::De);
+        assert!(crate::chart::allow::check(&many) > 100);
+        assert_eq!(
+            many.matches("<polygon").count(),
+            svg.matches("<polygon").count() * maps.len()
+        );
+        assert_eq!(many.matches("Stärke").count(), 1, "one legend");
+        assert!(many.contains("T1\n</text>"), "each map has its title");
     }
 }

@@ -1,6 +1,6 @@
 //! The ready-to-render document the worker answers with (docs/insight.md, "Protocol"): sections with a
 //! heading, lines of text, tables whose cells may name an actor or a technology, and SVG charts. The page's
-//! renderer (src/views/insight/render.rs) turns it into plain DOM; every string is shown as text.
+//! renderer (public/insight.js) turns it into plain DOM; every string is shown as text.
 
 use serde::Serialize;
 
@@ -22,6 +22,9 @@ pub struct Section {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub svg: Vec<String>,
     pub tables: Vec<Table>,
+    /// Links to other insight views (each a cell with `href`), shown as one line after the text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Cell>,
     /// True while a part of it is still being computed (centrality): the page shows it busy.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub busy: bool,
@@ -35,7 +38,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// A table cell: text, optionally a link to an actor (its key) or to a technology's profile (its key).
+/// A table cell: text, optionally a button that opens an actor (its key) or a technology's profile (its key),
+/// or a link to another state of the page (`href`, a query string: the page follows it without a reload).
 #[derive(Serialize, Debug, Default, Clone)]
 pub struct Cell {
     pub t: String,
@@ -43,6 +47,8 @@ pub struct Cell {
     pub actor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tech: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
     /// A number: right-aligned.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub num: bool,
@@ -66,6 +72,13 @@ impl Cell {
         Cell {
             t: t.into(),
             actor: Some(key.to_string()),
+            ..Cell::default()
+        }
+    }
+    pub fn link(t: impl Into<String>, href: String) -> Cell {
+        Cell {
+            t: t.into(),
+            href: Some(href),
             ..Cell::default()
         }
     }

@@ -7,9 +7,19 @@
 
 mod chart;
 mod choropleth;
+mod compare;
 mod doc;
+mod nav;
 mod profile;
+mod regions;
+mod suggestions;
 mod texts;
+mod texts_compare;
+mod texts_regions;
+mod upset;
+
+#[cfg(test)]
+mod documents_tests;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 

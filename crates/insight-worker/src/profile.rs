@@ -6,9 +6,10 @@ use ecomap_core::filter::{Filter, Selection};
 use ecomap_core::format;
 use ecomap_core::index::Index;
 use ecomap_core::insight::centrality::{Centrality, Method};
-use ecomap_core::insight::concentration::Standing;
+use ecomap_core::insight::concentration::Class;
 use ecomap_core::insight::profile::{profile, profile_years, Profile};
 use ecomap_core::model::{ActorKind, Dataset, Lang, TechnologyId};
+use ecomap_core::query::Query;
 
 use crate::doc::{Cell, Doc, Section, Table};
 use crate::texts::{decimal, kind_name, percent, sampled, texts, Texts};
@@ -20,6 +21,8 @@ pub struct Inputs<'a> {
     pub filter: &'a Filter,
     pub sel: &'a Selection,
     pub lang: Lang,
+    /// The page's Query (the links to other views keep its filters).
+    pub query: &'a Query,
 }
 
 /// The profile document of `t`; `centrality` is `None` while it is being computed.
@@ -111,7 +114,7 @@ fn years(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
             head,
             rows,
         }],
-        busy: false,
+        ..Section::default()
     }
 }
 
@@ -186,16 +189,13 @@ fn regions(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
         .ranked()
         .iter()
         .map(|r| {
-            let standing = match (r.actors, r.standing()) {
-                (0, _) | (_, None) => tx.no_actors,
-                (_, Some(Standing::Above)) => tx.above,
-                (_, Some(Standing::Even)) => tx.even,
-                (_, Some(Standing::Below)) => tx.below,
-            };
-            let standing = if r.too_few && r.actors > 0 {
-                format!("{standing} ({})", tx.too_few)
-            } else {
-                standing.to_string()
+            let standing = match r.class() {
+                Class::WellAbove => tx.strength,
+                Class::Above => tx.above,
+                Class::Below => tx.below,
+                Class::WellBelow => tx.gap,
+                Class::TooFew => tx.too_few,
+                Class::NoActors => tx.no_actors,
             };
             vec![
                 Cell::text(i.ds.region(r.region).name.clone()),
@@ -219,6 +219,7 @@ fn regions(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
                 .to_vec(),
             rows,
         }],
+        links: vec![Cell::link(tx.all_regions, crate::nav::regions(i.query))],
         ..Section::default()
     }
 }
@@ -255,6 +256,16 @@ fn neighbours(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
             ],
             rows,
         }],
+        // Compare with each other technology, the closest neighbours first.
+        links: p
+            .neighbours
+            .iter()
+            .map(|n| {
+                let name = i.ds.technology(n.technology).name.get(l);
+                let href = crate::nav::compare(i.query, i.ds, &[p.technology, n.technology]);
+                Cell::link(format!("{} {name}", tx.compare_with), href)
+            })
+            .collect(),
         ..Section::default()
     }
 }
@@ -284,6 +295,7 @@ mod tests {
                 filter: &r.filter,
                 sel: &sel,
                 lang: Lang::En,
+                query: &q,
             };
             serde_json::to_string(&document(&i, t, None)).expect("json")
         };
@@ -315,6 +327,7 @@ mod tests {
             filter: &r.filter,
             sel: &sel,
             lang: Lang::En,
+            query: &q,
         };
         let Some(ResolvedFocus::Technology(t)) = r.focus else {
             panic!("focus")

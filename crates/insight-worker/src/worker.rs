@@ -5,12 +5,13 @@
 //! |---|---|---|
 //! | worker → page | `ready` | once, when it listens |
 //! | page → worker | `load` | `url`: the export the page loaded (absolute, same as the page's request) |
-//! | page → worker | `profile` | `id`, `query` (the page's URL query string), `lang` (`de`/`en`) |
-//! | worker → page | `doc` | `id`, `doc` (the document as JSON text), `ms` (from message to answer), `final` (false while centrality is computing) |
+//! | page → worker | `doc` | `id`, `what` (`profile`, `compare`, `regions`, `suggestions`), `query` (the page's URL query string), `lang` (`de`/`en`) |
+//! | worker → page | `doc` | `id`, `doc` (the document as JSON text), `ms` (from message to answer), `final` (false while centrality is computing), `centralityMs` (when this answer computed it) |
 //! | worker → page | `error` | `message` |
 //!
-//! A request that arrives before the data is ready waits (only the newest). The centrality of a selection is
-//! computed after the first answer and kept for its filter; the second answer (`final`) carries it.
+//! A request that arrives before the data is ready waits (only the newest). For a profile or a comparison the
+//! centrality of a selection is computed after the first answer and kept for its filter; the second answer
+//! (`final`) carries it. The other documents answer once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,13 +21,14 @@ use ecomap_core::index::Index;
 use ecomap_core::insight::centrality::{centrality, Centrality, Options};
 use ecomap_core::insight::CollabGraph;
 use ecomap_core::model::{Dataset, Lang};
-use ecomap_core::query::{Query, ResolvedFocus};
+use ecomap_core::query::ResolvedFocus;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 
-use crate::profile::{document, Inputs};
+use crate::doc::Doc;
+use crate::profile::Inputs;
 
 struct Data {
     ds: Dataset,
@@ -35,6 +37,8 @@ struct Data {
 
 struct Request {
     id: f64,
+    /// What the host shows: `profile`, `compare`, `regions` or `suggestions`.
+    what: String,
     query: String,
     lang: Lang,
 }
@@ -101,10 +105,11 @@ fn on_message(msg: &JsValue) {
                 }
             });
         }
-        Some("profile") => {
+        Some("doc") => {
             let t0 = now();
             let req = Request {
                 id: get(msg, "id").as_f64().unwrap_or(0.0),
+                what: get(msg, "what").as_string().unwrap_or_default(),
                 query: get(msg, "query").as_string().unwrap_or_default(),
                 lang: get(msg, "lang")
                     .as_string()
@@ -144,72 +149,67 @@ async fn load(url: &str) -> Result<Data, String> {
     Ok(Data { ds, idx })
 }
 
-/// The page's query string as (name, value) pairs, decoded.
-fn params(search: &str) -> Vec<(String, String)> {
-    let decode = |s: &str| {
-        js_sys::decode_uri_component(&s.replace('+', " "))
-            .map(String::from)
-            .unwrap_or_else(|_| s.to_string())
-    };
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|kv| !kv.is_empty())
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
 fn answer(req: &Request, t0: f64) {
     let Some(data) = STATE.with_borrow(|s| s.data.clone()) else {
         return;
     };
-    let pairs = params(&req.query);
-    let (q, _) = Query::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (q, _) = ecomap_core::tour::parse_query(&req.query);
     let resolved = q.resolve(&data.ds);
     let filter = resolved.filter;
     let sel = select(&data.ds, &data.idx, &filter);
-    let t = match resolved.focus {
-        Some(ResolvedFocus::Technology(t)) => Some(t),
-        _ => None,
+    let (tech, actor) = match resolved.focus {
+        Some(ResolvedFocus::Technology(t)) => (Some(t), None),
+        Some(ResolvedFocus::Actor(a)) => (None, Some(a)),
+        None => (None, None),
     };
-    let cached = STATE.with_borrow(|s| {
-        s.centrality
-            .as_ref()
-            .filter(|(f, _)| *f == filter)
-            .map(|(_, c)| c.clone())
-    });
     let inputs = Inputs {
         ds: &data.ds,
         idx: &data.idx,
         filter: &filter,
         sel: &sel,
         lang: req.lang,
+        query: &q,
     };
-    let send = |c: Option<&Centrality>, t0: f64, extra: Option<f64>| {
-        let doc = serde_json::to_string(&document(&inputs, t, c)).unwrap_or_default();
+    // Only the profile and the comparison show centrality: they answer twice, the others once.
+    let central = matches!(req.what.as_str(), "profile" | "compare");
+    let build = |c: Option<&Centrality>| match req.what.as_str() {
+        "compare" => crate::compare::document(&inputs, c),
+        "regions" => crate::regions::document(&inputs),
+        "suggestions" => crate::suggestions::document(&inputs, actor),
+        _ => crate::profile::document(&inputs, tech, c),
+    };
+    let send = |doc: Doc, last: bool, t0: f64, extra: Option<f64>| {
+        let doc = serde_json::to_string(&doc).unwrap_or_default();
         let mut fields = vec![
             ("kind", JsValue::from("doc")),
             ("id", req.id.into()),
             ("doc", doc.into()),
             ("ms", (now() - t0).into()),
-            ("final", c.is_some().into()),
+            ("final", last.into()),
         ];
         if let Some(ms) = extra {
             fields.push(("centralityMs", ms.into()));
         }
         post(&fields);
     };
-    if let Some(c) = cached {
-        send(Some(&c), t0, None);
+    if !central {
+        send(build(None), true, t0, None);
         return;
     }
-    send(None, t0, None);
+    let cached = STATE.with_borrow(|s| {
+        s.centrality
+            .as_ref()
+            .filter(|(f, _)| *f == filter)
+            .map(|(_, c)| c.clone())
+    });
+    if let Some(c) = cached {
+        send(build(Some(&c)), true, t0, None);
+        return;
+    }
+    send(build(None), false, t0, None);
     let t1 = now();
     let c = Rc::new(centrality(&CollabGraph::of(&data.idx, &sel), Options::default()));
     let ms = now() - t1;
     STATE.with_borrow_mut(|s| s.centrality = Some((filter.clone(), c.clone())));
-    send(Some(&c), now(), Some(ms));
+    send(build(Some(&c)), true, now(), Some(ms));
 }

@@ -1,4 +1,6 @@
-//! The insight views (issue 17, docs/insight.md): a technology's ecosystem profile (`?view=profile&technology=`).
+//! The insight views (issue 17, docs/insight.md): a technology's ecosystem profile (`?view=profile&technology=`),
+//! the comparison (`?view=compare&compare=ai,iot`), every technology's regional strengths and gaps
+//! (`?view=regions`), and an actor's partner suggestions in its detail panel.
 //!
 //! Nothing here computes or renders: the figures come from the insight worker, a second wasm module
 //! (crates/insight-worker), and its documents are rendered by `public/insight.js`, a small plain-DOM module
@@ -28,9 +30,12 @@ fn clicked(ev: &web_sys::MouseEvent) -> Option<Focus> {
     }
 }
 
+/// An insight document: `what` is `profile`, `compare`, `regions` or `suggestions` (the worker's request and
+/// the host's test marker).
 #[component]
-pub fn ProfileView() -> impl IntoView {
+pub fn InsightView(what: &'static str) -> impl IntoView {
     let state = use_app();
+    let profile = what == "profile";
     let host = NodeRef::<leptos::html::Div>::new();
     // Keeps the host's attributes in step with the Query; its value is the technology shown, kept while an
     // actor opened from the profile shows in the detail panel.
@@ -40,8 +45,9 @@ pub fn ProfileView() -> impl IntoView {
         let lang = state.lang.get();
         let it = insight_texts(lang);
         let (data, search) = state.query.with(|q| {
-            if let Some(Focus::Technology(k)) = &q.focus {
-                tech = Some(k.clone());
+            match &q.focus {
+                Some(Focus::Technology(k)) if profile => tech = Some(k.clone()),
+                _ => {}
             }
             (
                 q.data.clone().unwrap_or_else(|| crate::load::DEFAULT_DATA.to_string()),
@@ -51,15 +57,15 @@ pub fn ProfileView() -> impl IntoView {
         // The worker fetches the export by the page's address for it; a visitor's own file has none.
         let note = match (state.data.with(|d| d.as_ref().map(|d| d.0.source == data)), &tech) {
             (None, _) => it.loading,
-            (_, None) => it.no_technology,
+            (_, None) if profile => it.no_technology,
             (Some(false), _) => it.no_file,
             _ => "",
         };
         // The technology last: it wins over an actor the detail panel shows (`Query::from_params`).
-        let query = tech
-            .as_deref()
-            .map(|t| format!("{search}&technology={}", String::from(js_sys::encode_uri_component(t))))
-            .unwrap_or_default();
+        let query = match &tech {
+            Some(t) => format!("{search}&technology={}", String::from(js_sys::encode_uri_component(t))),
+            None => search,
+        };
         for (k, v) in [
             ("data-loading", it.loading),
             ("data-failed", it.failed),
@@ -78,7 +84,7 @@ pub fn ProfileView() -> impl IntoView {
         }
     };
     view! {
-        <div class="insight" data-testid="profile" data-insight="profile" node_ref=host on:click=on_click></div>
+        <div class="insight" data-testid=what data-insight=what node_ref=host on:click=on_click></div>
         <script type="module" src="insight.js"></script>
     }
 }

@@ -1,0 +1,123 @@
+//! The comparison's and the regional strengths' de/en texts (the worker localises everything).
+
+use ecomap_core::model::Lang;
+
+pub struct CompareTexts {
+    pub title: &'static str,
+    pub choose: &'static str,
+    pub unknown: &'static str,
+    pub figure: &'static str,
+    pub actors_row: &'static str,
+    pub projects_row: &'static str,
+    pub volume_row: &'static str,
+    pub side_by_side: &'static str,
+    pub strongest_region: &'static str,
+    pub most_central: &'static str,
+    pub change: &'static str,
+    pub add: &'static str,
+    pub remove: &'static str,
+    pub all_regions: &'static str,
+    pub years_caption: &'static str,
+    pub actors_in: &'static str,
+    pub projects_in: &'static str,
+    pub overlap: &'static str,
+    pub overlap_note: &'static str,
+    pub overlap_caption: &'static str,
+    pub combination: &'static str,
+    pub only: &'static str,
+    pub shared_actors: &'static str,
+    pub shared_actors_caption: &'static str,
+    pub shared_projects: &'static str,
+    pub shared_projects_caption: &'static str,
+    pub project: &'static str,
+    pub technologies: &'static str,
+    pub rank: &'static str,
+    pub central_caption: &'static str,
+    pub regions_caption: &'static str,
+    pub active: &'static str,
+}
+
+const EN: CompareTexts = CompareTexts {
+    title: "Comparison",
+    choose: "Choose two to four technologies to compare.",
+    unknown: "not in the data",
+    figure: "Figure",
+    actors_row: "Actors",
+    projects_row: "Projects",
+    volume_row: "Volume",
+    side_by_side: "The technologies' figures side by side",
+    strongest_region: "Strongest region (location quotient, technology actors)",
+    most_central: "Most central actor",
+    change: "Change the comparison:",
+    add: "add",
+    remove: "remove",
+    all_regions: "Regional strengths and gaps of every technology",
+    years_caption: "Actors and projects running in each year, per technology",
+    actors_in: "actors",
+    projects_in: "projects",
+    overlap: "Overlap",
+    overlap_note: "Each selected actor counts once, under the exact combination of the compared technologies it lists: the bars are the combinations' actors, the dots below say which technologies each combination holds.",
+    overlap_caption: "Actors per exact combination of the compared technologies",
+    combination: "Combination",
+    only: "only",
+    shared_actors: "Actors active in several",
+    shared_actors_caption: "Selected actors that list two or more of the compared technologies (✓: lists it)",
+    shared_projects: "Shared projects",
+    shared_projects_caption: "Projects in view that list two or more of the compared technologies, by volume",
+    project: "Project",
+    technologies: "Technologies",
+    rank: "Rank",
+    central_caption: "The most central actors of each technology (betweenness on the collaboration graph of the selection)",
+    regions_caption: "The regions where each technology is strongest (location quotient, technology actors; too few last)",
+    active: "✓",
+};
+
+const DE: CompareTexts = CompareTexts {
+    title: "Vergleich",
+    choose: "Wählen Sie zwei bis vier Technologien zum Vergleich.",
+    unknown: "nicht in den Daten",
+    figure: "Kennzahl",
+    actors_row: "Akteure",
+    projects_row: "Projekte",
+    volume_row: "Volumen",
+    side_by_side: "Die Kennzahlen der Technologien nebeneinander",
+    strongest_region: "Stärkste Region (Standortquotient, Akteure der Technologie)",
+    most_central: "Zentralster Akteur",
+    change: "Vergleich ändern:",
+    add: "hinzufügen",
+    remove: "entfernen",
+    all_regions: "Regionale Stärken und Lücken aller Technologien",
+    years_caption: "Akteure und laufende Projekte je Jahr und Technologie",
+    actors_in: "Akteure",
+    projects_in: "Projekte",
+    overlap: "Überschneidung",
+    overlap_note: "Jeder ausgewählte Akteur zählt einmal, unter genau der Kombination der verglichenen Technologien, die er angibt: Die Balken sind die Akteure der Kombinationen, die Punkte darunter zeigen, welche Technologien zu einer Kombination gehören.",
+    overlap_caption: "Akteure je genauer Kombination der verglichenen Technologien",
+    combination: "Kombination",
+    only: "nur",
+    shared_actors: "In mehreren aktive Akteure",
+    shared_actors_caption: "Ausgewählte Akteure, die zwei oder mehr der verglichenen Technologien angeben (✓: gibt sie an)",
+    shared_projects: "Gemeinsame Projekte",
+    shared_projects_caption: "Projekte im Blick, die zwei oder mehr der verglichenen Technologien angeben, nach Volumen",
+    project: "Projekt",
+    technologies: "Technologien",
+    rank: "Rang",
+    central_caption: "Die zentralsten Akteure jeder Technologie (Betweenness im Kooperationsgraphen der Auswahl)",
+    regions_caption: "Die Regionen, in denen jede Technologie am stärksten ist (Standortquotient, Akteure der Technologie; zu wenige zuletzt)",
+    active: "✓",
+};
+
+pub fn compare_texts(lang: Lang) -> &'static CompareTexts {
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+/// "120 in all, the first 50 shown" / "120 insgesamt, die ersten 50 gezeigt".
+pub fn first_of(all: &str, shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::De => format!("{all} insgesamt, die ersten {shown} gezeigt."),
+        Lang::En => format!("{all} in all, the first {shown} shown."),
+    }
+}
