@@ -42,7 +42,7 @@ function assertHead(text, { view, selection }) {
   assert.match(text, /Data as of: \d{4}-\d{2}-\d{2}/, "the data's date");
   assert.match(text, new RegExp(`Selection: ${view}[^\\n]*${selection}`), "the selection written out");
   assert.match(text, /Link: http:\/\/127\.0\.0\.1:\d+\/\?/, "the link back");
-  assert.doesNotMatch(text, /Print \/ save as PDF|Share|Settings/, "no screen controls");
+  assert.doesNotMatch(text, /Print \/ save as PDF|\bShare\b|Settings/, "no screen controls");
 }
 
 test("the map prints as a picture under the report's head", async () => {
@@ -90,4 +90,38 @@ test("the network prints as a picture; the charts as vector graphics with their 
   assert.match(charts.text, /Total/, "the charts' tables are printed");
   assert.match(charts.text, /\n\s*2025\s+42\s+56\s+98\s*\n/, "with their rows' years (2025: 42 new, 56 ongoing, 98)");
   assert.equal(await page.$("[data-testid=chart-table]"), null, "the tables close again after printing");
+});
+
+/** The insight view `sel` with its last answer (centrality included) rendered. */
+const complete = (page, sel) => page.waitForSelector(`${sel}[data-final=true] .insight-section`, { timeout: 60_000 });
+
+test("the ecosystem profile and the comparison print with every section, their charts as vector graphics", async () => {
+  const { page } = browser;
+  await openApp(page, "lang=en&view=profile&technology=ai");
+  await complete(page, "[data-testid=profile]");
+  const profile = await print(page, "profile");
+  assertHead(profile.text, { view: "Ecosystem profile", selection: "" });
+  assert.match(profile.text, /Ecosystem profile: Artificial Intelligence/);
+  for (const heading of ["Over the years", "Most central actors", "Regions", "Neighbour technologies"]) {
+    assert.ok(profile.text.includes(heading), `section "${heading}" printed`);
+  }
+  assert.match(profile.text, /Betweenness (computed exactly|estimated from)/, "the centrality's method");
+  // The tables' names print (they are buttons on screen), the links to other views do not.
+  const central = (await page.locator("[data-testid=profile-central] tbody tr button").first().textContent()).trim();
+  assert.ok(profile.text.includes(central), `the most central actor "${central}" printed`);
+  assert.doesNotMatch(profile.text, /Compare with/);
+  assert.equal(profile.images, 0, "the chart and the map are vector graphics, not pictures");
+
+  await openApp(page, "lang=en&view=compare&compare=ai,iot");
+  await complete(page, "[data-testid=compare]");
+  const cmp = await print(page, "compare");
+  assertHead(cmp.text, { view: "Comparison", selection: "" });
+  assert.match(cmp.text, /Comparison: Artificial Intelligence · Internet of Things/);
+  for (const heading of ["Over the years", "Overlap", "Actors active in several", "Shared projects", "Most central actors", "Regions"]) {
+    assert.ok(cmp.text.includes(heading), `section "${heading}" printed`);
+  }
+  const shared = (await page.locator("[data-testid=compare-shared] tbody tr button").first().textContent()).trim();
+  assert.ok(cmp.text.includes(shared), `a shared actor "${shared}" printed`);
+  assert.equal(cmp.images, 0, "the UpSet chart is a vector graphic");
+  assert.ok(cmp.pages >= 2, `${cmp.pages} pages`);
 });

@@ -165,7 +165,6 @@ fn summary(i: &Inputs, c: &Comparison, names: &[String], centrality: Option<&Cen
     links.extend(change_links(i, &c.technologies));
     Section {
         testid: "compare-summary",
-        lines: vec![ct.change.to_string()],
         tables: vec![Table {
             caption: ct.side_by_side.to_string(),
             head: head(ct.figure, names),
@@ -234,7 +233,7 @@ fn combination_name(c: &Comparison, comb: Combination, names: &[String], lang: L
 }
 
 fn overlap(i: &Inputs, c: &Comparison, names: &[String]) -> Section {
-    let (l, tx, ct) = (i.lang, texts(i.lang), compare_texts(i.lang));
+    let (l, ct) = (i.lang, compare_texts(i.lang));
     let rows = c
         .intersections
         .iter()
@@ -253,7 +252,7 @@ fn overlap(i: &Inputs, c: &Comparison, names: &[String]) -> Section {
         svg: if chart.is_empty() { Vec::new() } else { vec![chart] },
         tables: vec![Table {
             caption: ct.overlap_caption.to_string(),
-            head: vec![ct.combination.to_string(), tx.actors.to_string()],
+            head: vec![ct.combination.to_string(), ct.actors_row.to_string()],
             rows,
         }],
         ..Section::default()
