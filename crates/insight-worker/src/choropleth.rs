@@ -92,6 +92,45 @@ fn outlines() -> Option<Outlines> {
     })
 }
 
+/// How far (in pixels) a simplified outline may stray from the basemap's: under a pixel, so not visible.
+const TOLERANCE_PX: f64 = 0.7;
+
+/// Douglas-Peucker in pixel space: the points of `pts` needed to stay within `tol` pixels of it (its first and
+/// last always kept). Whole-pixel outlines of the basemap have far more points than a small map can show.
+fn simplify(pts: &[(i32, i32)], tol: f64) -> Vec<(i32, i32)> {
+    if pts.len() < 3 {
+        return pts.to_vec();
+    }
+    let mut keep = vec![false; pts.len()];
+    keep[0] = true;
+    keep[pts.len() - 1] = true;
+    let mut stack = vec![(0usize, pts.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (ax, ay) = (f64::from(pts[a].0), f64::from(pts[a].1));
+        let (dx, dy) = (f64::from(pts[b].0) - ax, f64::from(pts[b].1) - ay);
+        let len = dx.hypot(dy);
+        let mut far = (0.0, a);
+        for (i, p) in pts.iter().enumerate().take(b).skip(a + 1) {
+            let (px, py) = (f64::from(p.0) - ax, f64::from(p.1) - ay);
+            // Distance to the segment's line, or to its start when the segment is a point (a closed ring).
+            let d = if len > 0.0 {
+                (px * dy - py * dx).abs() / len
+            } else {
+                px.hypot(py)
+            };
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tol {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    pts.iter().zip(keep).filter(|(_, k)| *k).map(|(&p, _)| p).collect()
+}
+
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 /// Draws one map: Brandenburg with Berlin into `whole` (origin, size), Berlin again into `inset`.
@@ -120,6 +159,7 @@ fn draw_map(
             let (r, g, b) = COLOURS[class_of(o.key)];
             for ring in &o.rings {
                 let pts: Vec<(i32, i32)> = ring.iter().map(|&p| frame.px(p)).collect();
+                let pts = simplify(&pts, TOLERANCE_PX);
                 let _ = root.draw(&Polygon::new(pts.clone(), RGBColor(r, g, b).filled()));
                 let _ = root.draw(&PathElement::new(pts, RGBColor(0x40, 0x40, 0x40).stroke_width(stroke)));
             }
@@ -209,6 +249,22 @@ fn draw_legend(root: &Area, top: i32, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplifying_keeps_corners_and_drops_what_a_pixel_cannot_show() {
+        let line: Vec<(i32, i32)> = (0..50).map(|x| (x, 0)).collect();
+        assert_eq!(simplify(&line, 0.7), [(0, 0), (49, 0)]);
+        // A closed square with points along its sides: its four corners and the closing point remain.
+        let mut square: Vec<(i32, i32)> = Vec::new();
+        square.extend((0..10).map(|x| (x, 0)));
+        square.extend((0..10).map(|y| (10, y)));
+        square.extend((0..10).map(|x| (10 - x, 10)));
+        square.extend((0..=10).map(|y| (0, 10 - y)));
+        assert_eq!(simplify(&square, 0.7), [(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)]);
+        // A one-pixel wiggle stays (over the tolerance), a half-pixel one goes.
+        assert_eq!(simplify(&[(0, 0), (5, 1), (10, 0)], 0.7).len(), 3);
+        assert_eq!(simplify(&[(0, 0), (5, 1), (10, 0)], 1.5).len(), 2);
+    }
     use ecomap_core::filter::{select, Filter};
     use ecomap_core::index::Index;
     use ecomap_core::insight::concentration::concentration;

@@ -89,6 +89,15 @@ pub fn targets(r: &Results) -> Vec<Target> {
                 verdict(worker, limit),
             )];
             // Centrality is the worker's alone; the others also from the click to the frame on screen.
+            if name == "insight-suggestions" {
+                let follow = browser(r, &format!("gen-{ACTORS}"), "insight-suggestions-follow-page");
+                rows.push(Target::new(
+                    "insight, browser, 50,000 actors: following a suggestion, click to its suggestions painted (`insight-suggestions-follow-page`)".to_string(),
+                    format!("<= {limit} ms"),
+                    fmt_ms(follow),
+                    verdict(follow, limit),
+                ));
+            }
             if !name.ends_with("centrality") {
                 rows.push(Target::new(
                     format!("insight, browser, 50,000 actors: {what}, click to frame (`{name}-page`)"),
@@ -151,7 +160,8 @@ fn browser_section(s: &mut String, r: &Results) {
          and its last answer awaited; then the first kind filter is ticked and unticked 8 times (each a new \
          selection) and each change timed twice: **worker**, the worker's own clock from the request to the \
          answer (what core and the document cost); **page**, from the checkbox's click to the new document \
-         rendered and the next frame (the app's filter change, the message, the worker, the rendering). \
+         rendered and the next frame (the app's filter change, the message, the worker, the rendering). The \
+         suggestions also as a visitor follows one: from the click to its own suggestions painted in its detail. \
          Medians in ms; \"first\" is the first answer after the export's import in the worker. The profile and \
          the comparison answer first without centrality, then with it (the next change waits for it).\n"
     );
@@ -166,7 +176,7 @@ fn browser_section(s: &mut String, r: &Results) {
     }
     let _ = writeln!(s, "| figure | {} |", labels.join(" | "));
     let _ = writeln!(s, "|---|{}", "---:|".repeat(labels.len()));
-    let rows: [(&str, &str); 11] = [
+    let rows: [(&str, &str); 12] = [
         ("insight-profile", "profile, worker"),
         ("insight-profile-page", "profile, click to frame"),
         ("insight-profile-first", "profile, first answer"),
@@ -178,6 +188,10 @@ fn browser_section(s: &mut String, r: &Results) {
         ("insight-regions-page", "strengths and gaps, click to frame"),
         ("insight-suggestions", "suggestions for one actor, worker"),
         ("insight-suggestions-page", "suggestions, click to frame"),
+        (
+            "insight-suggestions-follow-page",
+            "following a suggestion: click to its suggestions painted",
+        ),
     ];
     for (name, what) in rows {
         let cells: Vec<String> = labels
