@@ -4,7 +4,7 @@
 //
 // The view renders a host element `[data-insight]` and keeps its attributes current: `data-src` (the export's
 // address as the page loaded it), `data-query` (the page's URL query string with the technology), `data-lang`,
-// `data-note` (a message instead of a document: no technology, a visitor's own file), `data-loading` and
+// (`file:NAME` for a visitor's own file), `data-note` (a message instead of a document), `data-loading` and
 // `data-failed` (its localized texts); `data-insight` says what it shows (profile, compare, regions,
 // suggestions). Here, each export gets one worker (public/insight-worker.js, which loads the insight wasm
 // module) that imports it once and answers every host's requests with documents; it is terminated when no
@@ -133,7 +133,12 @@ function hostsOf(src, id) {
 
 function startWorker(src) {
   const worker = new Worker(new URL("insight-worker.js", document.baseURI), { type: "module" });
-  const w = { worker, ready: false, queue: [{ kind: "load", url: new URL(src, document.baseURI).href }] };
+  // A visitor's own file (`file:NAME`) has no address: the page's loader keeps the File (src/load.rs), and it is
+  // posted to the worker (a File is copied by reference, not read here).
+  const load = src.startsWith("file:")
+    ? { kind: "load", file: globalThis.ecomapFile, name: src.slice(5) }
+    : { kind: "load", url: new URL(src, document.baseURI).href };
+  const w = { worker, ready: false, queue: [load] };
   const fail = (text) => {
     for (const host of hostsOf(src)) message(host, `${host.dataset.failed} ${text || ""}`, false);
   };

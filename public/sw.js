@@ -4,8 +4,8 @@
 //
 // What it keeps, in one cache:
 // - at install: the page (index.html) and what it names (the content-hashed js, wasm and css Trunk writes),
-//   loader.js, print.js, layout-worker.js, config.json and the basemap; the demo export, the manifest and its icons
-//   and the demo tour when they are there;
+//   loader.js, print.js, layout-worker.js, config.json and the basemap; the demo export, the manifest and its icons,
+//   the demo tour and the insight views' files when they are there;
 // - later: every other file of the app's own origin the app fetches (an export chosen by `?data=` on this
 //   origin, a tour), and the export a page names, which the page posts ({ type: "cache", urls }).
 // How it answers (requests of this origin only; everything else goes to the network untouched):
@@ -20,7 +20,10 @@ const CACHE = "ecomap-offline-v1";
 const NETWORK_WAIT_MS = 4000;
 /** Kept at install beside what index.html names; the first group must be there, the rest may be missing. */
 const REQUIRED = ["./", "loader.js", "print.js", "layout-worker.js", "config.json", "data/basemap.geojson"];
-const OPTIONAL = ["data/demo.json", "manifest.webmanifest", "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png", "tours/demo.json"];
+// The insight views' files (public/insight.js, the worker and its wasm module): the page requests them only when
+// an insight view opens, so they are kept here for a kiosk or a talk that opens one offline.
+const OPTIONAL = ["data/demo.json", "manifest.webmanifest", "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png", "tours/demo.json",
+  "insight.js", "insight-worker.js", "ecomap-insight-worker.js", "ecomap-insight-worker_bg.wasm"];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 const scope = () => new URL(self.registration.scope);

@@ -362,6 +362,8 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         match read_stream(file.stream(), Some(size), ticket, &progress).await {
             Ok(bytes) if ticket.current() => {
                 crate::offline::set_from_cache(false);
+                // The insight worker imports the same file (public/insight.js posts it; docs/insight.md).
+                let _ = js_sys::Reflect::set(&js_sys::global(), &"ecomapFile".into(), &file);
                 prepare_with_basemap(state, bytes, name, ticket).await
             }
             Ok(_) => {}

@@ -259,3 +259,23 @@ test("the comparison and the strengths and gaps in German, and axe finds no seri
     assert.deepEqual(bad, [], q);
   }
 });
+
+test("a visitor's own file: its profile and suggestions come from the file, which is never uploaded", async () => {
+  const { page } = browser;
+  const demo = JSON.parse(readFileSync(new URL("../../public/data/demo.json", import.meta.url), "utf8"));
+  const ai = demo.technologies.find((t) => t.id === "ai");
+  ai.name = { de: "KI aus einer Datei", en: "AI from a file" };
+  await openApp(page, "lang=en&view=map");
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.setInputFiles("[data-testid=file-input]", { name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(demo)) });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true" && document.body.textContent.includes("AI from a file"));
+  await page.click("[data-testid=open-technology] >> nth=0");
+  await page.click("[data-testid=detail] [data-testid=open-profile]");
+  await complete(page);
+  assert.equal(await page.textContent(`${profile} h2`), "Ecosystem profile: AI from a file");
+  await page.click(`${section("profile-central")} tbody tr button`);
+  await page.click("[data-testid=suggest-partners]");
+  await page.waitForSelector("[data-testid=suggestions][data-final=true] tbody tr", { timeout: 60_000 });
+  assert.deepEqual(requests.filter((u) => /mine\.json|demo\.json/.test(u)), [], "the file was neither fetched nor uploaded");
+});

@@ -1,6 +1,6 @@
 // Offline (docs/presenting.md, "Offline and USB"): the only browser test with the service worker allowed.
 // A first visit online keeps the app and its export (and Chromium finds the app installable); with the network cut, a reload shows the app, the map
-// and the offline note with the export's date; back online, a changed export is what the next start shows
+// and the offline note with the export's date, and an ecosystem profile (its files kept at install); back online, a changed export is what the next start shows
 // (and what the cache keeps from then on).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -56,6 +56,9 @@ test("after a first visit the app starts offline with its data, and a new export
   assert.equal(await page.$("[data-testid=offline-note]"), null, "no note online");
   await waitKept(page, `fixtures/${FILE}`);
   await waitKept(page, "data/basemap.geojson");
+  // The insight views' files, which the page itself has not asked for yet.
+  await waitKept(page, "ecomap-insight-worker_bg.wasm");
+  await waitKept(page, "insight.js");
   // Installable: Chromium finds nothing missing (manifest, icons, start URL, the worker).
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
@@ -68,6 +71,20 @@ test("after a first visit the app starts offline with its data, and a new export
   assert.ok((await mapDrawn(page)) > 0, "the map draws its markers offline");
   const note = page.locator("[data-testid=offline-note]");
   assert.equal((await note.textContent()).trim(), "Offline – data as of 2026-01-15");
+  // An ecosystem profile, never opened online, works offline too (its worker imports the kept export).
+  const at = (view, technology) => {
+    const u = new URL(page.url());
+    u.searchParams.set("view", view);
+    if (technology) u.searchParams.set("technology", technology);
+    else u.searchParams.delete("technology");
+    return u.href;
+  };
+  await page.goto(at("profile", "ai"));
+  await page.waitForSelector("[data-testid=profile][data-final=true] [data-testid=profile-central] tbody tr", { timeout: 60_000 });
+  // Back to the map, so that the reloads below do not cut a profile's worker short while it starts.
+  await page.goto(at("map"));
+  assert.match(page.url(), /view=map/);
+  await waitReady(page);
 
   // Online again, with a changed export on the server: the next start shows it, without the note.
   writeExport("Offline test B", "2026-02-20");

@@ -4,7 +4,7 @@
 //! | direction | `kind` | fields |
 //! |---|---|---|
 //! | worker → page | `ready` | once, when it listens |
-//! | page → worker | `load` | `url`: the export the page loaded (absolute, same as the page's request) |
+//! | page → worker | `load` | `url`: the export the page loaded (absolute, same as the page's request); or `file` (a visitor's own File) and `name` |
 //! | page → worker | `doc` | `id`, `what` (`profile`, `compare`, `regions`, `suggestions`), `query` (the page's URL query string), `lang` (`de`/`en`) |
 //! | worker → page | `doc` | `id`, `doc` (the document as JSON text), `ms` (from message to answer), `final` (false while centrality is computing), `centralityMs` (when this answer computed it) |
 //! | worker → page | `error` | `message` |
@@ -25,7 +25,7 @@ use ecomap_core::query::ResolvedFocus;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, Response};
 
 use crate::doc::Doc;
 use crate::profile::Inputs;
@@ -89,9 +89,16 @@ pub fn start() {
 fn on_message(msg: &JsValue) {
     match get(msg, "kind").as_string().as_deref() {
         Some("load") => {
-            let url = get(msg, "url").as_string().unwrap_or_default();
+            let url = get(msg, "url").as_string();
+            let file = get(msg, "file").dyn_into::<Blob>().ok();
+            let name = get(msg, "name").as_string().unwrap_or_default();
             wasm_bindgen_futures::spawn_local(async move {
-                match load(&url).await {
+                let data = match (url, file) {
+                    (Some(url), _) => load(&url).await,
+                    (None, Some(file)) => load_file(&file, &name).await,
+                    (None, None) => Err(format!("insight worker: {name}: the file is not available")),
+                };
+                match data {
                     Ok(data) => {
                         let pending = STATE.with_borrow_mut(|s| {
                             s.data = Some(Rc::new(data));
@@ -131,6 +138,20 @@ fn on_message(msg: &JsValue) {
     }
 }
 
+/// A visitor's own file, posted by the page.
+async fn load_file(file: &Blob, name: &str) -> Result<Data, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("insight worker: {name}: {e:?}"))?;
+    Ok(import(&Uint8Array::new(&buf).to_vec(), name))
+}
+
+fn import(bytes: &[u8], source: &str) -> Data {
+    let (ds, _report) = ecomap_core::import::import(bytes, source);
+    let idx = Index::build(&ds);
+    Data { ds, idx }
+}
+
 async fn load(url: &str) -> Result<Data, String> {
     let err = |e: JsValue| format!("insight worker: {url}: {e:?}");
     let resp: Response = wasm_bindgen_futures::JsFuture::from(scope().fetch_with_str(url))
@@ -143,10 +164,7 @@ async fn load(url: &str) -> Result<Data, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(resp.array_buffer().map_err(err)?)
         .await
         .map_err(err)?;
-    let bytes = Uint8Array::new(&buf).to_vec();
-    let (ds, _report) = ecomap_core::import::import(&bytes, url);
-    let idx = Index::build(&ds);
-    Ok(Data { ds, idx })
+    Ok(import(&Uint8Array::new(&buf).to_vec(), url))
 }
 
 fn answer(req: &Request, t0: f64) {

@@ -54,12 +54,17 @@ pub fn InsightView(what: &'static str) -> impl IntoView {
                 crate::url::to_search(q),
             )
         });
-        // The worker fetches the export by the page's address for it; a visitor's own file has none.
-        let note = match (state.data.with(|d| d.as_ref().map(|d| d.0.source == data)), &tech) {
+        // The worker fetches the export by the page's address for it; a visitor's own file (a source other
+        // than the address) is posted to it instead: `file:NAME` (public/insight.js).
+        let source = state.data.with(|d| d.as_ref().map(|d| d.0.source.clone()));
+        let note = match (&source, &tech) {
             (None, _) => it.loading,
             (_, None) if profile => it.no_technology,
-            (Some(false), _) => it.no_file,
             _ => "",
+        };
+        let data = match source {
+            Some(s) if s != data => format!("file:{s}"),
+            _ => data,
         };
         // The technology last: it wins over an actor the detail panel shows (`Query::from_params`).
         let query = match &tech {

@@ -9,7 +9,6 @@ pub struct InsightTexts {
     pub suggest: &'static str,
     pub loading: &'static str,
     pub no_technology: &'static str,
-    pub no_file: &'static str,
     pub failed: &'static str,
 }
 
@@ -18,8 +17,6 @@ const EN: InsightTexts = InsightTexts {
     suggest: "Suggest partners",
     loading: "Preparing the figures…",
     no_technology: "Open a technology (its detail panel) to see its ecosystem profile.",
-    no_file:
-        "These figures need an export from a web address; they are not available for a file opened on this device.",
     failed: "The figures could not be computed:",
 };
 
@@ -28,8 +25,6 @@ const DE: InsightTexts = InsightTexts {
     suggest: "Partner vorschlagen",
     loading: "Die Zahlen werden vorbereitet …",
     no_technology: "Öffnen Sie eine Technologie (ihr Detailbereich), um ihr Ökosystem-Profil zu sehen.",
-    no_file:
-        "Diese Zahlen brauchen einen Export von einer Webadresse; für eine Datei von diesem Gerät gibt es sie nicht.",
     failed: "Die Zahlen konnten nicht berechnet werden:",
 };
 
