@@ -1,5 +1,5 @@
 // Cross-browser smoke check over WebDriver (not part of `cargo xtask test`: the drivers need Xvfb and a
-// `cargo install`). Opens each view of the demo in a real Firefox or WebKitGTK, waits for the view's ready
+// `cargo install`). Opens each view of the demo (the insight views too) in a real Firefox or WebKitGTK, waits for the view's ready
 // marker, prints what it reports and saves a screenshot per view. Then the journey of
 // end2end/tests/journey.test.mjs: every ordered pair of views by clicking their tabs (leaving the network after
 // its layout stopped, then while it runs), then three quick switches; it fails on the panic overlay or any
@@ -58,6 +58,10 @@ const views = [
   { view: "map", root: "[data-testid=map]", ready: (d) => d.drawn === "true" },
   { view: "network", root: "[data-testid=network-view]", ready: (d) => d.layout === "done" && d.drawn === "true" },
   { view: "charts", root: "[data-testid=charts]", ready: (d) => d.drawn === "true" },
+  // The insight views (a second wasm module in a Web Worker): ready with their last answer.
+  { view: "profile", extra: "&technology=ai", root: "[data-testid=profile]", ready: (d) => d.final === "true" },
+  { view: "compare", extra: "&compare=ai,iot", root: "[data-testid=compare]", ready: (d) => d.final === "true" },
+  { view: "regions", root: "[data-testid=regions]", ready: (d) => d.final === "true" },
 ];
 
 const session = await call("POST", "/session", { capabilities: { alwaysMatch: capabilities } });
@@ -65,8 +69,8 @@ const id = session.sessionId;
 let failed = false;
 try {
   await call("POST", `/session/${id}/window/rect`, { width: 1280, height: 900 });
-  for (const { view, root, ready } of views) {
-    await call("POST", `/session/${id}/url`, { url: `${base}/?view=${view}&lang=en` });
+  for (const { view, extra, root, ready } of views) {
+    await call("POST", `/session/${id}/url`, { url: `${base}/?view=${view}&lang=en${extra || ""}` });
     let data = {};
     const until = Date.now() + 60_000;
     while (Date.now() < until) {

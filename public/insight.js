@@ -202,7 +202,10 @@ function follow(ev) {
   const a = ev.target.closest && ev.target.closest("a[data-nav]");
   if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
   ev.preventDefault();
-  history.pushState(null, "", a.getAttribute("href"));
+  // As the app writes its address (src/url.rs): an embed (a guest on another site, whose Back button the
+  // frame's entries would take over), a presentation and a kiosk replace the entry instead of adding one.
+  const guest = ["embed", "present", "kiosk"].includes(document.documentElement.dataset.mode);
+  history[guest ? "replaceState" : "pushState"](null, "", a.getAttribute("href"));
   dispatchEvent(new PopStateEvent("popstate"));
   document.getElementById("view-panel")?.focus({ preventScroll: false });
 }
