@@ -352,6 +352,47 @@ fn view_scripts(bench_dir: &Path) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The `[profile.release...]` sections of a Cargo.toml: (header, its settings), comments left out.
+    fn release_profile(toml: &str) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        let mut inside = false;
+        for line in toml
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            if line.starts_with('[') {
+                inside = line.starts_with("[profile.release");
+                if inside {
+                    out.push((line.to_string(), Vec::new()));
+                }
+            } else if let (true, Some(last)) = (inside, out.last_mut()) {
+                last.1.push(line.to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_comparisons_core_compiles_as_the_apps() {
+        // bench/wasm builds ecomap-core for the comparisons with graphology and supercluster: with the app's
+        // release settings, section by section (the app's root has more packages: the CLI, xtask).
+        let root = crate::project_root();
+        let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap_or_default();
+        let app = release_profile(&read("Cargo.toml"));
+        let bench = release_profile(&read("bench/wasm/Cargo.toml"));
+        assert!(
+            bench.iter().any(|(h, _)| h == "[profile.release.package.ecomap-core]"),
+            "{bench:?}"
+        );
+        for section in &bench {
+            assert!(
+                app.contains(section),
+                "bench/wasm's {section:?} differs from the app's {app:?}"
+            );
+        }
+    }
+
     #[test]
     fn parses_bench_lines() {
         let f = parse_bench_lines("x\nBENCH name=filter actors=50000 ms=1.5\nBENCH name=bad\nBENCH name=s value=0.9\n");
