@@ -65,7 +65,7 @@ const BROWSER: [(&str, &str, f64); 5] = [
     ),
     (
         "insight-profile-centrality",
-        "centrality of the selection in the worker, after a filter change",
+        "centrality of the selection after a filter change",
         2000.0,
     ),
 ];
