@@ -279,3 +279,26 @@ test("a visitor's own file: its profile and suggestions come from the file, whic
   await page.waitForSelector("[data-testid=suggestions][data-final=true] tbody tr", { timeout: 60_000 });
   assert.deepEqual(requests.filter((u) => /mine\.json|demo\.json/.test(u)), [], "the file was neither fetched nor uploaded");
 });
+
+test("a view and the detail's suggestions that both wait for the worker's import are both answered", async () => {
+  const { page } = browser;
+  // The worker's wasm module is held back: the profile's and the suggestions' requests both reach the worker
+  // before its import of the export has finished, and both wait there.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route("**/ecomap-insight-worker_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page, "view=profile&lang=en&technology=ai");
+  await page.waitForSelector(`${profile} .insight-message`);
+  // An actor from the technology's detail: the profile keeps its technology, the actor's detail asks too.
+  await page.click("[data-testid=tech-leading] a >> nth=0");
+  await page.waitForURL(/actor=/);
+  await page.click("[data-testid=suggest-partners]");
+  await page.waitForSelector("[data-testid=suggestions] .insight-message");
+  release();
+  await complete(page);
+  await page.waitForSelector("[data-testid=suggestions][data-final=true] tbody tr", { timeout: 60_000 });
+  await page.unroute("**/ecomap-insight-worker_bg.wasm");
+});

@@ -9,7 +9,7 @@
 //! | worker → page | `doc` | `id`, `doc` (the document as JSON text), `ms` (from message to answer), `final` (false while centrality is computing), `centralityMs` (when this answer computed it) |
 //! | worker → page | `error` | `message` |
 //!
-//! A request that arrives before the data is ready waits (only the newest). For a profile or a comparison the
+//! A request that arrives before the data is ready waits (only the newest of each kind). For a profile or a comparison the
 //! centrality of a selection is computed after the first answer and kept for its filter; the second answer
 //! (`final`) carries it. The other documents answer once.
 
@@ -46,7 +46,9 @@ struct Request {
 #[derive(Default)]
 struct State {
     data: Option<Rc<Data>>,
-    pending: Option<Request>,
+    /// Requests that came before the data, the newest of each kind (a view and the detail's suggestions may
+    /// both wait).
+    pending: Vec<Request>,
     centrality: Option<(Filter, Rc<Centrality>)>,
 }
 
@@ -102,10 +104,10 @@ fn on_message(msg: &JsValue) {
                     Ok(data) => {
                         let pending = STATE.with_borrow_mut(|s| {
                             s.data = Some(Rc::new(data));
-                            s.pending.take()
+                            std::mem::take(&mut s.pending)
                         });
-                        if let Some(req) = pending {
-                            answer(&req, now());
+                        for req in &pending {
+                            answer(req, now());
                         }
                     }
                     Err(e) => post_error(&e),
@@ -127,7 +129,8 @@ fn on_message(msg: &JsValue) {
                 if s.data.is_some() {
                     return Some(req);
                 }
-                s.pending = Some(req);
+                s.pending.retain(|p| p.what != req.what);
+                s.pending.push(req);
                 None
             });
             if let Some(req) = ready {
