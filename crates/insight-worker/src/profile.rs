@@ -6,13 +6,12 @@ use ecomap_core::filter::{Filter, Selection};
 use ecomap_core::format;
 use ecomap_core::index::Index;
 use ecomap_core::insight::centrality::{Centrality, Method};
-use ecomap_core::insight::concentration::Class;
 use ecomap_core::insight::profile::{profile, profile_years, Profile};
 use ecomap_core::model::{ActorKind, Dataset, Lang, TechnologyId};
 use ecomap_core::query::Query;
 
 use crate::doc::{Cell, Doc, Section, Table};
-use crate::texts::{decimal, kind_name, percent, sampled, texts, Texts};
+use crate::texts::{class_word, decimal, kind_name, percent, sampled, texts, Texts};
 
 /// What a profile is computed from.
 pub struct Inputs<'a> {
@@ -189,14 +188,7 @@ fn regions(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
         .ranked()
         .iter()
         .map(|r| {
-            let standing = match r.class() {
-                Class::WellAbove => tx.strength,
-                Class::Above => tx.above,
-                Class::Below => tx.below,
-                Class::WellBelow => tx.gap,
-                Class::TooFew => tx.too_few,
-                Class::NoActors => tx.no_actors,
-            };
+            let standing = class_word(r.class(), tx.too_few, l);
             vec![
                 Cell::text(i.ds.region(r.region).name.clone()),
                 Cell::num(r.lq.map(|q| decimal(q, 2, l)).unwrap_or_else(|| "–".to_string())),

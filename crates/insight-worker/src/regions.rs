@@ -4,26 +4,13 @@
 
 use ecomap_core::format;
 use ecomap_core::insight::concentration::{matrix, Class, Concentration, RegionShare};
-use ecomap_core::model::{Lang, TechnologyId};
+use ecomap_core::model::TechnologyId;
 
 use crate::doc::{Cell, Doc, Section, Table};
 use crate::nav;
 use crate::profile::Inputs;
-use crate::texts::{decimal, texts};
+use crate::texts::{class_word, decimal, texts};
 use crate::texts_regions::{gap_entry, regions_texts};
-
-/// The class in a word or two (the table's cells; its note spells them out).
-fn class_word(c: Class, lang: Lang) -> &'static str {
-    let tx = texts(lang);
-    match c {
-        Class::WellAbove => tx.strength,
-        Class::Above => tx.above,
-        Class::Below => tx.below,
-        Class::WellBelow => tx.gap,
-        Class::TooFew => regions_texts(lang).too_few_short,
-        Class::NoActors => tx.no_actors,
-    }
-}
 
 /// The document of every technology under the Query's filters.
 pub fn document(i: &Inputs) -> Doc {
@@ -155,7 +142,7 @@ fn table(i: &Inputs, m: &[Concentration]) -> Section {
                 let s = &c.regions[r];
                 let lq = s.lq.map_or_else(|| "–".to_string(), |q| decimal(q, 2, l));
                 let n = format::int(u64::from(s.technology_actors), l);
-                Cell::num(format!("{lq} · {n} · {}", class_word(s.class(), l)))
+                Cell::num(format!("{lq} · {n} · {}", class_word(s.class(), rt.too_few_short, l)))
             }));
             row
         })

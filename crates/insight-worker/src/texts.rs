@@ -1,5 +1,6 @@
 //! The insight documents' de/en texts (the worker localises everything; the page only renders).
 
+use ecomap_core::insight::concentration::Class;
 use ecomap_core::model::{ActorKind, Lang};
 
 pub struct Texts {
@@ -179,6 +180,20 @@ pub fn sampled(pivots: &str, population: &str, seed: u64, bound: &str, lang: Lan
             "Betweenness estimated from {pivots} of {population} actors with a collaboration (seed {seed}); \
              each with its standard error, and for all at once within {bound} with 95 % confidence."
         ),
+    }
+}
+
+/// A region's class (core's `concentration::Class`) in a word or two; `too_few` is the words for `TooFew` (the
+/// profile's table spells it out, the regions' wide table has it short).
+pub fn class_word(c: Class, too_few: &'static str, lang: Lang) -> &'static str {
+    let tx = texts(lang);
+    match c {
+        Class::WellAbove => tx.strength,
+        Class::Above => tx.above,
+        Class::Below => tx.below,
+        Class::WellBelow => tx.gap,
+        Class::TooFew => too_few,
+        Class::NoActors => tx.no_actors,
     }
 }
 
