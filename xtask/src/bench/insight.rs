@@ -2,6 +2,7 @@
 //! section "Insight (native)" from core's native bench (`insight_*` lines and their `# insight` notes) and the
 //! section "Insight (browser)" from bench/insight.mjs (the worker's clock and the page's, per filter change).
 
+use super::report::view;
 use super::{fmt_ms, verdict, Results, Target};
 use std::fmt::Write as _;
 
@@ -70,18 +71,12 @@ const BROWSER: [(&str, &str, f64); 5] = [
     ),
 ];
 
-fn browser(r: &Results, data: &str, name: &str) -> Option<f64> {
-    r.view_figures()
-        .find(|f| f.get("data") == data && f.get("name") == name)
-        .map(|f| f.ms)
-}
-
 pub fn targets(r: &Results) -> Vec<Target> {
     let mut out: Vec<Target> = BROWSER
         .iter()
         .flat_map(|&(name, what, limit)| {
-            let worker = browser(r, &format!("gen-{ACTORS}"), name);
-            let page = browser(r, &format!("gen-{ACTORS}"), &format!("{name}-page"));
+            let worker = view(r, &format!("gen-{ACTORS}"), name);
+            let page = view(r, &format!("gen-{ACTORS}"), &format!("{name}-page"));
             let mut rows = vec![Target::new(
                 format!("insight, browser, 50,000 actors: {what}, in the worker (`{name}`)"),
                 format!("<= {limit} ms"),
@@ -90,7 +85,7 @@ pub fn targets(r: &Results) -> Vec<Target> {
             )];
             // Centrality is the worker's alone; the others also from the click to the frame on screen.
             if name == "insight-suggestions" {
-                let follow = browser(r, &format!("gen-{ACTORS}"), "insight-suggestions-follow-page");
+                let follow = view(r, &format!("gen-{ACTORS}"), "insight-suggestions-follow-page");
                 rows.push(Target::new(
                     "insight, browser, 50,000 actors: following a suggestion, click to its suggestions painted (`insight-suggestions-follow-page`)".to_string(),
                     format!("<= {limit} ms"),
@@ -196,7 +191,7 @@ fn browser_section(s: &mut String, r: &Results) {
     for (name, what) in rows {
         let cells: Vec<String> = labels
             .iter()
-            .map(|d| browser(r, d, name).map_or("-".to_string(), |v| format!("{v:.1}")))
+            .map(|d| view(r, d, name).map_or("-".to_string(), |v| format!("{v:.1}")))
             .collect();
         let _ = writeln!(s, "| {what} (`{name}`) | {} |", cells.join(" | "));
     }

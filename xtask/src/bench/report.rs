@@ -118,7 +118,7 @@ fn header(s: &mut String, root: &Path) {
 }
 
 /// The first matching figure of the view scripts, by data and name.
-fn view(r: &Results, data: &str, name: &str) -> Option<f64> {
+pub(super) fn view(r: &Results, data: &str, name: &str) -> Option<f64> {
     r.view_figures()
         .find(|f| f.get("data") == data && f.get("name") == name)
         .map(|f| f.ms)
