@@ -266,15 +266,12 @@ mod tests {
         assert_eq!(simplify(&[(0, 0), (5, 1), (10, 0)], 1.5).len(), 2);
     }
     use ecomap_core::filter::{select, Filter};
-    use ecomap_core::index::Index;
     use ecomap_core::insight::concentration::concentration;
     use ecomap_core::model::TechnologyId;
 
     #[test]
     fn every_region_is_drawn_in_its_class_with_a_legend() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo.json")).expect("demo");
-        let (ds, _) = ecomap_core::import::import(&bytes, "demo.json");
-        let idx = Index::build(&ds);
+        let (ds, idx) = crate::demo_data::demo();
         let sel = select(&ds, &idx, &Filter::default());
         let c = concentration(&idx, &sel, TechnologyId(0));
         let svg = choropleth(&ds, &c.regions, Lang::En);

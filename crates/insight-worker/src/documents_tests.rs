@@ -8,40 +8,23 @@ use ecomap_core::insight::concentration::{matrix, Class};
 use ecomap_core::insight::partners::{existing_partners, suggest_partners};
 use ecomap_core::model::{Dataset, Lang, TechnologyId};
 use ecomap_core::query::ResolvedFocus;
-use ecomap_core::tour::parse_query;
 
+use crate::demo_data::{demo, with_inputs};
 use crate::doc::Doc;
-use crate::profile::Inputs;
-
-fn demo() -> (Dataset, Index) {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo.json")).expect("demo");
-    let (ds, _) = ecomap_core::import::import(&bytes, "demo.json");
-    let idx = Index::build(&ds);
-    (ds, idx)
-}
 
 /// The document `what` for the query string `search`.
 fn doc(ds: &Dataset, idx: &Index, what: &str, search: &str) -> Doc {
-    let (q, _) = parse_query(search);
-    let r = q.resolve(ds);
-    let sel = select(ds, idx, &r.filter);
-    let i = Inputs {
-        ds,
-        idx,
-        filter: &r.filter,
-        sel: &sel,
-        lang: Lang::En,
-        query: &q,
-    };
-    let actor = match r.focus {
-        Some(ResolvedFocus::Actor(a)) => Some(a),
-        _ => None,
-    };
-    match what {
-        "compare" => crate::compare::document(&i, None),
-        "regions" => crate::regions::document(&i),
-        _ => crate::suggestions::document(&i, actor),
-    }
+    with_inputs(ds, idx, search, |i, focus| {
+        let actor = match focus {
+            Some(ResolvedFocus::Actor(a)) => Some(a),
+            _ => None,
+        };
+        match what {
+            "compare" => crate::compare::document(i, None),
+            "regions" => crate::regions::document(i),
+            _ => crate::suggestions::document(i, actor),
+        }
+    })
 }
 
 fn section<'a>(d: &'a Doc, id: &str) -> &'a crate::doc::Section {

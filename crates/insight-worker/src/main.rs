@@ -19,6 +19,8 @@ mod texts_regions;
 mod upset;
 
 #[cfg(test)]
+mod demo_data;
+#[cfg(test)]
 mod documents_tests;
 #[cfg(target_arch = "wasm32")]
 mod worker;

@@ -44,8 +44,7 @@ mod tests {
 
     #[test]
     fn links_keep_the_filters_and_change_the_view() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo.json")).expect("demo");
-        let (ds, _) = ecomap_core::import::import(&bytes, "demo.json");
+        let (ds, _) = crate::demo_data::demo();
         let (q, _) = parse_query("view=profile&technology=ai&years=2020-2023&lang=de&kind=startup");
         let back = |s: String| parse_query(&s).0;
         let c = back(compare(&q, &ds, &[TechnologyId(0), TechnologyId(1)]));

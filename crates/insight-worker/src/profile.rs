@@ -265,31 +265,20 @@ fn neighbours(i: &Inputs, p: &Profile, tx: &Texts) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ecomap_core::filter::select;
-    use ecomap_core::query::{Query, ResolvedFocus};
+    use crate::demo_data::with_inputs;
+    use ecomap_core::query::ResolvedFocus;
 
     #[test]
     fn the_demo_profile_has_every_section_and_follows_the_years() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo.json")).expect("demo");
-        let (ds, _) = ecomap_core::import::import(&bytes, "demo.json");
-        let idx = Index::build(&ds);
+        let (ds, idx) = crate::demo_data::demo();
+        let tech = |focus| match focus {
+            Some(ResolvedFocus::Technology(t)) => Some(t),
+            _ => None,
+        };
         let doc = |search: &str| {
-            let (q, _) = Query::from_params(search.split('&').filter_map(|kv| kv.split_once('=')));
-            let r = q.resolve(&ds);
-            let sel = select(&ds, &idx, &r.filter);
-            let t = match r.focus {
-                Some(ResolvedFocus::Technology(t)) => Some(t),
-                _ => None,
-            };
-            let i = Inputs {
-                ds: &ds,
-                idx: &idx,
-                filter: &r.filter,
-                sel: &sel,
-                lang: Lang::En,
-                query: &q,
-            };
-            serde_json::to_string(&document(&i, t, None)).expect("json")
+            with_inputs(&ds, &idx, search, |i, focus| {
+                serde_json::to_string(&document(i, tech(focus), None)).expect("json")
+            })
         };
         let all = doc("view=profile&technology=ai");
         for id in [
@@ -306,25 +295,15 @@ mod tests {
         assert_ne!(all, narrow);
         assert!(doc("view=profile&technology=nope").contains("not in the data"));
         // With an exact centrality: its figures, and no error column (there is no error to state).
-        let (q, _) = Query::from_params([("technology", "ai")]);
-        let r = q.resolve(&ds);
-        let sel = select(&ds, &idx, &r.filter);
-        let c = ecomap_core::insight::centrality::centrality(
-            &ecomap_core::insight::CollabGraph::of(&idx, &sel),
-            Default::default(),
-        );
-        let i = Inputs {
-            ds: &ds,
-            idx: &idx,
-            filter: &r.filter,
-            sel: &sel,
-            lang: Lang::En,
-            query: &q,
-        };
-        let Some(ResolvedFocus::Technology(t)) = r.focus else {
-            panic!("focus")
-        };
-        let central = &document(&i, Some(t), Some(&c)).sections[2];
+        let central = with_inputs(&ds, &idx, "technology=ai", |i, focus| {
+            let c = ecomap_core::insight::centrality::centrality(
+                &ecomap_core::insight::CollabGraph::of(i.idx, i.sel),
+                Default::default(),
+            );
+            let t = tech(focus);
+            assert!(t.is_some(), "the technology resolves");
+            document(i, t, Some(&c)).sections.swap_remove(2)
+        });
         assert_eq!(central.testid, "profile-central");
         assert_eq!(central.tables[0].head.len(), 3);
         assert!(central.tables[0].rows.len() >= 3);

@@ -82,15 +82,12 @@ pub fn upset(c: &Comparison, names: &[String], lang: Lang) -> String {
 mod tests {
     use super::*;
     use ecomap_core::filter::{select, Filter};
-    use ecomap_core::index::Index;
     use ecomap_core::insight::compare::compare;
     use ecomap_core::model::TechnologyId;
 
     #[test]
     fn one_column_and_one_dot_per_technology_for_each_combination() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo.json")).expect("demo");
-        let (ds, _) = ecomap_core::import::import(&bytes, "demo.json");
-        let idx = Index::build(&ds);
+        let (ds, idx) = crate::demo_data::demo();
         let f = Filter::default();
         let sel = select(&ds, &idx, &f);
         let c = compare(
